@@ -1,0 +1,39 @@
+# Kennisbank — every target sets itself up on a fresh machine.
+#   make serve   build the starter hub and serve it on http://127.0.0.1:8000
+#   make site    build the site into site/
+#   make test    run the whole test suite (installs Chromium for the browser tests when possible)
+#   make check   validate the content like CI does
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve site test check schema browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: site
+	$(BIN)/kennisbank serve --dev-addr 127.0.0.1:8000
+
+site: $(STAMP)
+	$(BIN)/kennisbank build --site-dir site
+
+check: $(STAMP)
+	$(BIN)/kennisbank check
+
+schema: $(STAMP)
+	$(BIN)/kennisbank schema
+
+browser:
+	@scripts/ensure-chromium
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

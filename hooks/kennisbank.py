@@ -1,0 +1,19 @@
+"""MkDocs hooks for Kennisbank: each event hands its work to the core in one call."""
+
+from mkdocs.plugins import event_priority
+
+from kennisbank.mkdocs_adapter import BUILD
+
+
+def on_pre_build(config):
+    BUILD.pre_build(config)
+
+
+def on_files(files, config):
+    return BUILD.files(files, config)
+
+
+# Before Material's tags plugin (-50) reads page.meta["tags"].
+@event_priority(50)
+def on_page_markdown(markdown, page, config, files):
+    return BUILD.page_markdown(markdown, page)

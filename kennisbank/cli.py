@@ -1,0 +1,155 @@
+"""The ``kennisbank`` command: check, build and serve the hub.
+
+Library errors become ``click.ClickException`` here, at the edge. Messages for
+contributors are Dutch; option help is Dutch as well, since contributors run
+``kennisbank check`` themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .hub import load_hub
+from .model import json_schema
+from .problems import Problem
+
+SCHEMA_PATH = Path("schema/kennisbank.schema.json")
+
+
+def _root() -> Path:
+    return Path.cwd()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kennisbank")
+def main() -> None:
+    """Kennisbank: bouw en controleer de VNG Kennisbank."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path),
+              help="Map met de inhoud.")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
+              show_default=True, help="Uitvoer: tekst, GitHub Actions-annotaties of JSON.")
+def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str) -> None:
+    """Controleer de inhoud en meld alle problemen tegelijk.
+
+    Zonder PATHS wordt de hele kennisbank gecontroleerd; met PATHS alleen de
+    meldingen over die bestanden of mappen (de rest wordt wel gelezen, voor
+    controles die de hele kennisbank nodig hebben). Stopt met code 1 bij fouten.
+
+    \b
+    Example:
+        kennisbank check
+        kennisbank check docs/artikelen/regie-warmtetransitie.md
+        kennisbank check --format github
+    """
+    if not docs_dir.is_dir():
+        raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
+    hub = load_hub(docs_dir, _root())
+    wanted = [p.resolve() for p in paths]
+    problems = [p for p in hub.problems if not wanted or _under((hub.root / p.path).resolve(), wanted)]
+    _report(problems, fmt)
+    errors = [p for p in problems if p.severity.is_error()]
+    if fmt == "text":
+        if errors:
+            click.echo(f"{len(errors)} {'fout' if len(errors) == 1 else 'fouten'} gevonden.", err=True)
+        else:
+            click.echo(f"Geen fouten gevonden in {len(hub.items) + len(hub.drafts)} items.", err=True)
+    sys.exit(1 if errors else 0)
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    return any(path == root or root in path.parents for root in roots)
+
+
+def _report(problems: list[Problem], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        return
+    for problem in problems:
+        if fmt == "github":
+            level = "error" if problem.severity.is_error() else "warning"
+            # Annotation properties and message are escaped as GitHub's toolkit does.
+            message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            click.echo(f"::{level} file={problem.path},line={problem.line},col={problem.column},"
+                       f"title={problem.field}::{message}")
+        else:
+            click.echo(str(problem))
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
+              help="MkDocs-configuratie.")
+@click.option("-d", "--site-dir", default=None, type=click.Path(path_type=Path), help="Doelmap van de site.")
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Stop bij elke waarschuwing (zoals 'mkdocs build --strict').")
+def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+    """Bouw de site; bij een fout blijft de vorige site staan.
+
+    \b
+    Example:
+        kennisbank build
+        kennisbank build --site-dir /tmp/site
+    """
+    from .mkdocs_adapter import BuildFailed, build_site
+
+    _log_to_stderr()
+    try:
+        build_site(config_file, site_dir, strict=strict)
+    except BuildFailed as exc:
+        raise click.ClickException(f"de site is niet gebouwd: {exc}") from None
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Adres en poort.")
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Bekijk de site tijdens het schrijven, met automatisch herladen.
+
+    \b
+    Example:
+        kennisbank serve
+        kennisbank serve --dev-addr 127.0.0.1:8001
+    """
+    from .mkdocs_adapter import serve_site
+
+    host, _, port = dev_addr.rpartition(":")
+    _log_to_stderr()
+    serve_site(config_file, host or "127.0.0.1", int(port))
+
+
+@main.command()
+@click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", default=str(SCHEMA_PATH), show_default=True, type=click.Path(path_type=Path),
+              help="Bestand voor het JSON Schema; '-' schrijft naar standaarduitvoer.")
+def schema(docs_dir: Path, output: Path) -> None:
+    """Schrijf het JSON Schema van de frontmatter (voor editors en CI).
+
+    \b
+    Example:
+        kennisbank schema
+        kennisbank schema -o -
+    """
+    hub = load_hub(docs_dir, _root())
+    text = json.dumps(json_schema(hub.taxonomy), ensure_ascii=False, indent=2) + "\n"
+    if str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"JSON Schema geschreven naar {output}", err=True)
+
+
+def _log_to_stderr() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)

@@ -1,0 +1,312 @@
+"""Load every content file into one in-memory hub: phase one of every build.
+
+Everything is read, validated and indexed before anything is rendered (as in
+Pelican), because overview pages and cross-links need the whole hub. A bad file
+is recorded in :attr:`Hub.problems` and the others go on loading.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Union
+
+from pydantic import BaseModel, ValidationError
+
+from .frontmatter import Source, read_source
+from .messages import problems_from_validation
+from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
+from .problems import Problem, Problems, suggest
+from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
+
+Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
+CONTENT_FOLDERS = {t.folder for t in ItemType}
+"""Every Markdown file below these folders must be a valid item."""
+GENERATED_INDEXES = {f"{t.folder}/index.md" for t in ItemType if t.has_index()}
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class Item:
+    """One published (or archived) content item."""
+
+    src: str
+    """Path below ``docs/`` with forward slashes, e.g. ``artikelen/datagedreven-werken.md``."""
+    meta: Meta
+    body: str
+    body_line: int
+    """Line in the file where ``body`` starts, so body problems get real line numbers."""
+    course: str | None = None
+    """For modules and courses: the course slug (its folder name)."""
+
+    @property
+    def type(self) -> ItemType:
+        return self.meta.type
+
+    @property
+    def slug(self) -> str:
+        if self.type in (ItemType.CURSUS, ItemType.MODULE) and self.course:
+            stem = posixpath.splitext(posixpath.basename(self.src))[0]
+            return self.course if self.type is ItemType.CURSUS else f"{self.course}/{stem}"
+        return posixpath.splitext(posixpath.basename(self.src))[0]
+
+    @property
+    def title(self) -> str:
+        return self.meta.titel
+
+    @property
+    def date(self):
+        """Publication date; modules inherit nothing here and sort by order instead."""
+        return getattr(self.meta, "gepubliceerd", None)
+
+    @property
+    def updated(self):
+        return getattr(self.meta, "bijgewerkt", None) or self.date
+
+    @property
+    def themes(self) -> list[str]:
+        return list(self.meta.themas)
+
+    @property
+    def networks(self) -> list[str]:
+        return list(getattr(self.meta, "netwerken", []))
+
+    @property
+    def tags(self) -> list[str]:
+        return list(self.meta.tags)
+
+
+@dataclass
+class Hub:
+    """The whole hub after loading: taxonomy, items and the problems found."""
+
+    root: Path
+    docs_dir: Path
+    taxonomy: Taxonomy
+    items: dict[str, Item] = field(default_factory=dict)
+    """Published items by ``src``."""
+    drafts: set[str] = field(default_factory=set)
+    """``src`` of concept items: valid, but not published."""
+    problems: Problems = field(default_factory=Problems)
+
+    def rel(self, src: str) -> str:
+        """Repository-relative path of a docs file, for messages."""
+        return _relpath(self.docs_dir / src, self.root)
+
+    def of_type(self, item_type: ItemType) -> list[Item]:
+        return newest_first(i for i in self.items.values() if i.type is item_type)
+
+    def newest(self) -> list[Item]:
+        return newest_first(self.items.values())
+
+    def with_theme(self, slug: str) -> list[Item]:
+        """Items tagged with a theme; a module counts only with themes of its own."""
+        return [i for i in self.newest() if slug in i.themes]
+
+    def with_network(self, slug: str) -> list[Item]:
+        return [i for i in self.newest() if slug in i.networks]
+
+    def modules(self, course: str) -> list[Item]:
+        found = [i for i in self.items.values() if i.type is ItemType.MODULE and i.course == course]
+        return sorted(found, key=lambda i: (i.meta.volgorde, i.src))
+
+    def course_of(self, module: Item) -> Item | None:
+        return self.items.get(f"{ItemType.CURSUS.folder}/{module.course}/index.md")
+
+    def by_slug(self) -> dict[str, Item]:
+        return {i.slug: i for i in self.items.values()}
+
+
+def newest_first(items: Iterable[Item]) -> list[Item]:
+    """Newest publication first; ties by slug so builds are reproducible."""
+    return sorted(items, key=lambda i: (-(i.date.toordinal() if i.date else 0), i.slug))
+
+
+def _relpath(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def content_files(docs_dir: Path) -> list[str]:
+    """All Markdown files below ``docs_dir`` as sorted ``src`` paths, data folder excluded."""
+    found = []
+    for path in docs_dir.rglob("*"):
+        src = path.relative_to(docs_dir).as_posix()
+        if src.startswith(f"{DATA_DIR}/") or any(part.startswith(".") for part in src.split("/")):
+            continue
+        if path.is_file() and path.suffix.lower() == ".md":
+            found.append(src)
+    return sorted(found)
+
+
+def load_hub(docs_dir: Path, root: Path | None = None) -> Hub:
+    """Read taxonomy and content of ``docs_dir``; never raises for bad content."""
+    docs_dir = docs_dir.resolve()
+    root = (root or docs_dir.parent).resolve()
+    taxonomy, tax_problems = load_taxonomy(docs_dir, root)
+    hub = Hub(root=root, docs_dir=docs_dir, taxonomy=taxonomy)
+    hub.problems.extend(tax_problems)
+    for src in content_files(docs_dir):
+        if src in GENERATED_INDEXES:
+            hub.problems.add(hub.rel(src), 1, 1, "bestand",
+                             "deze pagina wordt automatisch gemaakt; verwijder dit bestand")
+            continue
+        load_file(hub, src)
+    check_hub(hub)
+    return hub
+
+
+def load_file(hub: Hub, src: str) -> Item | None:
+    """Read, validate and add one file; problems go to ``hub.problems``."""
+    rel = hub.rel(src)
+    source, problems = read_source(hub.docs_dir / src, rel)
+    hub.problems.extend(problems)
+    if source is None:
+        return None
+    in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
+    if not in_content_folder and "type" not in source.meta:
+        return None  # an ordinary page such as the home page or the guide
+    if not source.has_frontmatter:
+        hub.problems.add(rel, 1, 1, "frontmatter",
+                         "frontmatter ontbreekt; begin het bestand met '---', de velden en weer '---'")
+        return None
+    meta = validate_meta(source, hub.taxonomy, hub.problems)
+    if meta is None:
+        return None
+    item = Item(src=src, meta=meta, body=source.body, body_line=source.body_line, course=_course_of(src))
+    if not check_location(hub, item, source):
+        return None
+    if meta.status.is_published():
+        hub.items[src] = item
+    else:
+        hub.drafts.add(src)
+    return item
+
+
+def validate_meta(source: Source, taxonomy: Taxonomy, problems: Problems) -> Meta | None:
+    """Validate frontmatter against the model of its ``type``."""
+    raw_type = source.meta.get("type")
+    if raw_type is None:
+        line, column = source.position(())
+        choices = ", ".join(t.value for t in ItemType)
+        problems.add(source.path, line, column, "type", f"verplicht veld ontbreekt; kies uit {choices}")
+        return None
+    try:
+        item_type = ItemType(raw_type)
+    except ValueError:
+        line, column = source.position(("type",))
+        choices = [t.value for t in ItemType]
+        problems.add(source.path, line, column, "type",
+                     f"onbekend type '{raw_type}'" + (suggest(str(raw_type), choices)
+                                                      or f"; kies uit {', '.join(choices)}"))
+        return None
+    model: type[BaseModel] = MODELS[item_type]
+    try:
+        return model.model_validate(source.meta, context={"taxonomy": taxonomy})  # type: ignore[return-value]
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, source.path, source.position, field_names(item_type)))
+        return None
+
+
+def _course_of(src: str) -> str | None:
+    parts = src.split("/")
+    if parts[0] == ItemType.CURSUS.folder and len(parts) == 3:
+        return parts[1]
+    return None
+
+
+def check_location(hub: Hub, item: Item, source: Source) -> bool:
+    """Folder and file name decide the URL, so they must match the type."""
+    rel = source.path
+    stem = posixpath.splitext(posixpath.basename(item.src))[0]
+    parts = item.src.split("/")
+    if item.type in (ItemType.ARTIKEL, ItemType.PRAKTIJKVOORBEELD):
+        expected = f"{item.type.folder}/{stem}.md"
+        if item.src != expected:
+            line, column = source.position(("type",))
+            hub.problems.add(rel, line, column, "type",
+                             f"een {item.type.label.lower()} hoort in de map docs/{item.type.folder}/; "
+                             f"verplaats het bestand naar docs/{expected}")
+            return False
+    elif item.type is ItemType.CURSUS and (len(parts) != 3 or parts[0] != "academie" or parts[2] != "index.md"):
+        line, column = source.position(("type",))
+        hub.problems.add(rel, line, column, "type",
+                         "een cursus is een map: zet de cursuspagina in docs/academie/<cursus>/index.md")
+        return False
+    elif item.type is ItemType.MODULE and (item.course is None or parts[2] == "index.md"):
+        line, column = source.position(("type",))
+        hub.problems.add(rel, line, column, "type",
+                         "een module hoort in de map van een cursus: docs/academie/<cursus>/<nn-naam>.md")
+        return False
+    name = stem if item.type is not ItemType.CURSUS else parts[1]
+    if not _SLUG.match(name):
+        hub.problems.add(rel, 1, 1, "bestandsnaam",
+                         f"'{name}' is geen geldige naam; gebruik kleine letters, cijfers en streepjes, "
+                         f"bijvoorbeeld '{slugify(name)}'")
+        return False
+    return True
+
+
+def slugify(text: str) -> str:
+    """'Één sterke Bestuurslaag!' -> 'een-sterke-bestuurslaag'."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
+
+
+def check_hub(hub: Hub) -> None:
+    """Checks that need the whole hub: unique slugs and course structure."""
+    seen: dict[str, str] = {}
+    for src in sorted([*hub.items, *hub.drafts]):
+        item_slug = _slug_of(src)
+        if item_slug is None:
+            continue
+        if item_slug in seen:
+            hub.problems.add(hub.rel(src), 1, 1, "bestandsnaam",
+                             f"de naam '{item_slug}' wordt al gebruikt door {hub.rel(seen[item_slug])}; "
+                             "kies een andere bestandsnaam")
+        else:
+            seen[item_slug] = src
+    courses = defaultdict(list)
+    for item in hub.items.values():
+        if item.type is ItemType.MODULE:
+            courses[item.course].append(item)
+    for course, modules in sorted(courses.items()):
+        if hub.course_of(modules[0]) is None:
+            for module in modules:
+                hub.problems.add(hub.rel(module.src), 1, 1, "type",
+                                 f"module zonder cursus: docs/academie/{course}/index.md met 'type: cursus' ontbreekt")
+        _check_order(hub, sorted(modules, key=lambda m: (m.meta.volgorde, m.src)))
+    slugs = set(seen)
+    for item in hub.of_type(ItemType.CURSUS):
+        for index, wanted in enumerate(item.meta.voorkennis):
+            if wanted not in slugs:
+                hub.problems.add(hub.rel(item.src), 1, 1, "voorkennis",
+                                 f"onbekend item '{wanted}'" + suggest(wanted, slugs))
+
+
+def _check_order(hub: Hub, modules: list[Item]) -> None:
+    previous: Item | None = None
+    for expected, module in enumerate(modules, start=1):
+        order = module.meta.volgorde
+        if previous is not None and previous.meta.volgorde == order:
+            hub.problems.add(hub.rel(module.src), 1, 1, "volgorde",
+                             f"volgorde {order} wordt ook gebruikt door {hub.rel(previous.src)}; "
+                             "geef elke module een eigen nummer")
+        elif order != expected and (previous is None or previous.meta.volgorde != order):
+            hub.problems.add(hub.rel(module.src), 1, 1, "volgorde",
+                             f"volgorde {order} sluit niet aan; verwacht {expected} (nummer de modules 1, 2, 3 …)")
+        previous = module
+
+
+def _slug_of(src: str) -> str | None:
+    parts = src.split("/")
+    if parts[0] == ItemType.CURSUS.folder:
+        return parts[1] if len(parts) == 3 and parts[2] == "index.md" else None
+    return posixpath.splitext(parts[-1])[0]

@@ -1,0 +1,119 @@
+"""The one module that knows MkDocs: it hands each build event to the core.
+
+Keeping MkDocs here (and only here) means a later move to another engine
+touches this file and ``hooks/`` alone. Event order in a build:
+
+``on_pre_build`` loads and validates the whole hub *before* MkDocs cleans the
+site directory, so a failing build leaves the previous site untouched;
+``on_files`` adds the generated pages and drops concept items;
+``on_page_markdown`` replaces an item's Markdown with the rendered item page.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .hub import Hub, load_hub
+from .pages import generated_pages
+from .problems import ContentError
+from .render import item_page
+
+log = logging.getLogger("mkdocs.kennisbank")
+
+
+class Build:
+    """State of one MkDocs build: the loaded hub and its generated pages."""
+
+    def __init__(self) -> None:
+        self.hub: Hub | None = None
+        self.generated: dict[str, str] = {}
+
+    def pre_build(self, config: MkDocsConfig) -> None:
+        docs_dir = Path(config.docs_dir)
+        root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+        hub = load_hub(docs_dir, root)
+        for warning in hub.problems.warnings():
+            log.warning(str(warning))
+        errors = hub.problems.errors()
+        if errors:
+            raise PluginError(str(ContentError(errors)))
+        self.hub = hub
+
+    def files(self, files: Files, config: MkDocsConfig) -> Files:
+        hub = self._hub()
+        for src in sorted(hub.drafts):
+            file = files.get_file_from_path(src)
+            if file is not None:
+                files.remove(file)
+        self.generated = {}
+        for page in generated_pages(hub):
+            files.append(File.generated(config, page.src, content=page.markdown))
+            self.generated[page.src] = page.source
+        return files
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        hub = self._hub()
+        item = hub.items.get(page.file.src_uri)
+        if item is None:
+            return markdown
+        # MkDocs read the frontmatter with its own (lenient) reader; ours is authoritative.
+        page.meta["title"] = item.title
+        page.meta["description"] = item.meta.samenvatting
+        page.meta["tags"] = item.tags
+        return item_page(hub, item)
+
+    def _hub(self) -> Hub:
+        if self.hub is None:
+            raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
+        return self.hub
+
+
+BUILD = Build()
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True) -> None:
+    """Build the site like ``mkdocs build``; raises ``ContentError``/``SystemExit`` on failure.
+
+    The site is built into a sibling temporary folder and moved into place only
+    when the build succeeded, so a failed build never leaves a half-built site.
+    """
+    import shutil
+    import tempfile
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    config = load_config(str(config_file), strict=strict)
+    target = Path(site_dir) if site_dir else Path(config.site_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".kennisbank-", dir=target.parent))
+    config.site_dir = str(staging)
+    try:
+        build(config)
+    except Abort as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(exc)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if target.exists():
+        shutil.rmtree(target)
+    staging.rename(target)
+
+
+def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve with live reload, like ``mkdocs serve``."""
+    from mkdocs.commands.serve import serve
+
+    serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True)
+
+
+class BuildFailed(Exception):
+    """The MkDocs build stopped; the reasons were logged."""

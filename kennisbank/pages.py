@@ -1,0 +1,71 @@
+"""Generated overview pages: themes, networks and one index per content type.
+
+Each page is a ``src -> Markdown`` pair; the adapter hands them to MkDocs as
+generated files, so nothing is ever written into ``docs/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .hub import Hub, Item
+from .model import ItemType
+from .render import render
+from .taxonomy import DATA_DIR, ThemeKind
+
+TYPE_INTROS = {
+    ItemType.ARTIKEL: "Kennisartikelen over de opgaven van gemeenten: wat speelt er, wat doet de VNG "
+                      "en hoe gaat u als gemeente zelf aan de slag.",
+    ItemType.PRAKTIJKVOORBEELD: "Goede praktijken: hoe gemeenten een opgave aanpakken, wat het opleverde "
+                                "en welke lessen zij delen.",
+    ItemType.CURSUS: "Het opleidingsaanbod van de VNG Academie: cursussen in modules, met leerdoelen "
+                     "en vragen om jezelf te toetsen.",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in the build."""
+
+    src: str
+    """Path below ``docs/`` the page pretends to have."""
+    markdown: str
+    source: str
+    """Repository file the page is made from, for the 'bewerk' link."""
+
+
+def grouped(items: list[Item]) -> list[tuple[ItemType, list[Item]]]:
+    """Items grouped by type in a fixed order, empty groups left out."""
+    return [(t, [i for i in items if i.type is t]) for t in ItemType if any(i.type is t for i in items)]
+
+
+def generated_pages(hub: Hub) -> list[GeneratedPage]:
+    """Every generated page of the hub, in a stable order."""
+    tax = hub.taxonomy
+    themes_file = f"docs/{DATA_DIR}/themas.yml"
+    networks_file = f"docs/{DATA_DIR}/netwerken.yml"
+    pages = [
+        GeneratedPage("themas/index.md", render(
+            "themes_index.md.j2", here="themas/index.md",
+            kinds=[(kind, [(t, grouped(hub.with_theme(t.slug))) for t in tax.themes_of_kind(kind)])
+                   for kind in ThemeKind]), themes_file),
+        GeneratedPage("netwerken/index.md", render(
+            "networks_index.md.j2", here="netwerken/index.md",
+            networks=[(n, grouped(hub.with_network(n.slug))) for n in tax.networks.values()]), networks_file),
+    ]
+    for theme in tax.themes.values():
+        src = f"themas/{theme.slug}.md"
+        pages.append(GeneratedPage(src, render(
+            "theme.md.j2", here=src, entry=theme, kind="thema", groups=grouped(hub.with_theme(theme.slug))),
+            themes_file))
+    for network in tax.networks.values():
+        src = f"netwerken/{network.slug}.md"
+        pages.append(GeneratedPage(src, render(
+            "theme.md.j2", here=src, entry=network, kind="netwerk",
+            groups=grouped(hub.with_network(network.slug))), networks_file))
+    for item_type, intro in TYPE_INTROS.items():
+        src = f"{item_type.folder}/index.md"
+        pages.append(GeneratedPage(src, render(
+            "type_index.md.j2", here=src, item_type=item_type, intro=intro, items=hub.of_type(item_type)),
+            f"docs/{item_type.folder}/"))
+    return pages

@@ -1,0 +1,76 @@
+"""Render Markdown from the hub through Jinja templates (phase two of a build).
+
+Rendering is kept apart from the data it renders, as in Material's tags
+plugin: templates in ``kennisbank/templates`` produce Markdown that MkDocs then
+turns into HTML, so links between pages stay relative ``.md`` links that MkDocs
+checks and resolves.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jinja2
+
+from .hub import Hub, Item
+from .model import ItemType
+from .text import dutch_date, duration, link, md_escape
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("kennisbank", "templates"),
+        # Output is Markdown, not HTML: escaping is done explicitly with |md.
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(md=md_escape, dutch_date=dutch_date, link=link, duration=duration)
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def item_page(hub: Hub, item: Item) -> str:
+    """The full Markdown of an item page: title, facts, body and course navigation."""
+    tax = hub.taxonomy
+    context: dict[str, object] = {
+        "item": item,
+        "here": item.src,
+        "body": item.body,
+        "themes": [tax.themes[s] for s in item_themes(hub, item) if s in tax.themes],
+        "networks": [tax.networks[s] for s in item.networks if s in tax.networks],
+        "module_position": None,
+        "course": None,
+        "previous": None,
+        "next": None,
+        "modules": [],
+        "prerequisites": [],
+    }
+    if item.type is ItemType.CURSUS:
+        context["modules"] = hub.modules(item.course or "")
+        slugs = hub.by_slug()
+        context["prerequisites"] = [slugs[s] for s in item.meta.voorkennis if s in slugs]
+    elif item.type is ItemType.MODULE:
+        modules = hub.modules(item.course or "")
+        index = modules.index(item)
+        context.update(
+            course=hub.course_of(item),
+            module_position=(index + 1, len(modules)),
+            previous=modules[index - 1] if index > 0 else None,
+            next=modules[index + 1] if index + 1 < len(modules) else None,
+        )
+    return render("item.md.j2", **context)
+
+
+def item_themes(hub: Hub, item: Item) -> list[str]:
+    """A module without themes of its own takes those of its course."""
+    if item.type is ItemType.MODULE and not item.themes:
+        course = hub.course_of(item)
+        return course.themes if course else []
+    return item.themes

@@ -1,0 +1,46 @@
+"""Small text helpers shared by the renderers: escaping, Dutch dates, links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
+          "augustus", "september", "oktober", "november", "december")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~^])")
+
+
+def md_escape(text: str) -> str:
+    """Make contributor text inert inside generated Markdown.
+
+    Titles and summaries are plain text by contract; escaping both HTML and
+    Markdown syntax keeps a title like ``<script>`` or ``[x](javascript:…)``
+    from becoming markup on an overview page.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=True))
+
+
+def dutch_date(date: dt.date | None) -> str:
+    """``2024-03-12`` -> ``12 maart 2024``."""
+    if date is None:
+        return ""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def link(from_src: str, to_src: str) -> str:
+    """Relative Markdown link from one docs file to another; MkDocs resolves it to a URL."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def duration(minutes: int) -> str:
+    """``135`` -> ``2 uur 15 min``."""
+    hours, rest = divmod(int(minutes), 60)
+    if hours and rest:
+        return f"{hours} uur {rest} min"
+    return f"{hours} uur" if hours else f"{rest} min"

@@ -1,0 +1,68 @@
+"""Browser test harness: Playwright driving Debian's Chromium against a locally served site.
+
+Playwright cannot download its own browser here, so tests use ``/usr/bin/chromium``
+(override with ``KENNISBANK_CHROMIUM``). Without it, browser tests skip with a
+reason locally; ``tests/conftest.py`` turns any skip into a failure in CI.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+CHROMIUM = os.environ.get("KENNISBANK_CHROMIUM", "/usr/bin/chromium")
+# Flags from this machine's notes: no background traffic to Google, no sandbox as root.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def require_chromium() -> None:
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        pytest.skip(f"Chromium not found at {CHROMIUM}; install it with 'apt-get install chromium'")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a built site on a free loopback port; yields the base URL."""
+    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def browser() -> Iterator[object]:
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield instance
+        finally:
+            instance.close()
