@@ -100,24 +100,24 @@ def _taxonomy(info: ValidationInfo) -> Taxonomy | None:
     return (info.context or {}).get("taxonomy")
 
 
-def _check_theme(value: str, info: ValidationInfo) -> str:
-    tax = _taxonomy(info)
-    if tax is not None and value not in tax.themes:
-        raise PydanticCustomError(
-            "onbekend_thema", "onbekend thema '{value}'{hint}",
-            {"value": value, "hint": suggest(value, tax.themes) or "; zie de lijst van thema's in de handleiding"},
-        )
-    return value
+def _slug_checker(kind: str, attribute: str, noun: str) -> Any:
+    """A validator that checks a slug against one part of the taxonomy in the context."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        tax = _taxonomy(info)
+        known = getattr(tax, attribute) if tax is not None else None
+        if known is not None and value not in known:
+            raise PydanticCustomError(
+                f"onbekend_{kind}", f"onbekend {kind} '{{value}}'{{hint}}",
+                {"value": value, "hint": suggest(value, known) or f"; zie de lijst van {noun} in de handleiding"},
+            )
+        return value
+
+    return check
 
 
-def _check_network(value: str, info: ValidationInfo) -> str:
-    tax = _taxonomy(info)
-    if tax is not None and value not in tax.networks:
-        raise PydanticCustomError(
-            "onbekend_netwerk", "onbekend netwerk '{value}'{hint}",
-            {"value": value, "hint": suggest(value, tax.networks) or "; zie de lijst van netwerken in de handleiding"},
-        )
-    return value
+_check_theme = _slug_checker("thema", "themes", "thema's")
+_check_network = _slug_checker("netwerk", "networks", "netwerken")
 
 
 def _check_municipality(value: str, info: ValidationInfo) -> str:
