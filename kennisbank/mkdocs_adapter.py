@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import features
 from .hub import Hub, load_hub
 from .pages import generated_pages
 from .problems import ContentError
@@ -52,7 +53,7 @@ class Build:
             if file is not None:
                 files.remove(file)
         self.generated = {}
-        for page in generated_pages(hub):
+        for page in generated_pages(hub, features.GENERATORS):
             files.append(File.generated(config, page.src, content=page.markdown))
             self.generated[page.src] = page.source
         return files
@@ -66,7 +67,7 @@ class Build:
         page.meta["title"] = item.title
         page.meta["description"] = item.meta.samenvatting
         page.meta["tags"] = item.tags
-        return item_page(hub, item)
+        return item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
 
     def _hub(self) -> Hub:
         if self.hub is None:

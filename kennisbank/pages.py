@@ -7,6 +7,7 @@ generated files, so nothing is ever written into ``docs/``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, Sequence
 
 from .hub import Hub, Item
 from .model import ItemType
@@ -39,8 +40,17 @@ def grouped(items: list[Item]) -> list[tuple[ItemType, list[Item]]]:
     return [(t, [i for i in items if i.type is t]) for t in ItemType if any(i.type is t for i in items)]
 
 
-def generated_pages(hub: Hub) -> list[GeneratedPage]:
+Generator = Callable[[Hub], list[GeneratedPage]]
+"""Makes a group of generated pages from the loaded hub."""
+
+
+def generated_pages(hub: Hub, generators: Sequence[Generator]) -> list[GeneratedPage]:
     """Every generated page of the hub, in a stable order."""
+    return [page for generator in generators for page in generator(hub)]
+
+
+def overview_pages(hub: Hub) -> list[GeneratedPage]:
+    """Theme, network and content-type overviews."""
     tax = hub.taxonomy
     themes_file = f"docs/{DATA_DIR}/themas.yml"
     networks_file = f"docs/{DATA_DIR}/netwerken.yml"

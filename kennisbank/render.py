@@ -9,6 +9,7 @@ checks and resolves.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable, Sequence
 
 import jinja2
 
@@ -36,13 +37,23 @@ def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
 
 
-def item_page(hub: Hub, item: Item) -> str:
-    """The full Markdown of an item page: title, facts, body and course navigation."""
+Section = Callable[[Hub, Item], str]
+"""Renders one part of an item page as Markdown ("" when there is nothing to show)."""
+
+
+def item_page(hub: Hub, item: Item, before: Sequence[Section] = (), after: Sequence[Section] = ()) -> str:
+    """The full Markdown of an item page: title, facts, body and course navigation.
+
+    ``before`` sections go between the facts and the body, ``after`` sections
+    at the end; :mod:`kennisbank.features` lists them.
+    """
     tax = hub.taxonomy
     context: dict[str, object] = {
         "item": item,
         "here": item.src,
         "body": item.body,
+        "before_body": _sections(before, hub, item),
+        "after_body": _sections(after, hub, item),
         "themes": [tax.themes[s] for s in item_themes(hub, item) if s in tax.themes],
         "networks": [tax.networks[s] for s in item.networks if s in tax.networks],
         "module_position": None,
@@ -66,6 +77,10 @@ def item_page(hub: Hub, item: Item) -> str:
             next=modules[index + 1] if index + 1 < len(modules) else None,
         )
     return render("item.md.j2", **context)
+
+
+def _sections(sections: Sequence[Section], hub: Hub, item: Item) -> str:
+    return "\n\n".join(text for section in sections if (text := section(hub, item).strip()))
 
 
 def item_themes(hub: Hub, item: Item) -> list[str]:

@@ -97,3 +97,15 @@ def test_navigation_stays_short(built):
 def test_generated_pages_are_not_written_into_docs(built):
     assert not (REPO / "docs" / "themas").exists()
     assert not (REPO / "docs" / "artikelen" / "index.md").exists()
+
+
+def test_plain_mkdocs_build_strict_has_no_warnings(tmp_path):
+    """Maintainers may run MkDocs itself; the hooks must load and the build must be clean."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "site" / "themas" / "klimaat-energie" / "index.html").is_file()

@@ -1,4 +1,8 @@
-"""MkDocs hooks for Kennisbank: each event hands its work to the core in one call."""
+"""MkDocs hooks for Kennisbank: each event hands its work to the core in one call.
+
+Named kennisbank_hooks.py, not kennisbank.py: MkDocs registers a hook module
+under its file name, which would shadow the kennisbank package.
+"""
 
 from mkdocs.plugins import event_priority
 

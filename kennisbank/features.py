@@ -1,0 +1,19 @@
+"""What a Kennisbank build is made of: one list per extension point.
+
+Features live in modules of their own; this is the one place that wires them
+into a build, so adding a feature is one line here and no change to the adapter.
+"""
+
+from __future__ import annotations
+
+from .pages import Generator, overview_pages
+from .render import Section
+
+GENERATORS: list[Generator] = [overview_pages]
+"""Groups of generated pages, in order."""
+
+BEFORE_BODY: list[Section] = []
+"""Item-page sections between the facts and the body, in order."""
+
+AFTER_BODY: list[Section] = []
+"""Item-page sections after the body, in order."""
