@@ -20,6 +20,7 @@ from .frontmatter import Source, read_source
 from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
 from .problems import Problem, Problems, suggest
+from .settings import Settings
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
 Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
@@ -91,6 +92,7 @@ class Hub:
     drafts: set[str] = field(default_factory=set)
     """``src`` of concept items: valid, but not published."""
     problems: Problems = field(default_factory=Problems)
+    settings: Settings = field(default_factory=Settings)
 
     def rel(self, src: str) -> str:
         """Repository-relative path of a docs file, for messages."""
@@ -144,12 +146,12 @@ def content_files(docs_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def load_hub(docs_dir: Path, root: Path | None = None) -> Hub:
+def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None = None) -> Hub:
     """Read taxonomy and content of ``docs_dir``; never raises for bad content."""
     docs_dir = docs_dir.resolve()
     root = (root or docs_dir.parent).resolve()
     taxonomy, tax_problems = load_taxonomy(docs_dir, root)
-    hub = Hub(root=root, docs_dir=docs_dir, taxonomy=taxonomy)
+    hub = Hub(root=root, docs_dir=docs_dir, taxonomy=taxonomy, settings=settings or Settings())
     hub.problems.extend(tax_problems)
     for src in content_files(docs_dir):
         if src in GENERATED_INDEXES:

@@ -24,6 +24,7 @@ from .hub import Hub, load_hub
 from .pages import generated_pages
 from .problems import ContentError
 from .render import item_page
+from .settings import load_settings
 
 log = logging.getLogger("mkdocs.kennisbank")
 
@@ -38,7 +39,10 @@ class Build:
     def pre_build(self, config: MkDocsConfig) -> None:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
-        hub = load_hub(docs_dir, root)
+        settings, setting_problems = load_settings(
+            config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root))
+        hub = load_hub(docs_dir, root, settings)
+        hub.problems.extend(setting_problems)
         for warning in hub.problems.warnings():
             log.warning(str(warning))
         errors = hub.problems.errors()
@@ -73,6 +77,15 @@ class Build:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub
+
+
+def _relative(path: str | None, root: Path) -> str:
+    if not path:
+        return "mkdocs.yml"
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).name
 
 
 BUILD = Build()

@@ -112,3 +112,16 @@ def test_wrong_folder_and_file_names(tmp_path, monkeypatch):
         "docs/praktijkvoorbeelden/artikel-hier.md:4:1: type: een artikel hoort in de map docs/artikelen/; "
         "verplaats het bestand naar docs/artikelen/artikel-hier.md",
     ]
+
+
+def test_unknown_setting_is_an_error_naming_mkdocs_yml(tmp_path):
+    hub = project(tmp_path, {"artikelen/x.md": article()})
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nextra:\n  kennisbank:\n    onbekend: 1\n",
+                      encoding="utf-8")
+    hub.build_fails()
+    from kennisbank.settings import load_settings
+
+    settings, problems = load_settings({"onbekend": 1}, "https://example.nl/")
+    assert [str(p) for p in problems] == ["mkdocs.yml:1:1: extra.kennisbank.onbekend: onbekend veld 'onbekend'"]
+    assert settings.site_url == "https://example.nl/"

@@ -1,0 +1,37 @@
+"""Maintainer settings from ``mkdocs.yml`` (``extra: kennisbank: …``), validated like content.
+
+MkDocs hooks cannot declare a config schema of their own, so the settings live
+under ``extra.kennisbank`` and are validated here with pydantic: a typo in a
+setting is an error naming ``mkdocs.yml``, not a silently ignored key.
+Each feature adds its own sub-model as a field of :class:`Settings`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .messages import problems_from_validation
+from .problems import Problem
+
+
+class Settings(BaseModel):
+    """All Kennisbank settings; every field has a default, so an empty block is valid."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    site_url: str = Field(default="", description="Public address of the site (from MkDocs' site_url).")
+
+
+def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:
+    """Validate ``extra.kennisbank``; problems name ``mkdocs.yml``."""
+    data = dict(raw or {}) if isinstance(raw, dict) else raw
+    if isinstance(data, dict):
+        data.setdefault("site_url", site_url or "")
+    try:
+        return Settings.model_validate(data), []
+    except ValidationError as exc:
+        problems = problems_from_validation(exc, config_path, lambda loc: (1, 1), Settings.model_fields)
+        return Settings(site_url=site_url or ""), [
+            Problem(p.path, p.line, p.column, f"extra.kennisbank.{p.field}", p.message) for p in problems]
