@@ -26,7 +26,7 @@ class Settings(BaseModel):
 
 def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:
     """Validate ``extra.kennisbank``; problems name ``mkdocs.yml``."""
-    data = dict(raw or {}) if isinstance(raw, dict) else raw
+    data = {} if raw is None else (dict(raw) if isinstance(raw, dict) else raw)
     if isinstance(data, dict):
         data.setdefault("site_url", site_url or "")
     try:
@@ -34,4 +34,6 @@ def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml
     except ValidationError as exc:
         problems = problems_from_validation(exc, config_path, lambda loc: (1, 1), Settings.model_fields)
         return Settings(site_url=site_url or ""), [
-            Problem(p.path, p.line, p.column, f"extra.kennisbank.{p.field}", p.message) for p in problems]
+            Problem(p.path, p.line, p.column,
+                    "extra.kennisbank" + ("" if p.field == "frontmatter" else f".{p.field}"), p.message)
+            for p in problems]
