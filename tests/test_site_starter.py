@@ -109,3 +109,9 @@ def test_plain_mkdocs_build_strict_has_no_warnings(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "site" / "themas" / "klimaat-energie" / "index.html").is_file()
+
+
+def test_theme_overview_shows_one_card_per_theme(built):
+    hub, site = built
+    html = site.article_html("themas/")
+    assert html.count("<li>") == len(hub.taxonomy.themes)
