@@ -20,4 +20,8 @@ def on_files(files, config):
 # Before Material's tags plugin (-50) reads page.meta["tags"].
 @event_priority(50)
 def on_page_markdown(markdown, page, config, files):
-    return BUILD.page_markdown(markdown, page)
+    return BUILD.page_markdown(markdown, page, config)
+
+
+def on_page_content(html, page, config, files):
+    return BUILD.page_content(html)

@@ -17,6 +17,7 @@ import click
 from .hub import load_hub
 from .model import json_schema
 from .problems import Problem
+from .settings import read_settings
 
 SCHEMA_PATH = Path("schema/kennisbank.schema.json")
 
@@ -37,7 +38,9 @@ def main() -> None:
               help="Map met de inhoud.")
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="Uitvoer: tekst, GitHub Actions-annotaties of JSON.")
-def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str) -> None:
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
+              help="MkDocs-configuratie met de instellingen onder extra.kennisbank.")
+def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str, config_file: Path) -> None:
     """Controleer de inhoud en meld alle problemen tegelijk.
 
     Zonder PATHS wordt de hele kennisbank gecontroleerd; met PATHS alleen de
@@ -52,7 +55,9 @@ def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str) -> None:
     """
     if not docs_dir.is_dir():
         raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
-    hub = load_hub(docs_dir, _root())
+    settings, setting_problems = read_settings(config_file)
+    hub = load_hub(docs_dir, _root(), settings)
+    hub.problems.extend(setting_problems)
     wanted = [p.resolve() for p in paths]
     problems = [p for p in hub.problems if not wanted or _under((hub.root / p.path).resolve(), wanted)]
     _report(problems, fmt)

@@ -17,9 +17,12 @@ from typing import Iterable, Union
 from pydantic import BaseModel, ValidationError
 
 from .frontmatter import Source, read_source
+from .markup import scan
 from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
+from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, suggest
+from .safety import check_body
 from .settings import Settings
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
@@ -153,23 +156,33 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
     taxonomy, tax_problems = load_taxonomy(docs_dir, root)
     hub = Hub(root=root, docs_dir=docs_dir, taxonomy=taxonomy, settings=settings or Settings())
     hub.problems.extend(tax_problems)
-    for src in content_files(docs_dir):
+    tree = DocsTree(docs_dir)
+    sources = content_files(docs_dir)
+    hub.problems.extend(check_tree(tree, hub.rel, {s for s in sources if s.split("/")[0] in CONTENT_FOLDERS}))
+    for src in sources:
         if src in GENERATED_INDEXES:
             hub.problems.add(hub.rel(src), 1, 1, "bestand",
                              "deze pagina wordt automatisch gemaakt; verwijder dit bestand")
             continue
-        load_file(hub, src)
+        load_file(hub, src, tree)
     check_hub(hub)
     return hub
 
 
-def load_file(hub: Hub, src: str) -> Item | None:
+def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     """Read, validate and add one file; problems go to ``hub.problems``."""
     rel = hub.rel(src)
+    tree = tree or DocsTree(hub.docs_dir)
+    if any(src == link or src.startswith(f"{link}/") for link in tree.links):
+        return None  # never read through a symbolic link; check_tree reports it
     source, problems = read_source(hub.docs_dir / src, rel)
     hub.problems.extend(problems)
     if source is None:
         return None
+    # The body is checked whatever the frontmatter says, so one mistake never hides another.
+    markup = scan(source.body, source.body_line)
+    hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
+    hub.problems.extend(check_references(rel, src, markup, tree))
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
     if not in_content_folder and "type" not in source.meta:
         return None  # an ordinary page such as the home page or the guide

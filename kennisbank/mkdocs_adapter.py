@@ -6,7 +6,8 @@ touches this file and ``hooks/`` alone. Event order in a build:
 ``on_pre_build`` loads and validates the whole hub *before* MkDocs cleans the
 site directory, so a failing build leaves the previous site untouched;
 ``on_files`` adds the generated pages and drops concept items;
-``on_page_markdown`` replaces an item's Markdown with the rendered item page.
+``on_page_markdown`` replaces an item's Markdown with the rendered item page;
+``on_page_content`` sanitizes every page's HTML (contributions are untrusted).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .hub import Hub, load_hub
 from .pages import generated_pages
 from .problems import ContentError
 from .render import item_page
+from .sanitize import sanitize
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.kennisbank")
@@ -57,13 +59,21 @@ class Build:
             if file is not None:
                 files.remove(file)
         self.generated = {}
+        docs_prefix = _relative(config.docs_dir, hub.root).rstrip("/") + "/"
         for page in generated_pages(hub, features.GENERATORS):
-            files.append(File.generated(config, page.src, content=page.markdown))
+            file = File.generated(config, page.src, content=page.markdown)
+            if page.source.startswith(docs_prefix) and not page.source.endswith("/"):
+                # MkDocs makes the 'edit' link from edit_uri + this path: the data file the page comes from.
+                file.edit_uri = page.source[len(docs_prefix):]
+            files.append(file)
             self.generated[page.src] = page.source
         return files
 
-    def page_markdown(self, markdown: str, page: Page) -> str:
+    def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         hub = self._hub()
+        source = self.generated.get(page.file.src_uri)
+        if source and source.endswith("/"):
+            page.edit_url = _folder_url(config, source)
         item = hub.items.get(page.file.src_uri)
         if item is None:
             return markdown
@@ -73,10 +83,23 @@ class Build:
         page.meta["tags"] = item.tags
         return item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
 
+    def page_content(self, html: str) -> str:
+        """Every page's HTML through the sanitizer, so no contributed markup can run script."""
+        return sanitize(html, self._hub().settings.embeds)
+
     def _hub(self) -> Hub:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub
+
+
+def _folder_url(config: MkDocsConfig, folder: str) -> str | None:
+    """A folder has no edit page; GitHub and GitLab show it under 'tree' where 'edit' would be."""
+    edit_uri = config.edit_uri or ""
+    if not config.repo_url or not edit_uri.startswith("edit/"):
+        return None
+    branch = edit_uri.split("/")[1]
+    return f"{config.repo_url.rstrip('/')}/tree/{branch}/{folder.rstrip('/')}"
 
 
 def _relative(path: str | None, root: Path) -> str:

@@ -8,12 +8,32 @@ Each feature adds its own sub-model as a field of :class:`Settings`.
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from .messages import problems_from_validation
 from .problems import Problem
+
+
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+
+
+def _host(value: Any) -> str:
+    host = str(value).strip().lower()
+    if not _HOST.match(host):
+        raise PydanticCustomError(
+            "host", "ongeldige host '{value}'; schrijf alleen de hostnaam, bijvoorbeeld www.youtube-nocookie.com",
+            {"value": str(value)})
+    return host
+
+
+EmbedHost = Annotated[str, BeforeValidator(_host)]
+"""A host name such as ``www.youtube-nocookie.com``: no scheme, path or wildcard."""
 
 
 class Settings(BaseModel):
@@ -22,6 +42,9 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     site_url: str = Field(default="", description="Public address of the site (from MkDocs' site_url).")
+    embeds: tuple[EmbedHost, ...] = Field(
+        default=(), description="Hosts whose https pages contributors may embed with <iframe>; none by default, "
+                                "since every embed makes visitors' browsers contact a third party.")
 
 
 def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:
@@ -37,3 +60,20 @@ def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml
             Problem(p.path, p.line, p.column,
                     "extra.kennisbank" + ("" if p.field == "frontmatter" else f".{p.field}"), p.message)
             for p in problems]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml safely: MkDocs' ``!!python/name`` and ``!ENV`` tags become ``None``, never code."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_settings(config_file: Path) -> tuple[Settings, list[Problem]]:
+    """Settings from ``mkdocs.yml`` without MkDocs, for ``kennisbank check``; defaults when it is missing."""
+    if not config_file.is_file():
+        return Settings(), []
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+    extra = data.get("extra") if isinstance(data, dict) else None
+    raw = extra.get("kennisbank") if isinstance(extra, dict) else None
+    return load_settings(raw, data.get("site_url") if isinstance(data, dict) else None, config_file.name)
