@@ -30,6 +30,8 @@ _REFERENCE_USE = re.compile(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<ref>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^{}\n]*?)[ \t]*\}")
 _ATTR = re.compile(r"""(?P<name>[^\s=#.{}"']+)=(?P<value>"[^"]*"|'[^']*'|[^\s}]*)""")
+_TAG_OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)")
+_UNCLOSED = re.compile(r"<[a-zA-Z][^<>]*(?=<|\Z)")
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -132,6 +134,13 @@ class _TagCollector(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+def _tags(text: str, first_line: int) -> list[Tag]:
+    collector = _TagCollector(first_line)
+    collector.feed(text)
+    collector.close()
+    return collector.tags
+
+
 def scan(body: str, first_line: int = 1) -> Markup:
     """Find references, raw HTML tags and attribute lists in ``body``, which starts at ``first_line``."""
     text = mask_code(body)
@@ -158,9 +167,19 @@ def scan(body: str, first_line: int = 1) -> Markup:
                       for m in _ATTR.finditer(match.group("body")))
         if attrs:
             found.attr_lists.append(Tag("{:", attrs, *where.at(match.start())))
-    collector = _TagCollector(first_line)
-    collector.feed(text)
-    collector.close()
-    found.tags = collector.tags
+    found.tags = _tags(text, first_line)
+    # html.parser drops a start tag that never closes ('<img src=x onerror=…' at the end); a browser
+    # makes a tag of it as soon as any later '>' appears, so such a tag is parsed as if closed.
+    for match in _UNCLOSED.finditer(text):
+        line, column = where.at(match.start())
+        found.tags.extend(Tag(t.name, t.attrs, line, column) for t in _tags(match.group(0) + ">", line)[:1])
+    # Mangled tags such as '<scr<script>ipt>' can slip past html.parser's tokenizer; every '<name' it did not
+    # report is kept as a bare tag, so a forbidden element name is never missed.
+    seen = {(t.line, t.column) for t in found.tags}
+    for match in _TAG_OPEN.finditer(text):
+        line, column = where.at(match.start())
+        if (line, column) not in seen:
+            found.tags.append(Tag(match.group(1).lower(), (), line, column))
+    found.tags.sort(key=lambda t: (t.line, t.column))
     found.references.sort(key=lambda r: (r.line, r.column))
     return found

@@ -12,6 +12,7 @@ and templates emit survive, URLs must be relative or http(s)/mailto/tel, and
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable
 from urllib.parse import urlsplit
@@ -43,7 +44,7 @@ ATTRIBUTES = {
     "ol": {"start", "type", "reversed"},
     "li": {"value"},
     "details": {"open"},
-    "input": {"type", "checked", "disabled"},
+    "input": {"checked"},
     "label": {"for"},
     "q": {"cite"},
     "blockquote": {"cite"},
@@ -54,7 +55,12 @@ ATTRIBUTES = {
 STYLE_PROPERTIES = frozenset({"text-align"})
 """Tables align columns with ``style="text-align: …"``; no other CSS from content."""
 IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups"
-"""An allowed embed still runs sandboxed: it cannot navigate our page or open forms on it."""
+"""An allowed embed still runs sandboxed: it cannot navigate our page or open forms on it. Players need
+scripts and their own storage; 'allow-same-origin' is safe here because only https pages of other hosts
+keep their src."""
+# An iframe whose address was refused would be an empty frame of our own origin: drop it. nh3's output is
+# canonical (lower-case names, double-quoted values), so this pattern sees every such frame.
+_EMPTY_IFRAME = re.compile(r'<iframe(?: (?!src=)[a-z-]+="[^"]*")*>[^<]*</iframe>')
 
 
 def host_allowed(url: str, hosts: Iterable[str]) -> bool:
@@ -76,16 +82,13 @@ def _cleaner(hosts: frozenset[str]):
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if tag == "iframe" and attribute == "src":
             return value if host_allowed(value, hosts) else None
-        if tag == "input" and attribute == "type":
-            # Only the disabled checkboxes of task lists; no text fields to phish with.
-            return value if value == "checkbox" else None
         return value
 
     attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}
     attributes["*"] = set(GLOBAL_ATTRIBUTES)
 
     def clean(html: str) -> str:
-        return nh3.clean(
+        return _EMPTY_IFRAME.sub("", nh3.clean(
             html,
             tags=set(TAGS),
             clean_content_tags={"script", "style"},
@@ -95,7 +98,9 @@ def _cleaner(hosts: frozenset[str]):
             link_rel=None,
             url_schemes=set(URL_SCHEMES),
             filter_style_properties=set(STYLE_PROPERTIES),
-            set_tag_attribute_values={"iframe": {"sandbox": IFRAME_SANDBOX}},
-        )
+            # Task lists need <input>; any other input becomes a disabled checkbox, so no field to phish with.
+            set_tag_attribute_values={"iframe": {"sandbox": IFRAME_SANDBOX},
+                                      "input": {"type": "checkbox", "disabled": "disabled"}},
+        ))
 
     return clean

@@ -1,0 +1,66 @@
+"""Hostile pages in a real browser: no dialog, no script output, no request to another host.
+
+The site is built with the content checks switched off, so the sanitizer alone must hold. Every element of
+the content is hovered, focused and clicked (navigation prevented) to fire any handler that survived.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import browser, serve
+from hostile import INERT, REJECTED, checks_switched_off, hostile_project
+
+pytestmark = pytest.mark.browser
+
+CORPUS = REJECTED + INERT
+PROVOKE = """() => {
+    document.addEventListener("click", event => event.preventDefault(), true);
+    const content = document.querySelector("article.md-content__inner");
+    let count = 0;
+    for (const element of content.querySelectorAll("*")) {
+        for (const type of ["mouseover", "mouseenter", "mousemove", "focus", "focusin", "click", "toggle"]) {
+            element.dispatchEvent(new Event(type, {bubbles: true}));
+        }
+        if (typeof element.focus === "function") element.focus();
+        count++;
+    }
+    return count;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    hub = hostile_project(tmp_path_factory.mktemp("browser"), CORPUS)
+    with checks_switched_off():
+        return hub.build()
+
+
+def test_no_payload_runs_in_the_browser(hostile_site):
+    dialogs: list[str] = []
+    messages: list[str] = []
+    hosts: set[str] = set()
+    with serve(hostile_site.root) as base, browser() as chromium:
+        page = chromium.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+        page.on("console", lambda message: messages.append(f"{page.url}: {message.type}: {message.text}"))
+        page.on("pageerror", lambda error: messages.append(f"{page.url}: pageerror: {error}"))
+        page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+        provoked = 0
+        for index in range(len(CORPUS)):
+            page.goto(f"{base}artikelen/aanval-{index:03d}/", wait_until="load")
+            provoked += page.evaluate(PROVOKE)
+            assert page.url.startswith(f"{base}artikelen/aanval-{index:03d}/"), CORPUS[index]
+        # Search renders page text as results: payload text must stay text there too.
+        search = page.locator("input.md-search__input")
+        search.click()
+        for query in ("XSS", "alert", "script"):
+            search.fill("")
+            page.keyboard.type(query)  # Material searches on key events, not on a programmatic fill
+            page.get_by_text("overeenkomende documenten").wait_for()
+            provoked += page.evaluate(PROVOKE.replace('"article.md-content__inner"', '".md-search-result"'))
+    assert provoked > len(CORPUS) * 5
+    assert dialogs == []
+    # Images with a broken address may log a failed load; nothing else may reach the console.
+    assert [m for m in messages if "Failed to load resource" not in m] == []
+    assert hosts == {urlsplit(base).netloc}
