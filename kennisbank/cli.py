@@ -152,6 +152,95 @@ def schema(docs_dir: Path, output: Path) -> None:
     click.echo(f"JSON Schema geschreven naar {output}", err=True)
 
 
+_LIST = {"themas", "netwerken", "tags", "auteurs", "gemeenten", "doelgroep", "leerdoelen"}
+_QUESTIONS = {
+    "titel": "Titel",
+    "samenvatting": "Samenvatting (één tot drie zinnen)",
+    "themas": "Thema's (slugs, gescheiden door komma's)",
+    "auteurs": "Auteur(s) of afdeling (gescheiden door komma's)",
+    "gemeenten": "Gemeente(n) (gescheiden door komma's)",
+    "contact": "Naam van de contactpersoon of afdeling",
+    "doelgroep": "Doelgroep(en): raadsleden, wethouders, burgemeesters, griffiers, gemeentesecretarissen, "
+                 "ambtenaren, managers",
+    "niveau": "Niveau: basis, gevorderd of expert",
+    "duur_minuten": "Studieduur in minuten",
+    "leerdoelen": "Leerdoel(en) (gescheiden door komma's)",
+}
+_REQUIRED = {
+    "artikel": ["titel", "samenvatting", "themas", "auteurs"],
+    "praktijkvoorbeeld": ["titel", "samenvatting", "themas", "auteurs", "gemeenten", "contact"],
+    "cursus": ["titel", "samenvatting", "themas", "auteurs", "doelgroep", "niveau", "duur_minuten", "leerdoelen"],
+    "module": ["titel", "samenvatting", "duur_minuten", "leerdoelen"],
+}
+
+
+@main.command()
+@click.argument("item_type", metavar="TYPE", type=click.Choice(["artikel", "praktijkvoorbeeld", "cursus", "module"]))
+@click.option("--titel", help="Titel van het item; de bestandsnaam wordt daarvan gemaakt.")
+@click.option("--samenvatting", help="Eén tot drie zinnen.")
+@click.option("--thema", "themas", multiple=True, help="Thema of ontwikkelpunt (slug); mag vaker.")
+@click.option("--netwerk", "netwerken", multiple=True, help="Netwerk (slug); mag vaker.")
+@click.option("--tag", "tags", multiple=True, help="Vrij trefwoord; mag vaker.")
+@click.option("--auteur", "auteurs", multiple=True, help="Auteur of afdeling; mag vaker.")
+@click.option("--gemeente", "gemeenten", multiple=True, help="Gemeente (praktijkvoorbeeld); mag vaker.")
+@click.option("--contact", help="Naam van de contactpersoon (praktijkvoorbeeld).")
+@click.option("--doelgroep", multiple=True, help="Doelgroep (cursus); mag vaker.")
+@click.option("--niveau", help="basis, gevorderd of expert (cursus).")
+@click.option("--duur", "duur_minuten", type=int, help="Studieduur in minuten (cursus, module).")
+@click.option("--leerdoel", "leerdoelen", multiple=True, help="Leerdoel (cursus, module); mag vaker.")
+@click.option("--cursus", help="Map van de cursus waar de module bij hoort (module).")
+@click.option("--concept", is_flag=True, help="Nog niet publiceren (status: concept).")
+@click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path))
+def new(item_type: str, docs_dir: Path, cursus: str | None, concept: bool, **answers) -> None:
+    """Maak een nieuw item dat meteen door de controle komt.
+
+    Vraagt om wat niet als optie is meegegeven, controleert de antwoorden met
+    dezelfde regels als 'kennisbank check' en schrijft het bestand in de juiste
+    map, met een bestandsnaam gemaakt van de titel. Een bestaand bestand wordt
+    nooit overschreven.
+
+    \b
+    Example:
+        kennisbank new artikel
+        kennisbank new artikel --titel "Regie op de warmtetransitie" \\
+            --samenvatting "Hoe gemeenten regie nemen." --thema klimaat-energie --auteur "VNG Kennishub"
+        kennisbank new praktijkvoorbeeld --gemeente Zwolle --contact "Team Schulden"
+        kennisbank new module --cursus samenwerken-in-de-regio
+    """
+    import datetime as dt
+
+    from .model import ItemType
+    from .scaffold import ScaffoldError, course_slugs, plan, write
+    from .taxonomy import load_taxonomy
+
+    if not docs_dir.is_dir():
+        raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
+    taxonomy, _ = load_taxonomy(docs_dir.resolve(), _root().resolve())
+    if item_type == "module" and not cursus:
+        courses = course_slugs(docs_dir)
+        cursus = click.prompt(f"Cursus ({', '.join(courses) or 'nog geen'})")
+    for name in _REQUIRED[item_type]:
+        if answers.get(name) in (None, ()):
+            if name == "themas":
+                click.echo("Thema's: " + ", ".join(taxonomy.themes), err=True)
+            answer = click.prompt(_QUESTIONS[name], err=True)
+            answers[name] = [a.strip() for a in answer.split(",") if a.strip()] if name in _LIST else answer
+    answers = {k: (list(v) if isinstance(v, tuple) else v) for k, v in answers.items()}
+    if answers.get("contact"):
+        answers["contact"] = {"naam": answers["contact"]}
+    if item_type != "module":
+        answers["gepubliceerd"] = dt.date.today()
+    if concept:
+        answers["status"] = "concept"
+    try:
+        item = plan(ItemType(item_type), answers, docs_dir, taxonomy, course=cursus)
+        path = write(item, docs_dir, _root(), taxonomy)
+    except ScaffoldError as exc:
+        raise click.ClickException("het bestand is niet gemaakt:\n  " + "\n  ".join(exc.lines)) from None
+    click.echo(f"Geschreven: {path.as_posix()}")
+    click.echo("Vul de tekst aan en controleer met: kennisbank check " + path.as_posix(), err=True)
+
+
 def _log_to_stderr() -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))

@@ -68,4 +68,4 @@ def test_broken_files_never_remove_valid_items_and_memory_stays_small(tmp_path):
     # Every file whose frontmatter is valid is still an item; the unsafe body fails the build, not the loading.
     assert sorted(loaded.items) == ["artikelen/goed.md", "artikelen/met-bom.md", "artikelen/script.md",
                                     "artikelen/windows-regels.md", "praktijkvoorbeelden/ook-goed.md"]
-    assert loaded.items["artikelen/windows-regels.md"].body.strip() == "Tekst van het artikel."  # CRLF gone
+    assert "\r" not in loaded.items["artikelen/windows-regels.md"].body
