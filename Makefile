@@ -5,6 +5,7 @@
 #   make check   validate the content like CI does
 
 PYTHON ?= python3
+FORMAT ?= text
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -23,8 +24,9 @@ serve: site
 site: $(STAMP)
 	$(BIN)/kennisbank build --site-dir site
 
+# CI runs 'make check FORMAT=github' so that errors appear on the changed lines of a pull request.
 check: $(STAMP)
-	$(BIN)/kennisbank check
+	$(BIN)/kennisbank check --format $(FORMAT)
 
 schema: $(STAMP)
 	$(BIN)/kennisbank schema
