@@ -98,9 +98,11 @@ def _cleaner(hosts: frozenset[str]):
             link_rel=None,
             url_schemes=set(URL_SCHEMES),
             filter_style_properties=set(STYLE_PROPERTIES),
-            # Task lists need <input>; any other input becomes a disabled checkbox, so no field to phish with.
-            set_tag_attribute_values={"iframe": {"sandbox": IFRAME_SANDBOX},
-                                      "input": {"type": "checkbox", "disabled": "disabled"}},
+            # Task lists need <input type="checkbox">; every input is forced disabled, so no field to phish
+            # with. One forced attribute per tag: nh3 orders several at random, which would break
+            # reproducible builds.
+            tag_attribute_values={"input": {"type": {"checkbox"}}},
+            set_tag_attribute_values={"iframe": {"sandbox": IFRAME_SANDBOX}, "input": {"disabled": "disabled"}},
         ))
 
     return clean

@@ -90,7 +90,7 @@ class _Audit(html.parser.HTMLParser):
         if tag == "iframe" and values.get("src") is not None and not (
                 values["src"].startswith(f"https://{EMBED_HOST}/") and "sandbox" in values):
             self.findings.append(f"iframe {where}")
-        if tag == "input" and (values.get("type") != "checkbox" or "disabled" not in values):
+        if tag == "input" and (values.get("type", "checkbox") != "checkbox" or "disabled" not in values):
             self.findings.append(f"input {where}")
         for name, value in attrs:
             value = value or ""
