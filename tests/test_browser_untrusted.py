@@ -4,9 +4,11 @@ The site is built with the content checks switched off, so the sanitizer alone m
 the content is hovered, focused and clicked (navigation prevented) to fire any handler that survived.
 """
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import browser, serve
 from hostile import INERT, REJECTED, checks_switched_off, hostile_project
@@ -54,10 +56,14 @@ def test_no_payload_runs_in_the_browser(hostile_site):
         # Search renders page text as results: payload text must stay text there too.
         search = page.locator("input.md-search__input")
         search.click()
+        # Material builds its search index in a worker; a query typed before it is ready finds nothing
+        # and is not repeated, and on a busy 2-core machine that can take longer than the default 30 s.
+        meta = page.locator(".md-search-result__meta")
+        expect(meta).to_have_text(re.compile("Typ om te beginnen"), timeout=120_000)
         for query in ("XSS", "alert", "script"):
             search.fill("")
             page.keyboard.type(query)  # Material searches on key events, not on a programmatic fill
-            page.get_by_text("overeenkomende documenten").wait_for()
+            expect(meta).to_have_text(re.compile(r"\d+ overeenkomend"))
             provoked += page.evaluate(PROVOKE.replace('"article.md-content__inner"', '".md-search-result"'))
     assert provoked > len(CORPUS) * 5
     assert dialogs == []
