@@ -16,12 +16,23 @@ from .messages import problems_from_validation
 from .problems import Problem
 
 
+class PdfSettings(BaseModel):
+    """``extra.kennisbank.pdf``: the PDFs made at build time."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = Field(default=True, description="Make a PDF of every item, theme, network and course.")
+    on_serve: bool = Field(default=False, description="Also make them on 'mkdocs serve' (slow while writing).")
+    workers: int = Field(default=0, ge=0, le=64, description="Processes that render PDFs; 0 = one per core.")
+
+
 class Settings(BaseModel):
     """All Kennisbank settings; every field has a default, so an empty block is valid."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     site_url: str = Field(default="", description="Public address of the site (from MkDocs' site_url).")
+    pdf: PdfSettings = Field(default_factory=PdfSettings)
 
 
 def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:
