@@ -86,9 +86,7 @@ class Build:
         return files
 
     def _pdf_pages_wanted(self) -> bool:
-        settings = self._hub().settings.pdf
-        return (self.pdf_mode == "pages" and settings.enabled
-                and (self.command != "serve" or settings.on_serve))
+        return self.pdf_mode == "pages" and pdf.pages_wanted(self._hub().settings.pdf, self.command)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         hub = self._hub()

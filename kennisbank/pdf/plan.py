@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..hub import Hub, Item
 from ..model import ItemType
+from ..settings import PdfSettings
 from ..text import link
 
 WHOLE_HUB = "kennisbank.pdf"
@@ -109,7 +110,7 @@ def whole_hub_document(hub: Hub, title: str) -> PdfDocument:
         if pages:
             parts.append(Part(item_type.plural, tuple(pages)))
     return PdfDocument(target=WHOLE_HUB, title=title, kind="Alle kennis in één document",
-                       summary=f"{len(hub.items)} artikelen, praktijkvoorbeelden, cursussen en modules.",
+                       summary=f"{len(hub.items)} items: artikelen, praktijkvoorbeelden, cursussen en hun modules.",
                        parts=tuple(parts), page=None, toc_depth=1)
 
 
@@ -118,6 +119,11 @@ def _printable(hub: Hub, items: list[Item]) -> list[Item]:
     types = list(ItemType)
     return sorted(items, key=lambda i: (types.index(i.type), (i.course or "", i.meta.volgorde)
                                         if i.type is ItemType.MODULE else ("", 0)))
+
+
+def pages_wanted(settings: PdfSettings, command: str) -> bool:
+    """PDFs per page on a build; on 'serve' only when the settings ask (they would slow every reload)."""
+    return settings.enabled and (command != "serve" or settings.on_serve)
 
 
 def page_documents(hub: Hub) -> list[PdfDocument]:
