@@ -3,6 +3,8 @@
 #   make site    build the site into site/
 #   make test    run the whole test suite (installs Chromium for the browser tests when possible)
 #   make check   validate the content like CI does
+#   make offline build the copy for file:// and pack it as site-offline.zip
+#   make pdf     make one PDF of the whole hub: kennisbank.pdf
 
 PYTHON ?= python3
 FORMAT ?= text
@@ -10,7 +12,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve site test check schema browser clean
+.PHONY: serve site test check schema offline pdf deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +23,14 @@ $(STAMP): pyproject.toml
 serve: site
 	$(BIN)/kennisbank serve --dev-addr 127.0.0.1:8000
 
-site: $(STAMP)
+site: $(STAMP) deps
 	$(BIN)/kennisbank build --site-dir site
+
+offline: $(STAMP) deps
+	$(BIN)/kennisbank build --offline --site-dir site-offline
+
+pdf: $(STAMP) deps
+	$(BIN)/kennisbank pdf -o kennisbank.pdf
 
 # CI runs 'make check FORMAT=github' so that errors appear on the changed lines of a pull request.
 check: $(STAMP)
@@ -31,11 +39,12 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/kennisbank schema
 
-browser:
-	@scripts/ensure-chromium
+# Debian packages for WeasyPrint (PDFs), the browser tests and pdftoppm.
+deps:
+	@scripts/ensure-system-deps
 
-test: $(STAMP) browser
+test: $(STAMP) deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-offline site-offline.zip kennisbank.pdf .pytest_cache test-artifacts

@@ -9,6 +9,16 @@ from mkdocs.plugins import event_priority
 from kennisbank.mkdocs_adapter import BUILD
 
 
+def on_startup(command, dirty):
+    BUILD.startup(command)
+
+
+# After Material's offline plugin, which adds its iframe-worker shim in on_config.
+@event_priority(-100)
+def on_config(config):
+    BUILD.config(config)
+
+
 def on_pre_build(config):
     BUILD.pre_build(config)
 
@@ -25,3 +35,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return BUILD.page_content(html)
+
+
+def on_post_build(config):
+    BUILD.post_build(config)

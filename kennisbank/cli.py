@@ -95,21 +95,60 @@ def _report(problems: list[Problem], fmt: str) -> None:
 @click.option("-d", "--site-dir", default=None, type=click.Path(path_type=Path), help="Doelmap van de site.")
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Stop bij elke waarschuwing (zoals 'mkdocs build --strict').")
-def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+@click.option("--offline", is_flag=True,
+              help="Bouw een kopie om zonder internet te openen (file://) en pak die in als SITE-DIR.zip.")
+def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool) -> None:
     """Bouw de site; bij een fout blijft de vorige site staan.
+
+    Met --offline komt de site in site-offline/ (of SITE-DIR) en als zip
+    daarnaast: uitpakken en index.html openen; zoeken werkt ook zonder internet.
 
     \b
     Example:
         kennisbank build
         kennisbank build --site-dir /tmp/site
+        kennisbank build --offline
+    """
+    from .mkdocs_adapter import BuildFailed, build_site
+    from .offline import pack
+
+    _log_to_stderr()
+    if offline and site_dir is None:
+        site_dir = Path("site-offline")
+    try:
+        build_site(config_file, site_dir, strict=strict, offline=offline)
+    except BuildFailed as exc:
+        raise click.ClickException(f"de site is niet gebouwd: {exc}") from None
+    if offline:
+        archive = site_dir.with_name(site_dir.name + ".zip")
+        count = pack(site_dir, archive)
+        click.echo(f"Offline site ingepakt: {archive} ({count} bestanden); open kennisbank/index.html", err=True)
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
+              help="MkDocs-configuratie.")
+@click.option("-o", "--output", default="kennisbank.pdf", show_default=True, type=click.Path(path_type=Path),
+              help="Bestand voor de PDF.")
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Stop bij elke waarschuwing (zoals 'mkdocs build --strict').")
+def pdf(config_file: Path, output: Path, strict: bool) -> None:
+    """Maak één PDF van de hele kennisbank: omslag, inhoudsopgave en alle items per soort.
+
+    \b
+    Example:
+        kennisbank pdf
+        kennisbank pdf -o /tmp/kennisbank.pdf
     """
     from .mkdocs_adapter import BuildFailed, build_site
 
     _log_to_stderr()
+    output.parent.mkdir(parents=True, exist_ok=True)
     try:
-        build_site(config_file, site_dir, strict=strict)
+        build_site(config_file, strict=strict, whole_pdf=output)
     except BuildFailed as exc:
-        raise click.ClickException(f"de site is niet gebouwd: {exc}") from None
+        raise click.ClickException(f"de PDF is niet gemaakt: {exc}") from None
+    click.echo(f"PDF geschreven naar {output} ({output.stat().st_size // 1024} kB)", err=True)
 
 
 @main.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+import os
 from typing import Annotated, Any
 
 import yaml
@@ -34,6 +35,14 @@ def _host(value: Any) -> str:
 
 EmbedHost = Annotated[str, BeforeValidator(_host)]
 """A host name such as ``www.youtube-nocookie.com``: no scheme, path or wildcard."""
+class PdfSettings(BaseModel):
+    """``extra.kennisbank.pdf``: the PDFs made at build time."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = Field(default=True, description="Make a PDF of every item, theme, network and course.")
+    on_serve: bool = Field(default=False, description="Also make them on 'mkdocs serve' (slow while writing).")
+    workers: int = Field(default=0, ge=0, le=64, description="Processes that render PDFs; 0 = one per core.")
 
 
 class Settings(BaseModel):
@@ -45,6 +54,7 @@ class Settings(BaseModel):
     embeds: tuple[EmbedHost, ...] = Field(
         default=(), description="Hosts whose https pages contributors may embed with <iframe>; none by default, "
                                 "since every embed makes visitors' browsers contact a third party.")
+    pdf: PdfSettings = Field(default_factory=PdfSettings)
 
 
 def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:
@@ -63,9 +73,24 @@ def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml safely: MkDocs' ``!!python/name`` and ``!ENV`` tags become ``None``, never code."""
+    """Reads mkdocs.yml safely: ``!ENV`` is resolved as MkDocs does, other tags (``!!python/name``) become ``None``."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    # Same meaning as MkDocs' !ENV (pyyaml-env-tag): the first variable that is set wins,
+    # otherwise the last entry of a list is the default; values are read as YAML scalars.
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items, items[-1] if len(items) > 1 else None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else None
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 

@@ -10,6 +10,9 @@ import os
 
 import pytest
 
+# PDFs take most of a build's time; only the tests about PDFs ask for them (tests/test_pdf*.py).
+os.environ.setdefault("KENNISBANK_PDF", "false")
+
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     skipped = terminalreporter.stats.get("skipped", [])

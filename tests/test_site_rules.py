@@ -125,3 +125,17 @@ def test_unknown_setting_is_an_error_naming_mkdocs_yml(tmp_path):
     settings, problems = load_settings({"onbekend": 1}, "https://example.nl/")
     assert [str(p) for p in problems] == ["mkdocs.yml:1:1: extra.kennisbank.onbekend: onbekend veld 'onbekend'"]
     assert settings.site_url == "https://example.nl/"
+
+
+def test_check_reads_env_tags_in_mkdocs_yml_like_mkdocs(tmp_path, monkeypatch):
+    from kennisbank.settings import read_settings
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  kennisbank:\n    pdf:\n      enabled: !ENV [KB_TEST_PDF, true]\n"
+                      "      workers: !ENV KB_TEST_WORKERS\n", encoding="utf-8")
+    monkeypatch.delenv("KB_TEST_PDF", raising=False)
+    monkeypatch.setenv("KB_TEST_WORKERS", "3")
+    settings, problems = read_settings(config)
+    assert problems == [] and settings.pdf.enabled is True and settings.pdf.workers == 3
+    monkeypatch.setenv("KB_TEST_PDF", "false")
+    assert read_settings(config)[0].pdf.enabled is False

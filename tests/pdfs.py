@@ -1,0 +1,88 @@
+"""Reading PDFs in tests: outline, text, links and a page rendered to PNG (kept in test-artifacts/)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from pypdf import PdfReader
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@contextlib.contextmanager
+def pdfs_on() -> Iterator[None]:
+    """Builds inside make PDFs (tests/conftest.py turns them off for every other test)."""
+    previous = os.environ.get("KENNISBANK_PDF")
+    os.environ["KENNISBANK_PDF"] = "true"
+    try:
+        yield
+    finally:
+        os.environ["KENNISBANK_PDF"] = previous if previous is not None else "false"
+
+
+def outline(reader: PdfReader) -> list[tuple[int, str]]:
+    """Bookmarks as (depth, title), depth 0 at the top."""
+    found: list[tuple[int, str]] = []
+
+    def walk(entries, depth):
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                found.append((depth, entry.title))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def squeeze(text: str) -> str:
+    """Letters and digits only, lower case: hyphenation and line breaks no longer matter."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def internal_links(reader: PdfReader) -> list[str]:
+    """Destination names of every link annotation that points inside the PDF."""
+    names = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A")
+            if "/Dest" in annotation:
+                names.append(str(annotation["/Dest"]))
+            elif action is not None and action.get("/S") == "/GoTo":
+                names.append(str(action["/D"]))
+    return names
+
+
+def external_links(reader: PdfReader) -> list[str]:
+    uris = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                uris.append(str(action["/URI"]))
+    return uris
+
+
+def render_page(pdf: Path, page: int, name: str) -> Path:
+    """Render one page to ``test-artifacts/<name>.png`` with pdftoppm, for people to look at."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm not found; install Debian's poppler-utils (scripts/ensure-system-deps)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / name
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(page), "-l", str(page),
+                    str(pdf), str(target)], check=True)
+    return target.with_suffix(".png")

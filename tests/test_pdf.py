@@ -1,0 +1,174 @@
+"""PDFs of the starter hub: one per item, theme, network and course, and one of the whole hub.
+
+The starter hub is built once for this module (with PDFs) and its whole-hub
+PDF made once through the command line; the tests open the PDFs with pypdf.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from kennisbank.cli import main
+from kennisbank.hub import load_hub
+from kennisbank.model import ItemType
+from kennisbank.pdf.plan import pages_wanted, pdf_target
+from kennisbank.settings import PdfSettings
+from kennisbank.text import dutch_date
+from pdfs import external_links, internal_links, outline, pdfs_on, render_page, squeeze, text
+from sitebuilder import project
+from test_site_starter import url_of
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory):
+    hub_project = project(tmp_path_factory.mktemp("pdf"), starter=True)
+    with pdfs_on():
+        site = hub_project.build()
+    whole = hub_project.root / "kennisbank.pdf"
+    result = CliRunner().invoke(main, ["pdf", "-f", str(hub_project.root / "mkdocs.yml"), "-o", str(whole)])
+    assert result.exit_code == 0, result.output
+    return load_hub(hub_project.docs, hub_project.root), site, whole
+
+
+def body_paragraphs(site, url: str) -> list[str]:
+    """Paragraphs a reader sees on the item page, screen-only navigation left out."""
+    article = BeautifulSoup(site.article_html(url), "html.parser")
+    return [p.get_text(" ", strip=True) for p in article.find_all("p")
+            if not p.find_parent("nav") and not p.select("a.kb-pdf-link") and p.get_text(strip=True)]
+
+
+def headings(site, url: str, levels=("h1", "h2")) -> list[tuple[int, str]]:
+    article = BeautifulSoup(site.article_html(url), "html.parser")
+    for anchor in article.select("a.headerlink"):
+        anchor.decompose()
+    return [(int(h.name[1]) - 1, h.get_text(" ", strip=True)) for h in article.find_all(levels)]
+
+
+def pdf_link(site, url: str) -> str:
+    """The PDF that the page's 'Download als PDF' link points to, as a path below the site."""
+    article = BeautifulSoup(site.article_html(url), "html.parser")
+    link = article.select_one("a.kb-pdf-link")
+    assert link is not None and link.get_text(strip=True) == "Download als PDF", url
+    return posixpath.normpath(posixpath.join(url, link["href"]))
+
+
+def test_every_item_theme_network_and_course_page_links_to_its_pdf(starter):
+    hub, site, _ = starter
+    pages = [url_of(i.src) for i in hub.items.values()]
+    pages += [f"themas/{slug}/" for slug in hub.taxonomy.themes]
+    pages += [f"netwerken/{slug}/" for slug in hub.taxonomy.networks]
+    for url in pages:
+        target = site.root / pdf_link(site, url)
+        assert target.read_bytes().startswith(b"%PDF-"), url
+    assert "kb-pdf-link" not in site.html("")  # the home page has no PDF of its own
+
+
+def test_article_pdf_is_a_tagged_dutch_document_with_cover_toc_and_bookmarks(starter):
+    hub, site, _ = starter
+    item = hub.items["artikelen/regie-warmtetransitie.md"]
+    pdf = site.root / pdf_target(item.src)
+    reader = PdfReader(pdf)
+    assert reader.metadata.title == "Regie warmtetransitie"
+    assert reader.trailer["/Root"]["/Lang"] == "nl"
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert 'pdfuaid:part="1"' in reader.xmp_metadata.rdf_root.toxml()
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    cover = reader.pages[0].extract_text()
+    assert "VNG Kennisbank" in cover and "Regie warmtetransitie" in cover and "ARTIKEL" in cover
+    assert dutch_date(dt.date.today()) in cover
+    assert "Inhoud" in reader.pages[1].extract_text()
+    assert outline(reader) == headings(site, url_of(item.src))
+    last = reader.pages[-1].extract_text()
+    assert f"Pagina {len(reader.pages)} van {len(reader.pages)}" in last
+    assert "Regie warmtetransitie" in last.splitlines()[0] or "Regie warmtetransitie" in last  # running header
+    document = squeeze(text(reader))
+    for paragraph in body_paragraphs(site, url_of(item.src)):
+        assert squeeze(paragraph) in document, paragraph
+    render_page(pdf, 1, "pdf-article-cover")
+    render_page(pdf, 3, "pdf-article-page")
+
+
+def test_course_reader_holds_the_course_and_its_modules_in_order(starter):
+    hub, site, _ = starter
+    course = hub.items["academie/datagedreven-werken-voor-gemeenten/index.md"]
+    modules = hub.modules(course.course)
+    pdf = site.root / pdf_link(site, url_of(course.src))
+    assert pdf.name == "datagedreven-werken-voor-gemeenten.pdf"
+    reader = PdfReader(pdf)
+    assert "CURSUSREADER" in reader.pages[0].extract_text()
+    top = [title for depth, title in outline(reader) if depth == 0]
+    assert top == [course.title] + [m.title for m in modules]
+    document = squeeze(text(reader))
+    positions = [document.index(squeeze(body_paragraphs(site, url_of(m.src))[-1])) for m in modules]
+    assert positions == sorted(positions)
+    render_page(pdf, 3, "pdf-course-reader")
+
+
+def test_theme_pdf_holds_every_item_of_the_theme_with_working_links(starter):
+    hub, site, _ = starter
+    pdf = site.root / "themas/klimaat-energie.pdf"
+    reader = PdfReader(pdf)
+    items = hub.with_theme("klimaat-energie")
+    top = [title for depth, title in outline(reader) if depth == 0]
+    assert top[0] == "Klimaat & energie" and sorted(top[1:]) == sorted(i.title for i in items)
+    destinations = set(reader.named_destinations)
+    links = internal_links(reader)
+    # The theme page lists its items; in the PDF those are links to the items' own chapters.
+    assert len([name for name in links if re.fullmatch(r"p\d+", name)]) >= len(items)
+    assert set(links) <= destinations
+    render_page(pdf, 3, "pdf-theme")
+
+
+def test_network_pdf(starter):
+    hub, site, _ = starter
+    slug = next(iter(hub.taxonomy.networks))
+    reader = PdfReader(site.root / f"netwerken/{slug}.pdf")
+    assert reader.metadata.title == hub.taxonomy.networks[slug].naam
+    document = squeeze(text(reader))
+    assert all(squeeze(i.title) in document for i in hub.with_network(slug))
+    render_page(site.root / f"netwerken/{slug}.pdf", 1, "pdf-network-cover")
+
+
+def test_whole_hub_pdf_has_every_item_parts_and_resolving_links(starter):
+    hub, site, whole = starter
+    reader = PdfReader(whole)
+    entries = outline(reader)
+    assert [t for d, t in entries if d == 0] == ["Artikelen", "Praktijkvoorbeelden", "Cursussen"]
+    articles = sorted((i.title for i in hub.of_type(ItemType.ARTIKEL)), key=str.casefold)
+    first_part = entries[1: entries.index((0, "Praktijkvoorbeelden"))]
+    assert [t for d, t in first_part if d == 1] == articles
+    assert len(reader.pages) > len(hub.items) + 2  # cover, contents, every item on a page of its own
+    document = squeeze(text(reader))
+    for item in hub.items.values():
+        paragraphs = body_paragraphs(site, url_of(item.src))
+        for expected in (item.title, paragraphs[0], paragraphs[-1]):
+            assert squeeze(expected) in document, f"{item.src}: {expected}"
+    links = internal_links(reader)
+    assert links and set(links) <= set(reader.named_destinations)
+    # Links to pages outside the PDF go to the public site, never to a local path.
+    assert all(uri.startswith(("https://", "http://", "mailto:")) for uri in external_links(reader))
+    render_page(whole, 2, "pdf-whole-hub-contents")
+
+
+def test_pdfs_are_skipped_on_serve_unless_asked():
+    assert pages_wanted(PdfSettings(), "build")
+    assert not pages_wanted(PdfSettings(), "serve")
+    assert pages_wanted(PdfSettings(on_serve=True), "serve")
+    assert not pages_wanted(PdfSettings(enabled=False), "build")
+
+
+def test_without_pdfs_there_is_no_download_link(tmp_path):
+    from sitebuilder import article
+
+    site = project(tmp_path, {"artikelen/een.md": article("Een")}).build()  # conftest turns PDFs off
+    assert "Download als PDF" not in site.text("artikelen/een/")
+    assert not list(site.root.rglob("*.pdf"))
