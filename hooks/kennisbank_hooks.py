@@ -25,3 +25,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return BUILD.page_content(html)
+
+
+def on_post_build(config):
+    BUILD.post_build(config)

@@ -8,6 +8,7 @@ site directory, so a failing build leaves the previous site untouched;
 ``on_files`` adds the generated pages and drops concept items;
 ``on_page_markdown`` replaces an item's Markdown with the rendered item page;
 ``on_page_content`` sanitizes every page's HTML (contributions are untrusted).
+``on_post_build`` writes the hosting headers (``_headers``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .pages import generated_pages
 from .problems import ContentError
 from .render import item_page
 from .sanitize import sanitize
+from .security import netlify_headers
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.kennisbank")
@@ -86,6 +88,10 @@ class Build:
     def page_content(self, html: str) -> str:
         """Every page's HTML through the sanitizer, so no contributed markup can run script."""
         return sanitize(html, self._hub().settings.embeds)
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        # Hosts such as Netlify and Cloudflare Pages read security headers from this file.
+        (Path(config.site_dir) / "_headers").write_text(netlify_headers(), encoding="utf-8")
 
     def _hub(self) -> Hub:
         if self.hub is None:
