@@ -8,7 +8,8 @@ site directory, so a failing build leaves the previous site untouched;
 ``on_files`` adds the generated pages and drops concept items;
 ``on_page_markdown`` replaces an item's Markdown with the rendered item page;
 ``on_page_content`` sanitizes every page's HTML (contributions are untrusted);
-``on_post_build`` makes the PDFs from the pages just written (:mod:`kennisbank.pdf`).
+``on_post_build`` makes the PDFs from the pages just written (:mod:`kennisbank.pdf`)
+and writes the hosting headers (``_headers``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .pages import generated_pages
 from .problems import ContentError
 from .render import item_page
 from .sanitize import sanitize
+from .security import netlify_headers
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.kennisbank")
@@ -112,6 +114,11 @@ class Build:
         return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
 
     def post_build(self, config: MkDocsConfig) -> None:
+        # Hosts such as Netlify and Cloudflare Pages read security headers from this file.
+        (Path(config.site_dir) / "_headers").write_text(netlify_headers(), encoding="utf-8")
+        self._make_pdfs(config)
+
+    def _make_pdfs(self, config: MkDocsConfig) -> None:
         """Make the PDFs; a PDF that fails is reported with the page linking to it, the rest still made."""
         hub = self._hub()
         if self.pdf_mode == "whole":

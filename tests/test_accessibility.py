@@ -1,0 +1,324 @@
+"""Accessibility, privacy and CSP gate: every page type, both palettes, desktop and phone width.
+
+For each page in PAGES × palette × width, axe-core (bundled by the PyPI package
+axe-playwright-python) runs inside Debian's Chromium against the starter hub,
+served with the site's own security headers (kennisbank.security). A test fails
+on any axe violation of WCAG 2.1 A/AA, any request to another host, any cookie,
+any Content-Security-Policy violation and any console error.
+
+To audit a new page type, add one line to PAGES.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from browser import browser, serve
+from kennisbank.security import HEADERS
+from sitebuilder import project
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Best-practice rules we hold ourselves to as well: structure a screen-reader
+# user navigates by (headings, landmarks) and the name of the search dialog.
+AXE_EXTRA_RULES = ["heading-order", "page-has-heading-one", "landmark-one-main", "landmark-unique",
+                   "region", "aria-dialog-name", "skip-link"]
+
+
+def open_search(page, query: str = "warmtetransitie") -> None:
+    """Open Material's search dialog and wait for results, so axe audits them too."""
+    button = page.get_by_role("button", name="Zoeken")  # on a phone the field is behind it
+    field = page.locator(".md-search__input")
+    if button.is_visible():
+        button.click()
+        # Material focuses the field once the panel is open; typing earlier is lost.
+        page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
+    field.press_sequentially(query)  # key by key, as Material listens for keyup
+    page.locator(".md-search-result__item").first.wait_for()
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    id: str
+    url: str
+    prepare: Callable | None = None
+    """Brings the page into the state to audit (e.g. a dialog opened)."""
+
+
+PAGES = [
+    AuditPage("home", ""),
+    AuditPage("themas", "themas/"),
+    AuditPage("thema", "themas/klimaat-energie/"),
+    AuditPage("netwerken", "netwerken/"),
+    AuditPage("netwerk", "netwerken/p10/"),
+    AuditPage("artikelen", "artikelen/"),
+    AuditPage("artikel", "artikelen/regie-warmtetransitie/"),
+    AuditPage("praktijkvoorbeelden", "praktijkvoorbeelden/"),
+    AuditPage("praktijkvoorbeeld", "praktijkvoorbeelden/vroegsignalering-schulden-zwolle/"),
+    AuditPage("academie", "academie/"),
+    AuditPage("cursus", "academie/samenwerken-in-de-regio/"),
+    AuditPage("module", "academie/samenwerken-in-de-regio/01-waarom-en-hoe-gemeenten-samenwerken/"),
+    AuditPage("trefwoorden", "trefwoorden/"),
+    AuditPage("bijdragen", "bijdragen/"),
+    AuditPage("toegankelijkheid", "toegankelijkheid/"),
+    AuditPage("privacy", "privacy/"),
+    AuditPage("niet-gevonden", "404.html"),
+    AuditPage("zoekresultaten", "", prepare=open_search),
+]
+
+PALETTES = {"licht": ("light", "default"), "donker": ("dark", "slate")}
+WIDTHS = {"desktop": 1280, "mobiel": 375}
+
+RECORD_CSP = """
+window.__kbCsp = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__kbCsp.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+"""
+
+
+class Tab:
+    """One browser tab that records everything a test must not see."""
+
+    def __init__(self, context, base: str) -> None:
+        self.context = context
+        self.base = base
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, url: str) -> None:
+        self.requests.clear()
+        self.errors.clear()
+        self.page.goto(self.base + url)
+
+    def foreign_requests(self) -> list[str]:
+        own = urlsplit(self.base).netloc
+        return [url for url in self.requests if urlsplit(url).netloc != own and not url.startswith("data:")]
+
+    def csp_violations(self) -> list[str]:
+        return self.page.evaluate("window.__kbCsp")
+
+    def assert_clean(self) -> None:
+        """No third-party request, no cookie, no CSP violation, no console error."""
+        assert self.foreign_requests() == []
+        assert self.context.cookies() == []
+        assert self.csp_violations() == []
+        assert self.errors == []
+
+
+@pytest.fixture(scope="module")
+def starter_site(tmp_path_factory):
+    return project(tmp_path_factory.mktemp("a11y"), starter=True).build()
+
+
+@pytest.fixture(scope="module")
+def base_url(starter_site):
+    with serve(starter_site.root, headers=HEADERS) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def tabs(chromium, base_url):
+    """One tab per palette × width, reused by all pages."""
+    opened: dict[tuple[str, str], Tab] = {}
+
+    def get(palette: str, width: str) -> Tab:
+        if (palette, width) not in opened:
+            context = chromium.new_context(color_scheme=PALETTES[palette][0],
+                                           viewport={"width": WIDTHS[width], "height": 900})
+            context.add_init_script(RECORD_CSP)
+            opened[palette, width] = Tab(context, base_url)
+        return opened[palette, width]
+
+    yield get
+    for tab in opened.values():
+        tab.context.close()
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def violations_report(response: dict) -> str:
+    lines = []
+    for violation in response["violations"]:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("audit", PAGES, ids=[p.id for p in PAGES])
+def test_page_passes_axe_and_privacy(tabs, axe, audit, palette, width):
+    tab = tabs(palette, width)
+    tab.open(audit.url)
+    # The palette really follows the emulated colour scheme: otherwise dark would go unchecked.
+    assert tab.page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette][1]
+    if audit.prepare:
+        audit.prepare(tab.page)
+    result = axe.run(tab.page, options={
+        "runOnly": {"type": "tag", "values": AXE_TAGS},
+        "rules": {rule: {"enabled": True} for rule in AXE_EXTRA_RULES},
+        "resultTypes": ["violations"],
+    }).response
+    assert result["violations"] == [], "axe-core:\n" + violations_report(result)
+    tab.assert_clean()
+
+
+def test_the_gate_notices_what_it_must_forbid(chromium, tmp_path):
+    """The recorders are not blind: an inline script, a third-party request and a cookie are caught."""
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><html lang='nl'><title>x</title>"
+        "<script>document.title = 'inline';</script>"
+        "<img src='https://fonts.example.com/x.png' alt=''>", encoding="utf-8")
+    with serve(tmp_path, headers=HEADERS) as base:
+        context = chromium.new_context()
+        context.route("https://fonts.example.com/**", lambda route: route.abort())
+        context.add_init_script(RECORD_CSP)
+        tab = Tab(context, base)
+        tab.open("")
+        assert tab.page.title() == "x"  # the inline script did not run
+        assert tab.csp_violations() == ["script-src-elem inline", "img-src https://fonts.example.com/x.png"]
+        # Even a request the policy blocks is seen: the privacy gate does not lean on the CSP.
+        assert tab.foreign_requests() == ["https://fonts.example.com/x.png"]
+        assert any("Content Security Policy" in error for error in tab.errors)
+        tab.requests.clear()
+        tab.errors.clear()
+        tab.page.evaluate("window.__kbCsp = []")
+        tab.assert_clean()
+        context.add_cookies([{"name": "spoor", "value": "1", "url": base}])
+        with pytest.raises(AssertionError):
+            tab.assert_clean()
+        context.close()
+
+
+# Keyboard: everything a mouse user can do, with the keyboard alone.
+
+def focused(page) -> dict:
+    return page.evaluate("""() => {
+        const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+        return {tag: e.tagName, name: e.getAttribute("aria-label") || e.textContent.trim().slice(0, 60),
+                href: e.getAttribute("href"), inMain: !!e.closest(".md-content"),
+                visible: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
+                         && s.visibility !== "hidden" && !e.closest("[hidden]")};
+    }""")
+
+
+def tab_to(page, name: str, limit: int = 40) -> dict:
+    """Press Tab until the element named ``name`` has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        current = focused(page)
+        if current["name"] == name:
+            return current
+    raise AssertionError(f"'{name}' is not reachable with Tab within {limit} steps")
+
+
+def test_skip_link_is_first_and_jumps_to_the_content(tabs):
+    tab = tabs("licht", "desktop")
+    tab.open("artikelen/regie-warmtetransitie/")
+    tab.page.keyboard.press("Tab")
+    assert focused(tab.page)["name"] == "Ga naar inhoud"
+    tab.page.keyboard.press("Enter")
+    assert urlsplit(tab.page.url).fragment == tab.page.locator("article h1").get_attribute("id")
+    tab.page.keyboard.press("Tab")
+    assert focused(tab.page)["inMain"]
+    tab.assert_clean()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_with_the_keyboard_alone(tabs, width):
+    tab = tabs("licht", width)
+    tab.open("")
+    if width == "mobiel":
+        # On a phone the search field is behind a button.
+        button = tab_to(tab.page, "Zoeken")
+        assert button["tag"] == "BUTTON" and button["visible"]
+        tab.page.keyboard.press("Enter")
+        assert tab.page.locator(".md-search__input").evaluate("e => e === document.activeElement")
+    else:
+        field = tab_to(tab.page, "Zoeken")
+        assert field["tag"] == "INPUT"
+    tab.page.keyboard.type("warmtetransitie")
+    tab.page.locator(".md-search-result__item").first.wait_for()
+    tab.page.keyboard.press("ArrowDown")
+    target = focused(tab.page)["href"]
+    assert target and focused(tab.page)["visible"]
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_url(urljoin(tab.page.url, target))
+    assert tab.page.locator("article h1").is_visible()
+    tab.assert_clean()
+
+
+def drawer_open(page) -> None:
+    """Wait until the menu has slid fully into view."""
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+
+
+def test_navigation_menu_on_a_phone_with_the_keyboard(tabs):
+    tab = tabs("licht", "mobiel")
+    tab.open("artikelen/regie-warmtetransitie/")
+    menu = tab_to(tab.page, "Menu")
+    assert menu["tag"] == "BUTTON" and menu["visible"]
+    button = tab.page.get_by_role("button", name="Menu")
+    assert button.get_attribute("aria-expanded") == "false"
+    tab.page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    drawer_open(tab.page)
+    first = focused(tab.page)  # focus moved into the opened menu
+    assert first["name"] == "Start" and first["visible"]
+    tab.page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert focused(tab.page)["name"] == "Menu"
+    tab.page.keyboard.press("Enter")
+    drawer_open(tab.page)
+    link = tab_to(tab.page, "Thema's")
+    assert link["visible"]
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_url("**/themas/")
+    assert tab.page.locator("article h1").inner_text().startswith("Thema's")
+    tab.assert_clean()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_tab_stop_is_visible_and_shows_focus(tabs, width):
+    """No focus on links of a closed menu or search panel, and a visible focus ring everywhere."""
+    tab = tabs("licht", width)
+    tab.open("academie/samenwerken-in-de-regio/")
+    seen = []
+    for _ in range(25):
+        tab.page.keyboard.press("Tab")
+        state = tab.page.evaluate("""() => {
+            const e = document.activeElement;
+            // Material's palette switch is a hidden radio button whose label shows the focus.
+            const shown = e.classList.contains("md-option") ? e.nextElementSibling || e : e;
+            const r = shown.getBoundingClientRect(), s = getComputedStyle(shown);
+            return {name: e.getAttribute("aria-label") || e.textContent.trim().slice(0, 40),
+                    visible: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
+                             && s.visibility !== "hidden",
+                    ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2};
+        }""")
+        seen.append(state)
+    hidden = [s["name"] for s in seen if not s["visible"]]
+    no_ring = [s["name"] for s in seen if s["visible"] and not s["ring"]]
+    assert hidden == []
+    assert no_ring == []
