@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -26,9 +27,11 @@ from .pages import generated_pages
 from .problems import ContentError
 from .render import item_page
 from .sanitize import sanitize
+from .search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.kennisbank")
+LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 
 
 class Build:
@@ -67,6 +70,11 @@ class Build:
                 file.edit_uri = page.source[len(docs_prefix):]
             files.append(file)
             self.generated[page.src] = page.source
+        urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        for extra in (f for generator in features.FILES for f in generator(hub, urls)):
+            files.append(File.generated(config, extra.src, content=extra.content))
+        # The search page's lunr.js is the copy MkDocs ships (Material bundles its own into a worker).
+        files.append(File.generated(config, LUNR_SRC, abs_src_path=str(LUNR_JS)))
         return files
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
@@ -74,6 +82,8 @@ class Build:
         source = self.generated.get(page.file.src_uri)
         if source and source.endswith("/"):
             page.edit_url = _folder_url(config, source)
+        if page.file.src_uri in self.generated:
+            page.meta.setdefault("search", dict(GENERATED_PAGE_SEARCH))
         item = hub.items.get(page.file.src_uri)
         if item is None:
             return markdown

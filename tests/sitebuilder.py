@@ -15,7 +15,7 @@ from pathlib import Path
 from kennisbank.mkdocs_adapter import BuildFailed, build_site
 
 REPO = Path(__file__).resolve().parents[1]
-SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/index.md",
+SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/javascripts", "docs/index.md",
             "docs/trefwoorden.md", "docs/bijdragen"]
 CONTENT = ["docs/artikelen", "docs/praktijkvoorbeelden", "docs/academie"]
 
