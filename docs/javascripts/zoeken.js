@@ -64,7 +64,9 @@
   // kennisbank/search/index.py); this rebuilds lunr's own serialisation.
   function expand(packed) {
     var fields = packed.fields;
-    var vectors = {};
+    var count = packed.docs;
+    // Vectors are collected in arrays by field and ref (string keys per posting cost ~3x more).
+    var vectors = fields.map(function () { return new Array(count); });
     var inverted = new Array(packed.terms.length);
     for (var t = 0; t < packed.terms.length; t++) {
       var entry = packed.terms[t];
@@ -72,20 +74,26 @@
       for (var f = 0; f < fields.length; f++) {
         var flat = entry[1][f];
         var refs = {};
+        var byRef = vectors[f];
         for (var i = 0; i < flat.length; i += 2) {
-          refs[flat[i]] = {};
-          var key = fields[f] + "/" + flat[i];
-          var vector = vectors[key] || (vectors[key] = []);
-          vector.push(t, flat[i + 1]);
+          var ref = flat[i];
+          refs[ref] = {};
+          (byRef[ref] || (byRef[ref] = [])).push(t, flat[i + 1]);
         }
         posting[fields[f]] = refs;
       }
       inverted[t] = [entry[0], posting];
     }
+    var fieldVectors = [];
+    fields.forEach(function (field, f) {
+      vectors[f].forEach(function (elements, ref) {
+        fieldVectors.push([field + "/" + ref, elements]);
+      });
+    });
     return {
       version: packed.version,
       fields: fields,
-      fieldVectors: Object.keys(vectors).map(function (key) { return [key, vectors[key]]; }),
+      fieldVectors: fieldVectors,
       invertedIndex: inverted,
       pipeline: packed.pipeline
     };

@@ -75,8 +75,9 @@ def pack(serialised: dict[str, Any]) -> dict[str, Any]:
                 flat.append(_round(weights[(f"{field}/{ref}", index)]))
             per_field.append(flat)
         terms.append([term, per_field])
+    refs = {int(field_ref.split("/", 1)[1]) for field_ref, _ in serialised["fieldVectors"]}
     return {"version": serialised["version"], "fields": fields, "pipeline": serialised["pipeline"],
-            "terms": terms}
+            "docs": max(refs, default=-1) + 1, "terms": terms}
 
 
 def _round(weight: float) -> float | int:
