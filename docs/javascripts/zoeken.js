@@ -25,13 +25,48 @@
   var QUERY_PARAM = "zoekterm";
   var SORT_PARAM = "sortering";
 
-  var form = container.querySelector("form");
-  var input = document.getElementById("kb-search-q");
-  var sortSelect = document.getElementById("kb-search-sort");
-  var facetsBox = document.getElementById("kb-search-facets");
-  var statusBox = document.getElementById("kb-search-status");
-  var list = document.getElementById("kb-search-results");
-  var moreButton = document.getElementById("kb-search-more");
+  // This script lives at <site>/javascripts/zoeken.js: everything else is found from there,
+  // which works for both URL styles and from file://.
+  var SITE_ROOT = new URL("../", document.currentScript.src).href;
+  var SCRIPTS = ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+    "assets/javascripts/lunr/min/lunr.nl.min.js", "zoeken/zoekindex.js"];
+
+  // The form is built here because page HTML passes a content sanitizer that keeps no form controls.
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  var form = element("form", {"class": "kb-search__form", role: "search"});
+  var input = element("input", {"class": "kb-search__input", type: "search", id: "kb-search-q", name: QUERY_PARAM,
+    maxlength: String(MAX_CHARS), autocomplete: "off", spellcheck: "false", "aria-describedby": "kb-search-help"});
+  var sortSelect = element("select", {"class": "kb-search__sort", id: "kb-search-sort", name: SORT_PARAM});
+  sortSelect.append(element("option", {value: "relevantie"}, "Relevantie"),
+    element("option", {value: "datum"}, "Datum, nieuwste eerst"));
+  form.append(
+    element("label", {"class": "kb-search__label", "for": "kb-search-q"}, "Zoekterm"), input,
+    element("button", {"class": "md-button md-button--primary", type: "submit"}, "Zoeken"),
+    element("label", {"class": "kb-search__label", "for": "kb-search-sort"}, "Sorteren op"), sortSelect,
+    element("p", {"class": "kb-search__help", id: "kb-search-help"},
+      "Alle woorden moeten voorkomen; andere vormen van een woord worden ook gevonden (wijk, wijken)."));
+  var facetsBox = element("div", {"class": "kb-search__facets", id: "kb-search-facets", role: "group",
+    "aria-label": "Filters"});
+  var statusBox = element("p", {"class": "kb-search__status", id: "kb-search-status", role: "status",
+    "aria-live": "polite", "aria-atomic": "true"}, "De zoekfunctie wordt geladen …");
+  var list = element("ol", {"class": "kb-search__results", id: "kb-search-results"});
+  var moreButton = element("button", {"class": "md-button kb-search__more", id: "kb-search-more", type: "button"},
+    "Meer resultaten");
+  moreButton.hidden = true;
+  var main = element("div", {"class": "kb-search__main"});
+  main.append(statusBox, list, moreButton);
+  var layout = element("div", {"class": "kb-search__layout"});
+  layout.append(facetsBox, main);
+  container.textContent = "";
+  container.append(form, layout);
 
   var data = null;
   var index = null;
@@ -425,7 +460,7 @@
     var heading = document.createElement("h2");
     var link = document.createElement("a");
     var highlight = words.map(function (word) { return word.word; }).join(" ");
-    link.href = container.dataset.root + doc[0] + (highlight ? "?h=" + encodeURIComponent(highlight) : "");
+    link.href = SITE_ROOT + doc[0] + (highlight ? "?h=" + encodeURIComponent(highlight) : "");
     link.textContent = doc[1];
     heading.appendChild(link);
     var meta = document.createElement("p");
@@ -551,7 +586,7 @@
     statusBox.textContent = "De zoekfunctie kon niet worden geladen. Probeer de pagina opnieuw te laden.";
   }
 
-  loadScripts(container.dataset.scripts.split(" "), function () {
+  loadScripts(SCRIPTS.map(function (path) { return SITE_ROOT + path; }), function () {
     try {
       start();
     } catch (error) {

@@ -7,7 +7,6 @@ the Dutch language support and the index, so other pages do not pay for them.
 
 from __future__ import annotations
 
-import posixpath
 from typing import Mapping
 
 from ..hub import Hub
@@ -19,10 +18,8 @@ from .index import SearchData
 PAGE_SRC = "zoeken/index.md"
 DATA_SRC = "zoeken/zoekindex.js"
 LUNR_SRC = "zoeken/lunr.js"
-"""Where the engine must put lunr.js (2.3.9, the version lunr.py serialises for)."""
-# lunr-languages as Material ships and serves them for its own quick search.
-LANGUAGE_SCRIPTS = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-                    "assets/javascripts/lunr/min/lunr.nl.min.js"]
+"""Where the engine must put lunr.js (2.3.9, the version lunr.py serialises for).
+``zoeken.js`` names these paths (and Material's lunr-languages) relative to the site root."""
 
 GENERATED_PAGE_SEARCH = {"boost": 0.2}
 """Material quick search weight of generated overview pages: they repeat the titles and
@@ -30,11 +27,13 @@ summaries of many items, so without a lower weight they would push the items the
 
 
 def search_page(hub: Hub) -> list[GeneratedPage]:
-    """The search page; its scripts are named relative to the page's folder."""
-    root = posixpath.relpath(".", posixpath.dirname(PAGE_SRC)) + "/"
-    scripts = [posixpath.relpath(s, posixpath.dirname(PAGE_SRC)) for s in
-               [LUNR_SRC, *LANGUAGE_SCRIPTS, DATA_SRC]]
-    markdown = render("search_page.md.j2", here=PAGE_SRC, count=len(hub.items), root=root, scripts=scripts)
+    """The search page: an empty container that ``zoeken.js`` fills.
+
+    The form is built by the script, not written here: every page's HTML goes
+    through the content sanitizer, which rightly keeps no forms, selects or
+    ``data-`` attributes, and without JavaScript the form would not work anyway.
+    """
+    markdown = render("search_page.md.j2", here=PAGE_SRC, count=len(hub.items))
     return [GeneratedPage(PAGE_SRC, markdown, "kennisbank/search/")]
 
 
