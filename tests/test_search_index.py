@@ -59,3 +59,8 @@ def test_packed_index_finds_what_the_full_index_finds():
         assert found.keys() == expected.keys()
         # Weights are rounded to 2 decimals: scores move a little, never much.
         assert all(abs(found[ref] - score) <= 0.03 * score for ref, score in expected.items())
+
+
+def test_an_empty_hub_has_an_empty_index_that_loads():
+    serialised = build_index([])
+    assert Index.load(unpack(pack(serialised))).search("gemeente") == []

@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from lunr import __TARGET_JS_VERSION__ as TARGET_VERSION
 from lunr.builder import Builder
 
 from .documents import FACETS, SearchDoc
@@ -38,8 +39,12 @@ GLOBAL = "kennisbankZoekindex"
 
 def build_index(docs: Iterable[SearchDoc]) -> dict[str, Any]:
     """lunr's serialised index (the form ``lunr.Index.load`` reads) for the documents, refs by position."""
+    docs = list(docs)
     builder = Builder()
     use_dutch(builder)
+    if not docs:  # lunr.py cannot build an empty index (it divides by the number of documents)
+        return {"version": TARGET_VERSION, "fields": [name for name, _ in FIELDS], "fieldVectors": [],
+                "invertedIndex": [], "pipeline": builder.search_pipeline.serialize()}
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
