@@ -6,11 +6,15 @@ into a build, so adding a feature is one line here and no change to the adapter.
 
 from __future__ import annotations
 
-from .pages import Generator, overview_pages
+from .pages import FileGenerator, Generator, overview_pages
 from .render import Section
+from .search.page import search_files, search_page
 
-GENERATORS: list[Generator] = [overview_pages]
+GENERATORS: list[Generator] = [overview_pages, search_page]
 """Groups of generated pages, in order."""
+
+FILES: list[FileGenerator] = [search_files]
+"""Build-only files other than pages (scripts, data), made once all pages are known."""
 
 BEFORE_BODY: list[Section] = []
 """Item-page sections between the facts and the body, in order."""

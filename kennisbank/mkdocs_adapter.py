@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -29,9 +30,11 @@ from .problems import ContentError
 from .render import item_page
 from .sanitize import sanitize
 from .security import netlify_headers
+from .search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.kennisbank")
+LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 
 
 class Build:
@@ -91,6 +94,11 @@ class Build:
                 self.pdfs[document.page] = document
                 # A placeholder makes MkDocs resolve and check the download links; post_build overwrites it.
                 files.append(File.generated(config, document.target, content=b""))
+        urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        for extra in (f for generator in features.FILES for f in generator(hub, urls)):
+            files.append(File.generated(config, extra.src, content=extra.content))
+        # The search page's lunr.js is the copy MkDocs ships (Material bundles its own into a worker).
+        files.append(File.generated(config, LUNR_SRC, abs_src_path=str(LUNR_JS)))
         self.files_seen = files
         return files
 
@@ -102,6 +110,8 @@ class Build:
         source = self.generated.get(page.file.src_uri)
         if source and source.endswith("/"):
             page.edit_url = _folder_url(config, source)
+        if page.file.src_uri in self.generated:
+            page.meta.setdefault("search", dict(GENERATED_PAGE_SEARCH))
         item = hub.items.get(page.file.src_uri)
         document = self.pdfs.get(page.file.src_uri)
         if item is None:

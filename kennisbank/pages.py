@@ -7,7 +7,7 @@ generated files, so nothing is ever written into ``docs/``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .hub import Hub, Item
 from .model import ItemType
@@ -33,6 +33,18 @@ class GeneratedPage:
     markdown: str
     source: str
     """Repository file the page is made from, for the 'bewerk' link."""
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file other than a page (a script, data) that exists only in the build."""
+
+    src: str
+    content: str
+
+
+FileGenerator = Callable[[Hub, Mapping[str, str]], list[GeneratedFile]]
+"""Makes build-only files from the hub and the site-relative URL of every page (by ``src``)."""
 
 
 def grouped(items: list[Item]) -> list[tuple[ItemType, list[Item]]]:

@@ -38,6 +38,11 @@ def open_search(page, query: str = "warmtetransitie") -> None:
         button.click()
         # Material focuses the field once the panel is open; typing earlier is lost.
         page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
+    else:
+        field.click()
+    # A query typed before Material's search worker is ready finds nothing and is not repeated.
+    page.wait_for_function("() => /Typ om/.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=120_000)
     field.press_sequentially(query)  # key by key, as Material listens for keyup
     page.locator(".md-search-result__item").first.wait_for()
 
@@ -69,6 +74,8 @@ PAGES = [
     AuditPage("privacy", "privacy/"),
     AuditPage("niet-gevonden", "404.html"),
     AuditPage("zoekresultaten", "", prepare=open_search),
+    AuditPage("zoekpagina", "zoeken/?zoekterm=gemeente",
+              prepare=lambda page: page.locator(".kb-search__result").first.wait_for(timeout=60_000)),
 ]
 
 PALETTES = {"licht": ("light", "default"), "donker": ("dark", "slate")}

@@ -1,0 +1,42 @@
+"""The generated search page "Zoeken in de kennisbank" and the files it loads.
+
+The page is plain HTML inside generated Markdown; ``docs/javascripts/zoeken.js``
+(loaded on every page, tiny) finds its container and only then loads lunr.js,
+the Dutch language support and the index, so other pages do not pay for them.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..hub import Hub
+from ..pages import GeneratedFile, GeneratedPage
+from ..render import render
+from .documents import search_docs
+from .index import SearchData
+
+PAGE_SRC = "zoeken/index.md"
+DATA_SRC = "zoeken/zoekindex.js"
+LUNR_SRC = "zoeken/lunr.js"
+"""Where the engine must put lunr.js (2.3.9, the version lunr.py serialises for).
+``zoeken.js`` names these paths (and Material's lunr-languages) relative to the site root."""
+
+GENERATED_PAGE_SEARCH = {"boost": 0.2}
+"""Material quick search weight of generated overview pages: they repeat the titles and
+summaries of many items, so without a lower weight they would push the items themselves down."""
+
+
+def search_page(hub: Hub) -> list[GeneratedPage]:
+    """The search page: an empty container that ``zoeken.js`` fills.
+
+    The form is built by the script, not written here: every page's HTML goes
+    through the content sanitizer, which rightly keeps no forms, selects or
+    ``data-`` attributes, and without JavaScript the form would not work anyway.
+    """
+    markdown = render("search_page.md.j2", here=PAGE_SRC, count=len(hub.items))
+    return [GeneratedPage(PAGE_SRC, markdown, "kennisbank/search/")]
+
+
+def search_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
+    """The index data script; ``urls`` maps each page's ``src`` to its site-relative URL."""
+    return [GeneratedFile(DATA_SRC, SearchData(search_docs(hub, urls)).script())]

@@ -1,0 +1,236 @@
+"""The search page in a real browser: queries, filters, counts, snippets, URL state, bad input, file://.
+
+Also proves that Dutch stemming is the same in Python (index time) and in the
+browser's lunr.nl (query time).
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from browser import browser, serve
+from kennisbank.hub import load_hub
+from kennisbank.search.documents import plain_text, search_docs
+from kennisbank.search.dutch import STOP_WORDS, stem
+from kennisbank.search.index import build_index
+from lunr.index import Index
+from sitebuilder import REPO, project
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def starter_site(tmp_path_factory):
+    return project(tmp_path_factory.mktemp("search"), starter=True).build()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture()
+def search(starter_site, chromium):
+    """The search page, with console errors and hosts recorded; yields (page, base, errors)."""
+    with serve(starter_site.root) as base:
+        page = chromium.new_page()
+        errors: list[str] = []
+        hosts: set[str] = set()
+        page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc))
+        page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        yield page, base, errors
+        page.close()
+        assert hosts <= {urlsplit(base).netloc}
+
+
+def open_page(page, url):
+    page.goto(url)
+    page.wait_for_selector(".kb-search--ready")
+
+
+def status(page) -> str:
+    return page.locator("#kb-search-status").inner_text()
+
+
+def titles(page) -> list[str]:
+    return page.locator(".kb-search__result h2").all_inner_texts()
+
+
+def query(page, text):
+    page.fill("#kb-search-q", text)
+    page.press("#kb-search-q", "Enter")
+
+
+def count(page) -> int:
+    match = re.match(r"(\d+) resultaten?", status(page))
+    return int(match.group(1)) if match else 0
+
+
+def test_query_filters_counts_snippets_and_url_state(search):
+    page, base, errors = search
+    open_page(page, base + "zoeken/")
+    total = count(page)
+    assert total == 42
+    query(page, "woningen")
+    page.wait_for_function("document.querySelector('#kb-search-status').innerText.includes('woningen')")
+    hits = count(page)
+    assert 0 < hits < total
+    assert "Uitvoeringskracht woningbouw" in titles(page)
+    marks = page.locator(".kb-search__result mark").all_inner_texts()
+    assert marks and all(m.lower().startswith("woning") for m in marks)
+    assert parse_qs(urlsplit(page.url).query) == {"zoekterm": ["woningen"]}
+
+    # The count next to a filter value is the number of results after choosing it.
+    practice = page.get_by_role("checkbox", name=re.compile("^Praktijkvoorbeeld"))
+    expected = int(re.search(r"\((\d+)\)", practice.locator("xpath=..").inner_text()).group(1))
+    practice.check()
+    page.wait_for_url("**soort=Praktijkvoorbeeld**")
+    assert count(page) == expected < hits
+    assert all("Praktijkvoorbeeld" in m for m in page.locator(".kb-search__meta").all_inner_texts())
+    # Another facet's counts follow the narrowed result.
+    years = page.locator("fieldset", has_text="Jaar").locator("li:not([hidden]) .kb-facet__count").all_inner_texts()
+    assert sum(int(y.strip("()")) for y in years) == expected
+
+    page.select_option("#kb-search-sort", "datum")
+    page.wait_for_url("**sortering=datum**")
+    dates = page.locator(".kb-search__meta").all_inner_texts()
+    assert len(dates) == expected
+
+    page.go_back()
+    page.wait_for_function("!location.search.includes('sortering')")
+    page.go_back()
+    page.wait_for_function("!location.search.includes('soort')")
+    assert count(page) == hits and not practice.is_checked()
+
+    # A shared URL restores the same state.
+    shared = page.url.replace("zoeken/?", "zoeken/?soort=Artikel&")
+    open_page(page, shared)
+    assert page.input_value("#kb-search-q") == "woningen"
+    assert page.get_by_role("checkbox", name=re.compile("^Artikel")).is_checked()
+    assert errors == []
+
+
+def test_keyboard_and_screen_reader(search):
+    page, base, errors = search
+    open_page(page, base + "zoeken/")
+    assert page.get_by_label("Zoekterm").count() == 1
+    assert page.locator("#kb-search-status").get_attribute("aria-live") == "polite"
+    assert page.locator("fieldset legend").all_inner_texts()[:3] == ["Thema", "Ontwikkelpunt", "Soort"]
+    page.get_by_label("Zoekterm").focus()
+    page.keyboard.type("wijk")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#kb-search-status').innerText.includes('wijk')")
+    box = page.get_by_role("checkbox", name=re.compile("^Artikel"))
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_url("**soort=Artikel**")
+    assert box.is_checked()
+    assert page.evaluate("document.activeElement.value") == "Artikel"  # focus stays on the filter
+    assert errors == []
+
+
+@pytest.mark.parametrize("text", ["woning*", "titel:wijk", "wijk~2", "^gemeente", "+jeugdzorg -regio",
+                                  '"unbalanced quote', "::**~~^^", "", "   ", "x" * 1000,
+                                  "gemeente " * 200])
+def test_bad_input_never_throws(search, text):
+    page, base, errors = search
+    open_page(page, base + "zoeken/")
+    query(page, text)
+    page.wait_for_timeout(200)
+    message = status(page)
+    assert re.match(r"\d+ resultaten?|Geen resultaten", message), message
+    if message.startswith("Geen resultaten"):
+        assert page.locator(".kb-search__tips li").count() >= 1
+    assert errors == []
+
+
+def test_no_results_offers_suggestions(search):
+    page, base, errors = search
+    open_page(page, base + "zoeken/?zoekterm=qqqzzz")
+    assert status(page).startswith("Geen resultaten voor ‘qqqzzz’.")
+    tips = page.locator(".kb-search__tips").inner_text()
+    assert "Controleer de spelling" in tips and "Bekijk de thema's" in tips
+    assert errors == []
+
+
+def test_all_words_must_match_else_any(search):
+    page, base, errors = search
+    open_page(page, base + "zoeken/?zoekterm=jeugdzorg+regio")
+    assert "niet alle woorden" not in status(page)
+    assert "Een regionale startfoto jeugdzorg in Hart van Brabant" in titles(page)
+    open_page(page, base + "zoeken/?zoekterm=warmtenet+qqqzzz")
+    assert "niet alle woorden gevonden" in status(page) and count(page) > 0
+
+
+def test_works_from_file_url_without_directory_urls(tmp_path, chromium):
+    """What the offline build does: use_directory_urls off, opened from the file system."""
+    hub = project(tmp_path, starter=True)
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
+    site = hub.build()
+    page = chromium.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto((site.root / "zoeken" / "index.html").as_uri())
+    page.wait_for_selector(".kb-search--ready")
+    query(page, "wijken")
+    page.wait_for_function("document.querySelector('#kb-search-status').innerText.includes('wijken')")
+    assert count(page) > 0
+    page.get_by_role("checkbox", name=re.compile("^Praktijkvoorbeeld")).check()
+    page.wait_for_function("location.search.includes('soort=Praktijkvoorbeeld')")
+    first = page.locator(".kb-search__result a").first
+    prefix = (site.root / "praktijkvoorbeelden").as_uri()
+    assert re.match(re.escape(prefix) + r"/[a-z0-9-]+\.html\?h=wijken$", first.get_attribute("href"))
+    first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith((site.root / "praktijkvoorbeelden").as_uri())
+    # Only Material's quick search fails here: its index script exists only with the offline plugin.
+    assert [e for e in errors if "search_index" not in e and "ERR_FILE_NOT_FOUND" not in e] == []
+
+
+def starter_words() -> list[str]:
+    hub = load_hub(REPO / "docs")
+    words = set()
+    for item in hub.items.values():
+        text = " ".join([item.title, item.meta.samenvatting, plain_text(item.body)])
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]+", text))
+    return sorted(words)
+
+
+def test_python_and_browser_stem_alike(search):
+    """The word list of the starter hub, stemmed by Python and by the browser's lunr.nl."""
+    page, base, errors = search
+    open_page(page, base + "zoeken/")
+    words = starter_words()
+    assert len(words) > 2500
+    browser_stems = page.evaluate(
+        "words => words.map(w => lunr.nl.stemmer(new lunr.Token(w)).toString())", words)
+    differences = [(w, b, stem(w)) for w, b in zip(words, browser_stems) if b != stem(w)]
+    assert differences == []
+    browser_stop_words = page.evaluate(
+        "words => words.filter(w => lunr.nl.stopWordFilter(new lunr.Token(w)) === undefined)", words)
+    assert set(browser_stop_words) == STOP_WORDS & set(words)
+
+
+@pytest.mark.parametrize("pair", [("gemeente", "gemeenten"), ("woning", "woningen"), ("wijk", "wijken")])
+def test_inflections_find_the_same_items_in_python_and_browser(search, pair):
+    page, base, errors = search
+    hub = load_hub(REPO / "docs")
+    docs = search_docs(hub, {src: src for src in hub.items})
+    index = Index.load(build_index(docs))
+    found = {}
+    for word in pair:
+        python_titles = {docs[int(r["ref"])].title for r in index.search(word)}
+        open_page(page, base + f"zoeken/?zoekterm={word}%20")  # trailing space: a whole word, no prefix
+        while page.locator("#kb-search-more").is_visible():
+            page.click("#kb-search-more")
+        browser_titles = set(titles(page))
+        assert python_titles and browser_titles == python_titles, word
+        found[word] = browser_titles
+    assert found[pair[0]] == found[pair[1]]
+    assert errors == []

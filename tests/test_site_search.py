@@ -1,0 +1,60 @@
+"""The search page is generated with its index; Material's quick search weighs pages sensibly."""
+
+import json
+
+from sitebuilder import article, practice, project
+
+
+def search_data(site):
+    script = (site.root / "zoeken" / "zoekindex.js").read_text(encoding="utf-8")
+    assert script.startswith("window.kennisbankZoekindex=")
+    return json.loads(script[len("window.kennisbankZoekindex="):].rstrip().rstrip(";"))
+
+
+def test_search_page_and_index_are_built(tmp_path):
+    site = project(tmp_path, {
+        "artikelen/wijken.md": article("Wijken versterken", body="Werken in de wijk.\n",
+                                       themas=["klimaat-energie", "regionale-samenwerking"], tags=["wijkaanpak"]),
+        "praktijkvoorbeelden/zwolle.md": practice("Zwolse woningen", gemeenten=["Zwolle"], gepubliceerd="2023-02-01"),
+    }).build()
+    assert site.text("zoeken/").startswith("Zoeken in de kennisbank ¶ Zoek in 2 artikelen, praktijkvoorbeelden")
+    html = site.html("zoeken/")
+    # The sanitizer keeps the container that zoeken.js fills (the script finds its files from its own URL).
+    assert '<div class="kb-search" id="kb-search">' in html
+    assert '<script src="../javascripts/zoeken.js"></script>' in html
+    for script in ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.nl.min.js", "javascripts/zoeken.js"]:
+        assert (site.root / script).is_file(), script
+    assert "../themas/" in site.links("zoeken/")
+    data = search_data(site)
+    assert data["index"]["pipeline"] == ["stemmer-nl"]
+    assert [f["name"] for f in data["facets"]] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar"]
+    docs = {d[1]: d for d in data["docs"]}
+    wijken = docs["Wijken versterken"]
+    assert wijken[0] == "artikelen/wijken/"
+    facets = {f["name"]: f["values"] for f in data["facets"]}
+    assert [facets["thema"][v] for v in wijken[5]] == ["Klimaat & energie"]
+    assert [facets["ontwikkelpunt"][v] for v in wijken[6]] == ["Regionale samenwerking"]
+    assert [facets["gemeente"][v] for v in docs["Zwolse woningen"][9]] == ["Zwolle"]
+    assert facets["jaar"] == ["2024", "2023"]
+    terms = {t[0] for t in data["index"]["terms"]}
+    assert {"wijk", "woning", "wijkaanpak", "zwoll"} <= terms
+
+
+def test_contributor_text_in_the_index_is_data_not_markup(tmp_path):
+    site = project(tmp_path, {
+        "artikelen/x.md": article("Titel </script><script>alert(1)</script>", body="Tekst met <b>vet</b> en <!-- een opmerking -->.\n"),
+    }).build()
+    data = search_data(site)
+    assert data["docs"][0][1] == "Titel </script><script>alert(1)</script>"
+    # The body's HTML is reduced to words; the page only ever inserts text nodes (zoeken.js).
+    assert data["docs"][0][3] == "Tekst met vet en ."
+
+
+def test_quick_search_lowers_overviews_and_skips_the_search_page(tmp_path):
+    site = project(tmp_path, {"artikelen/a.md": article("Warmtenet in de wijk")}).build()
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    boosts = {d["location"]: d.get("boost") for d in index["docs"]}
+    assert not any(location.startswith("zoeken/") for location in boosts)
+    assert boosts["themas/"] == 0.2 and boosts["artikelen/"] == 0.2
+    assert boosts["artikelen/a/"] is None  # items keep Material's full weight
+    assert index["config"]["lang"] == ["nl"]
