@@ -17,6 +17,7 @@ from typing import Iterable, Union
 
 from pydantic import BaseModel, ValidationError
 
+from .cache import SourceCache
 from .frontmatter import Source, read_source
 from .markup import scan
 from .messages import problems_from_validation
@@ -119,6 +120,14 @@ class Hub:
     def modules(self, course: str) -> list[Item]:
         return list(self.index.modules.get(course, []))
 
+    def add(self, item: Item) -> None:
+        """Add a loaded item: published items to :attr:`items`, concepts to :attr:`drafts`."""
+        if item.meta.status.is_published():
+            self.items[item.src] = item
+            self._index = None
+        else:
+            self.drafts.add(item.src)
+
     def course_of(self, module: Item) -> Item | None:
         return self.items.get(f"{ItemType.CURSUS.folder}/{module.course}/index.md")
 
@@ -180,22 +189,33 @@ def content_files(docs_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None = None) -> Hub:
-    """Read taxonomy and content of ``docs_dir``; never raises for bad content."""
+def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None = None,
+             cache: SourceCache | None = None) -> Hub:
+    """Read taxonomy and content of ``docs_dir``; never raises for bad content.
+
+    With a ``cache`` (kept by ``kennisbank serve`` between rebuilds), unchanged
+    files are not read and validated again.
+    """
     docs_dir = docs_dir.resolve()
     root = (root or docs_dir.parent).resolve()
     taxonomy, tax_problems = load_taxonomy(docs_dir, root)
     hub = Hub(root=root, docs_dir=docs_dir, taxonomy=taxonomy, settings=settings or Settings())
     hub.problems.extend(tax_problems)
     tree = DocsTree(docs_dir)
+    if cache is not None:
+        cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
     sources = content_files(docs_dir)
     hub.problems.extend(check_tree(tree, hub.rel, {s for s in sources if s.split("/")[0] in CONTENT_FOLDERS}))
     for src in sources:
         if src in GENERATED_INDEXES:
             hub.problems.add(hub.rel(src), 1, 1, "bestand",
                              "deze pagina wordt automatisch gemaakt; verwijder dit bestand")
-            continue
-        load_file(hub, src, tree)
+        elif cache is not None:
+            cache.load(hub, src, lambda hub, src: load_file(hub, src, tree))
+        else:
+            load_file(hub, src, tree)
+    if cache is not None:
+        cache.forget_missing(set(sources))
     check_hub(hub)
     return hub
 
@@ -227,11 +247,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     item = Item(src=src, meta=meta, body=source.body, body_line=source.body_line, course=_course_of(src))
     if not check_location(hub, item, source):
         return None
-    if meta.status.is_published():
-        hub.items[src] = item
-        hub._index = None
-    else:
-        hub.drafts.add(src)
+    hub.add(item)
     return item
 
 
