@@ -77,7 +77,7 @@ def generate(n: int, seed: int, target: Path, *, source: Path = REPO) -> Corpus:
     target = Path(target)
     if target.exists():
         shutil.rmtree(target)
-    _copy_skeleton(source, target)
+    copy_skeleton(source, target)
     docs = target / "docs"
     taxonomy, problems = load_taxonomy(docs, target)
     if problems:
@@ -97,17 +97,19 @@ def generate(n: int, seed: int, target: Path, *, source: Path = REPO) -> Corpus:
     return Corpus(target, [i.src for i in plan], dict(sorted(counts.items())), words)
 
 
-def _copy_skeleton(source: Path, target: Path) -> None:
-    target.mkdir(parents=True)
+def copy_skeleton(source: Path, target: Path) -> None:
+    """Copy configuration, hooks, overrides and non-content docs (again, so a reused corpus stays current)."""
+    (target / "docs").mkdir(parents=True, exist_ok=True)
     shutil.copy2(source / "mkdocs.yml", target / "mkdocs.yml")
+    ignore = shutil.ignore_patterns("__pycache__")
     for folder in ("hooks", "overrides"):
         if (source / folder).is_dir():
-            shutil.copytree(source / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source / folder, target / folder, ignore=ignore, dirs_exist_ok=True)
     for entry in (source / "docs").iterdir():
         if entry.name in CONTENT_FOLDERS:
             continue
         if entry.is_dir():
-            shutil.copytree(entry, target / "docs" / entry.name)
+            shutil.copytree(entry, target / "docs" / entry.name, ignore=ignore, dirs_exist_ok=True)
         else:
             shutil.copy2(entry, target / "docs" / entry.name)
 

@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.generate import Corpus, generate  # noqa: E402
+from benchmarks.generate import Corpus, copy_skeleton, generate  # noqa: E402
 
 CORPUS_DIR = REPO / "benchmarks" / ".corpus"
 BIN = Path(sys.executable).parent
@@ -82,6 +82,7 @@ def prepare(n: int, seed: int) -> Corpus:
         items = sorted(p.relative_to(root / "docs").as_posix() for folder in ("artikelen", "praktijkvoorbeelden",
                        "academie") for p in (root / "docs" / folder).rglob("*.md"))
         corpus = Corpus(root, items, {}, 0)
+        copy_skeleton(REPO, root)
     else:
         corpus = generate(n, seed, root)
         stamp.write_text(wanted)

@@ -30,7 +30,7 @@ def on_page_content(html, page, config, files):
 # Before Material's tags plugin (100) fills its index from the pages it saw.
 @event_priority(110)
 def on_env(env, config, files):
-    BUILD.env(config, files)
+    BUILD.env(env, config, files)
 
 
 # Before Material's search plugin writes its index.

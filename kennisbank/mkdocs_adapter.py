@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -101,8 +103,10 @@ class Build:
         """Every page's HTML through the sanitizer, so no contributed markup can run script."""
         return sanitize(html, self._hub().settings.embeds)
 
-    def env(self, config: MkDocsConfig, files: Files) -> None:
+    def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         if self.preview is not None:
+            # MkDocs makes a new theme environment per build; reuse the compiled templates.
+            env.bytecode_cache = self.preview.templates
             self.preview.collect(config, files)
 
     def post_build(self, config: MkDocsConfig) -> None:
@@ -217,6 +221,25 @@ def _fixed(value: bool):
     return lambda: value
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory between rebuilds.
+
+    Compiling Material's templates takes about a second per build; Jinja's
+    bytecode cache is keyed by template name and source checksum, so an edited
+    template is still recompiled.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class Preview:
     """Incremental rebuilds while serving, as correct as a full build.
 
@@ -235,6 +258,7 @@ class Preview:
 
     def __init__(self) -> None:
         self.cache = SourceCache()
+        self.templates = _CompiledTemplates()
         self.rendered: dict[str, str] = {}
         """Item Markdown of the current build, by ``src``."""
         self.rebuilt: set[str] = set()
