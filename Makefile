@@ -3,6 +3,7 @@
 #   make site    build the site into site/
 #   make test    run the whole test suite (installs Chromium for the browser tests when possible)
 #   make check   validate the content like CI does
+#   make bench   build speed against plain Material (benchmarks/run.py; takes several minutes)
 
 PYTHON ?= python3
 FORMAT ?= text
@@ -10,7 +11,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve site test check schema browser clean
+.PHONY: serve site test check schema browser clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,9 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site .pytest_cache

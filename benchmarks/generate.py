@@ -129,6 +129,8 @@ class _Writer:
         while len(items) < n:
             left = n - len(items)
             kind = self.rng.choices(["artikel", "praktijkvoorbeeld", "cursus"], [50, 35, 3])[0]
+            if not items and n >= 10:
+                kind = "cursus"  # so that even a small corpus has every content type
             if kind == "cursus" and left >= 3:
                 items.extend(self._course(min(self.rng.randint(3, 5), left - 1)))
             elif kind == "praktijkvoorbeeld":

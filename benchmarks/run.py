@@ -73,9 +73,9 @@ class Run:
         return self.pages / self.wall
 
 
-def prepare(n: int, seed: int) -> Corpus:
+def prepare(n: int, seed: int, corpus_dir: Path = CORPUS_DIR) -> Corpus:
     """Generate (or reuse) the corpus of ``n`` items and write the two benchmark configs."""
-    root = CORPUS_DIR / f"hub-{n}"
+    root = corpus_dir / f"hub-{n}"
     stamp = root / ".stamp"
     wanted = json.dumps({"n": n, "seed": seed, "generator": _generator_hash()})
     if stamp.is_file() and stamp.read_text() == wanted:
@@ -263,6 +263,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--edits", type=int, default=3, help="edits per server in the serve benchmark")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve benchmark")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, help="where corpora are generated")
     parser.add_argument("--core-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.core_only:
@@ -273,7 +274,7 @@ def main(argv: list[str] | None = None) -> None:
     edits = 1 if args.quick else args.edits
     results: dict[int, dict] = {}
     for n in sizes:
-        corpus = prepare(n, args.seed)
+        corpus = prepare(n, args.seed, args.corpus_dir)
         print(f"N = {n}: building {repeat}× plain Material and {repeat}× Kennisbank …", file=sys.stderr)
         runs_a, runs_b = [], []
         for _ in range(repeat):  # interleaved, so drifting machine load hits both alike
@@ -284,7 +285,7 @@ def main(argv: list[str] | None = None) -> None:
         results[n] = {"a": _median(runs_a), "b": _median(runs_b), "core": core}
     serve = None
     if not args.no_serve:
-        corpus = prepare(sizes[0], args.seed)
+        corpus = prepare(sizes[0], args.seed, args.corpus_dir)
         print(f"N = {sizes[0]}: timing {edits} edit(s) per server …", file=sys.stderr)
         mkdocs = [str(BIN / "mkdocs"), "serve", "-f", "plain.yml"]
         serve = {
