@@ -198,9 +198,14 @@ def preview_build(config_file: Path, site_dir: Path, serve_url: str = "http://12
     if BUILD.preview is None:
         BUILD.preview = Preview()
     _quiet_dirty_warning()
+    from mkdocs.exceptions import Abort
+
     config = load_config(str(config_file), site_dir=str(site_dir))
     config.site_url = serve_url
-    build(config, serve_url=serve_url, dirty=True)
+    try:
+        build(config, serve_url=serve_url, dirty=True)
+    except Abort as exc:
+        raise BuildFailed(str(exc)) from None
     return BUILD.preview
 
 

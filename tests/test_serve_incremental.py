@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from kennisbank.hub import content_files
-from kennisbank.mkdocs_adapter import preview_build
+from kennisbank.mkdocs_adapter import BuildFailed, preview_build
 from sitebuilder import Site, article, project
 
 PAGES = ["artikelen/a/", "artikelen/b/", "artikelen/", "themas/bestaanszekerheid/", "themas/klimaat-energie/",
@@ -82,3 +84,19 @@ def test_unchanged_files_are_not_read_again(tmp_path):
 
     assert preview.cache.misses == 1
     assert preview.cache.hits == len(content_files(hub.docs)) - 1
+
+
+def test_after_a_failed_rebuild_the_next_one_is_full_and_correct(tmp_path):
+    hub = project(tmp_path, {"artikelen/a.md": article("Goed", themas=["bestaanszekerheid"])})
+    site = Site(tmp_path / "preview")
+    preview_build(hub.root / "mkdocs.yml", site.root)
+    hub.write({"artikelen/a.md": article("Fout", themas=["bestaanszekerhied"])})
+
+    with pytest.raises(BuildFailed):
+        preview_build(hub.root / "mkdocs.yml", site.root)
+    hub.write({"artikelen/a.md": article("Hersteld", themas=["kansengelijkheid"])})
+    rebuilt = preview_build(hub.root / "mkdocs.yml", site.root)
+
+    assert rebuilt.full
+    assert "Hersteld" in site.text("themas/kansengelijkheid/")
+    assert "Goed" not in site.text("themas/bestaanszekerheid/")
