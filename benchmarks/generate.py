@@ -265,7 +265,8 @@ class _Writer:
             if extras:
                 section.append(extras.pop()(item, others))
             if rng.random() < 0.3:
-                section += [f"### {self._topic(item).capitalize()}", self._paragraph(item, rng.randint(2, 4))]
+                topic = self._topic(item)
+                section += [f"### {topic[0].upper()}{topic[1:]}", self._paragraph(item, rng.randint(2, 4))]
             added = sum(len(block.split()) for block in section)
             if words + added > 900 and words >= 600:
                 break
