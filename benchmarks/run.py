@@ -102,15 +102,19 @@ def _generator_hash() -> str:
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Run a child process; return its wall time (s) and its own peak RSS (MB)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    # wait4 gives the rusage of exactly this child, unlike RUSAGE_CHILDREN (a maximum over all children).
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read().decode() if process.stderr else ""
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{errors[-3000:]}")
+    import tempfile
+
+    # The log goes to a file, not a pipe: MkDocs lists every page outside the nav, which fills a pipe.
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        # wait4 gives the rusage of exactly this child, unlike RUSAGE_CHILDREN (a maximum over all children).
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            log.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed:\n{log.read().decode()[-3000:]}")
     return wall, usage.ru_maxrss / 1024
 
 
