@@ -5,6 +5,7 @@
 #   make check   validate the content like CI does
 #   make offline build the copy for file:// and pack it as site-offline.zip
 #   make pdf     make one PDF of the whole hub: kennisbank.pdf
+#   make bench   build speed against plain Material (benchmarks/run.py; takes several minutes)
 
 PYTHON ?= python3
 FORMAT ?= text
@@ -12,7 +13,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve site test check schema offline pdf deps clean
+.PHONY: serve site test check schema offline pdf deps clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +46,9 @@ deps:
 
 test: $(STAMP) deps
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site site-offline site-offline.zip kennisbank.pdf .pytest_cache test-artifacts

@@ -37,5 +37,17 @@ def on_page_content(html, page, config, files):
     return BUILD.page_content(html)
 
 
+# Before Material's tags plugin (100) fills its index from the pages it saw.
+@event_priority(110)
+def on_env(env, config, files):
+    BUILD.env(env, config, files)
+
+
+# Before Material's search plugin writes its index.
+@event_priority(10)
 def on_post_build(config):
     BUILD.post_build(config)
+
+
+def on_build_error(error):
+    BUILD.build_error()

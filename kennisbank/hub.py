@@ -11,11 +11,13 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Union
 
 from pydantic import BaseModel, ValidationError
 
+from .cache import SourceCache
 from .frontmatter import Source, read_source
 from .markup import scan
 from .messages import problems_from_validation
@@ -50,7 +52,7 @@ class Item:
     def type(self) -> ItemType:
         return self.meta.type
 
-    @property
+    @cached_property
     def slug(self) -> str:
         if self.type in (ItemType.CURSUS, ItemType.MODULE) and self.course:
             stem = posixpath.splitext(posixpath.basename(self.src))[0]
@@ -96,33 +98,71 @@ class Hub:
     """``src`` of concept items: valid, but not published."""
     problems: Problems = field(default_factory=Problems)
     settings: Settings = field(default_factory=Settings)
+    _index: "_Index | None" = field(default=None, repr=False, compare=False)
 
     def rel(self, src: str) -> str:
         """Repository-relative path of a docs file, for messages."""
         return _relpath(self.docs_dir / src, self.root)
 
     def of_type(self, item_type: ItemType) -> list[Item]:
-        return newest_first(i for i in self.items.values() if i.type is item_type)
+        return list(self.index.by_type.get(item_type, []))
 
     def newest(self) -> list[Item]:
-        return newest_first(self.items.values())
+        return list(self.index.newest)
 
     def with_theme(self, slug: str) -> list[Item]:
         """Items tagged with a theme; a module counts only with themes of its own."""
-        return [i for i in self.newest() if slug in i.themes]
+        return list(self.index.by_theme.get(slug, []))
 
     def with_network(self, slug: str) -> list[Item]:
-        return [i for i in self.newest() if slug in i.networks]
+        return list(self.index.by_network.get(slug, []))
 
     def modules(self, course: str) -> list[Item]:
-        found = [i for i in self.items.values() if i.type is ItemType.MODULE and i.course == course]
-        return sorted(found, key=lambda i: (i.meta.volgorde, i.src))
+        return list(self.index.modules.get(course, []))
+
+    def add(self, item: Item) -> None:
+        """Add a loaded item: published items to :attr:`items`, concepts to :attr:`drafts`."""
+        if item.meta.status.is_published():
+            self.items[item.src] = item
+            self._index = None
+        else:
+            self.drafts.add(item.src)
 
     def course_of(self, module: Item) -> Item | None:
         return self.items.get(f"{ItemType.CURSUS.folder}/{module.course}/index.md")
 
     def by_slug(self) -> dict[str, Item]:
-        return {i.slug: i for i in self.items.values()}
+        return dict(self.index.by_slug)
+
+    @property
+    def index(self) -> "_Index":
+        """Lookups built once per set of items, instead of a sort of the whole hub per theme page."""
+        if self._index is None or self._index.size != len(self.items):
+            self._index = _Index(self.items.values())
+        return self._index
+
+
+class _Index:
+    """Items sorted and grouped once; rebuilt when items are added (see :attr:`Hub.index`)."""
+
+    def __init__(self, items: Iterable[Item]):
+        self.newest = newest_first(items)
+        self.size = len(self.newest)
+        self.by_type: dict[ItemType, list[Item]] = defaultdict(list)
+        self.by_theme: dict[str, list[Item]] = defaultdict(list)
+        self.by_network: dict[str, list[Item]] = defaultdict(list)
+        self.modules: dict[str, list[Item]] = defaultdict(list)
+        self.by_slug = {i.slug: i for i in self.newest}
+        for item in self.newest:
+            self.by_type[item.type].append(item)
+            for theme in dict.fromkeys(item.themes):
+                self.by_theme[theme].append(item)
+            for network in dict.fromkeys(item.networks):
+                self.by_network[network].append(item)
+            if item.type is ItemType.MODULE and item.course:
+                self.modules[item.course].append(item)
+        for modules in self.modules.values():
+            modules.sort(key=lambda i: (i.meta.volgorde, i.src))
 
 
 def newest_first(items: Iterable[Item]) -> list[Item]:
@@ -149,22 +189,33 @@ def content_files(docs_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None = None) -> Hub:
-    """Read taxonomy and content of ``docs_dir``; never raises for bad content."""
+def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None = None,
+             cache: SourceCache | None = None) -> Hub:
+    """Read taxonomy and content of ``docs_dir``; never raises for bad content.
+
+    With a ``cache`` (kept by ``kennisbank serve`` between rebuilds), unchanged
+    files are not read and validated again.
+    """
     docs_dir = docs_dir.resolve()
     root = (root or docs_dir.parent).resolve()
     taxonomy, tax_problems = load_taxonomy(docs_dir, root)
     hub = Hub(root=root, docs_dir=docs_dir, taxonomy=taxonomy, settings=settings or Settings())
     hub.problems.extend(tax_problems)
     tree = DocsTree(docs_dir)
+    if cache is not None:
+        cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
     sources = content_files(docs_dir)
     hub.problems.extend(check_tree(tree, hub.rel, {s for s in sources if s.split("/")[0] in CONTENT_FOLDERS}))
     for src in sources:
         if src in GENERATED_INDEXES:
             hub.problems.add(hub.rel(src), 1, 1, "bestand",
                              "deze pagina wordt automatisch gemaakt; verwijder dit bestand")
-            continue
-        load_file(hub, src, tree)
+        elif cache is not None:
+            cache.load(hub, src, lambda hub, src: load_file(hub, src, tree))
+        else:
+            load_file(hub, src, tree)
+    if cache is not None:
+        cache.forget_missing(set(sources))
     check_hub(hub)
     return hub
 
@@ -196,10 +247,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     item = Item(src=src, meta=meta, body=source.body, body_line=source.body_line, course=_course_of(src))
     if not check_location(hub, item, source):
         return None
-    if meta.status.is_published():
-        hub.items[src] = item
-    else:
-        hub.drafts.add(src)
+    hub.add(item)
     return item
 
 

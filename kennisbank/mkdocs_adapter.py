@@ -10,6 +10,9 @@ site directory, so a failing build leaves the previous site untouched;
 ``on_page_content`` sanitizes every page's HTML (contributions are untrusted);
 ``on_post_build`` makes the PDFs from the pages just written (:mod:`kennisbank.pdf`)
 and writes the hosting headers (``_headers``).
+
+While serving, :class:`Preview` turns each rebuild into an incremental one
+(see its docstring).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jinja2
 import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import features, offline, pdf
+from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
 from .pages import generated_pages
 from .problems import ContentError
@@ -50,6 +55,8 @@ class Build:
         self.pdfs: dict[str, pdf.PdfDocument] = {}
         """PDFs of this build by the ``src`` of the page that links to them."""
         self.files_seen: Files | None = None
+        self.preview: Preview | None = None
+        """Set while serving: rebuilds re-render only the pages an edit touches."""
 
     def startup(self, command: str) -> None:
         self.command = command
@@ -64,7 +71,9 @@ class Build:
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
         settings, setting_problems = load_settings(
             config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root))
-        hub = load_hub(docs_dir, root, settings)
+        if self.preview is not None:
+            settings = settings.model_copy(update={"extra_outputs": False})
+        hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
         hub.problems.extend(setting_problems)
         for warning in hub.problems.warnings():
             log.warning(str(warning))
@@ -81,6 +90,7 @@ class Build:
                 files.remove(file)
         self.generated = {}
         docs_prefix = _relative(config.docs_dir, hub.root).rstrip("/") + "/"
+        markdown = {}
         for page in generated_pages(hub, features.GENERATORS):
             file = File.generated(config, page.src, content=page.markdown)
             if page.source.startswith(docs_prefix) and not page.source.endswith("/"):
@@ -100,10 +110,14 @@ class Build:
         # The search page's lunr.js is the copy MkDocs ships (Material bundles its own into a worker).
         files.append(File.generated(config, LUNR_SRC, abs_src_path=str(LUNR_JS)))
         self.files_seen = files
+        if self.preview is not None:
+            self.preview.plan(hub, files, config, markdown)
         return files
 
     def _pdf_pages_wanted(self) -> bool:
-        return self.pdf_mode == "pages" and pdf.pages_wanted(self._hub().settings.pdf, self.command)
+        settings = self._hub().settings
+        return (self.pdf_mode == "pages" and settings.extra_outputs
+                and pdf.pages_wanted(settings.pdf, self.command))
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         hub = self._hub()
@@ -120,13 +134,18 @@ class Build:
         page.meta["title"] = item.title
         page.meta["description"] = item.meta.samenvatting
         page.meta["tags"] = item.tags
-        markdown = item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
+        if self.preview is not None and page.file.src_uri in self.preview.rendered:
+            markdown = self.preview.rendered[page.file.src_uri]
+        else:
+            markdown = item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
         return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
 
     def post_build(self, config: MkDocsConfig) -> None:
         # Hosts such as Netlify and Cloudflare Pages read security headers from this file.
         (Path(config.site_dir) / "_headers").write_text(netlify_headers(), encoding="utf-8")
         self._make_pdfs(config)
+        if self.preview is not None:
+            self.preview.finish(config)
 
     def _make_pdfs(self, config: MkDocsConfig) -> None:
         """Make the PDFs; a PDF that fails is reported with the page linking to it, the rest still made."""
@@ -160,6 +179,16 @@ class Build:
     def page_content(self, html: str) -> str:
         """Every page's HTML through the sanitizer, so no contributed markup can run script."""
         return sanitize(html, self._hub().settings.embeds)
+
+    def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        if self.preview is not None:
+            # MkDocs makes a new theme environment per build; reuse the compiled templates.
+            env.bytecode_cache = self.preview.templates
+            self.preview.collect(config, files)
+
+    def build_error(self) -> None:
+        if self.preview is not None:
+            self.preview.forget()
 
     def _hub(self) -> Hub:
         if self.hub is None:
@@ -210,6 +239,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
+    BUILD.preview = None
     previous = os.environ.get(OFFLINE_SWITCH)
     os.environ[OFFLINE_SWITCH] = "true" if offline else "false"
     try:
@@ -253,10 +283,172 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
 
 
 def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve with live reload, like ``mkdocs serve``."""
+    """Serve with live reload, like ``mkdocs serve``, but rebuild only what an edit touches.
+
+    MkDocs' ``dirty`` build re-renders the pages whose ``File.is_modified()``
+    is true; :class:`Preview` sets that to exactly the pages whose content an
+    edit changes, so the preview stays as correct as a full build.
+    """
     from mkdocs.commands.serve import serve
 
-    serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True)
+    BUILD.preview = Preview()
+    _quiet_dirty_warning()
+    serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
+
+
+def preview_build(config_file: Path, site_dir: Path, serve_url: str = "http://127.0.0.1:8000/") -> Preview:
+    """One build as ``kennisbank serve`` makes it: the first in a process is full, later ones incremental."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if BUILD.preview is None:
+        BUILD.preview = Preview()
+    _quiet_dirty_warning()
+    from mkdocs.exceptions import Abort
+
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    config.site_url = serve_url
+    try:
+        build(config, serve_url=serve_url, dirty=True)
+    except Abort as exc:
+        raise BuildFailed(str(exc)) from None
+    return BUILD.preview
+
+
+class _DirtyWarning(logging.Filter):
+    # MkDocs warns that dirty builds give inaccurate pages, which in strict mode
+    # aborts the build; Preview marks every affected page, so the warning does not apply.
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def _quiet_dirty_warning() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyWarning) for f in logger.filters):
+        logger.addFilter(_DirtyWarning())
+
+
+def _fixed(value: bool):
+    return lambda: value
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory between rebuilds.
+
+    Compiling Material's templates takes about a second per build; Jinja's
+    bytecode cache is keyed by template name and source checksum, so an edited
+    template is still recompiled.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class Preview:
+    """Incremental rebuilds while serving, as correct as a full build.
+
+    Every rebuild still loads the hub (unchanged files come from the
+    :class:`~kennisbank.cache.SourceCache`), generates every overview page and
+    renders every item page's Markdown: that is cheap. The expensive part,
+    Markdown to HTML and the theme template, runs only for pages whose
+    Markdown differs from the previous build (or whose file is newer than its
+    output). Pages that are not re-rendered still pass through every plugin's
+    ``on_page_markdown``, so plugins that collect from all pages (Material's
+    tags index) see the whole site; the search index keeps the previous
+    entries of pages that were not re-rendered. A change to the set of pages,
+    to ``mkdocs.yml`` or to the taxonomy, or a failed build, makes the next
+    build a full one.
+    """
+
+    def __init__(self) -> None:
+        self.cache = SourceCache()
+        self.templates = _CompiledTemplates()
+        self.rendered: dict[str, str] = {}
+        """Item Markdown of the current build, by ``src``."""
+        self.rebuilt: set[str] = set()
+        """``src`` of the pages re-rendered in the current build."""
+        self.full = True
+        self._state: tuple | None = None
+        self._pending: tuple | None = None
+        self._search_entries: list | None = None
+        self._rebuilt_urls: set[str] = set()
+
+    def plan(self, hub: Hub, files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:
+        """Decide which pages this build re-renders, by setting ``File.is_modified``."""
+        self.rendered = {src: item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
+                         for src, item in hub.items.items()}
+        markdown = {**generated, **self.rendered}
+        tags = {src: tuple(item.tags) for src, item in hub.items.items()}
+        pages = files.documentation_pages()
+        sources = frozenset(f.src_uri for f in pages)
+        data_dir = Path(config.docs_dir) / "_data"
+        fingerprint = (config.config_file_path, stamp(Path(config.config_file_path or ".")), config.docs_dir,
+                       config.site_dir, tuple(sorted((p.name, stamp(p)) for p in data_dir.glob("*.yml"))))
+        previous = self._state
+        self._pending = (fingerprint, sources, markdown, tags)
+        self.full = previous is None or previous[0] != fingerprint or previous[1] != sources
+        if previous is not None and previous[1] != sources:
+            from mkdocs.utils import clean_directory
+
+            clean_directory(config.site_dir)  # a removed or renamed page must not stay online
+        self.rebuilt = set()
+        self._rebuilt_urls = set()
+        for file in pages:
+            src = file.src_uri
+            if self.full:
+                modified = True
+            elif src in markdown:
+                modified = markdown[src] != previous[2].get(src) or (file.generated_by is None and file.is_modified())
+            else:  # a page of its own, such as the home page or the tags index
+                modified = previous[3] != tags or file.is_modified()
+            file.is_modified = _fixed(modified)  # type: ignore[method-assign]
+            if modified:
+                self.rebuilt.add(src)
+                # As Page.url, which search entries use: the home page is "" rather than "./".
+                self._rebuilt_urls.add("" if file.url in (".", "./") else file.url)
+
+    def collect(self, config: MkDocsConfig, files: Files) -> None:
+        """Let plugins see the pages this build does not re-render (run before Material's tags index)."""
+        if self.full:
+            return
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or file.src_uri in self.rebuilt:
+                continue
+            if page.markdown is None:
+                if file.src_uri in self.rendered:
+                    page.markdown = ""  # on_page_markdown puts the rendered item page in its place
+                else:
+                    page.read_source(config)
+            config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            if page.content is None:
+                page.content = ""  # plugins that fill listings into page content expect a string; not written
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Complete the search index with the pages not re-rendered (run before the search plugin writes it)."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if index is not None and hasattr(index, "entries"):
+            if not self.full and self._search_entries is not None:
+                kept = [e for e in self._search_entries
+                        if e.get("location", "").split("#")[0] not in self._rebuilt_urls]
+                index.entries = kept + index.entries
+            search.search_index_prev = None  # type: ignore[union-attr]  # we merged; Material's merge assumes one page
+            self._search_entries = index.entries
+        self._state = self._pending
+
+    def forget(self) -> None:
+        """After a failed build the output is unknown: make the next build a full one."""
+        self._state = None
+        self._search_entries = None
+
 
 
 class BuildFailed(Exception):

@@ -28,6 +28,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates ship with the package; no stat() per page
     )
     env.filters.update(md=md_escape, dutch_date=dutch_date, link=link, duration=duration)
     return env

@@ -55,6 +55,10 @@ class Settings(BaseModel):
         default=(), description="Hosts whose https pages contributors may embed with <iframe>; none by default, "
                                 "since every embed makes visitors' browsers contact a third party.")
     pdf: PdfSettings = Field(default_factory=PdfSettings)
+    extra_outputs: bool = Field(
+        default=True, description="Build the expensive extra outputs (PDFs, feeds, offline bundles). "
+        "Off while serving (`kennisbank serve`) and in the benchmark run that compares with plain Material; "
+        "features that write such outputs check `hub.settings.extra_outputs`.")
 
 
 def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:

@@ -6,12 +6,14 @@ import datetime as dt
 import html
 import posixpath
 import re
+from functools import lru_cache
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
           "augustus", "september", "oktober", "november", "december")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~^])")
 
 
+@lru_cache(maxsize=1 << 16)  # the same titles recur on every overview page that lists the item
 def md_escape(text: str) -> str:
     """Make contributor text inert inside generated Markdown.
 
@@ -29,9 +31,20 @@ def dutch_date(date: dt.date | None) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
+@lru_cache(maxsize=1 << 16)
 def link(from_src: str, to_src: str) -> str:
-    """Relative Markdown link from one docs file to another; MkDocs resolves it to a URL."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    """Relative Markdown link from one docs file to another; MkDocs resolves it to a URL.
+
+    Both paths are clean ``docs/``-relative paths, so plain string work does
+    what ``posixpath.relpath`` does without its two ``abspath`` calls (which
+    ask the OS for the working directory), tens of thousands of times a build.
+    """
+    start = [part for part in posixpath.dirname(from_src).split("/") if part]
+    target = [part for part in to_src.split("/") if part]
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 def plural(count: int, one: str, many: str) -> str:

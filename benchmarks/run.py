@@ -1,0 +1,308 @@
+"""Benchmark Kennisbank against a plain Material site on the same synthetic hub.
+
+For each size N it builds (a) a plain Material for MkDocs site with the same
+Markdown, the same Markdown extensions and plugins, no hooks and a short nav,
+and (b) the full Kennisbank build (extra outputs such as PDFs and feeds off;
+Material's search stays on in both), each ``--repeat`` times as a child process,
+and prints medians of wall time, peak memory, pages per second, site size and
+the ratio b/a. It also times the core alone (load, validate, index, generate,
+render item Markdown) and, at the smallest size, how long an edit takes to show
+up while serving: ``kennisbank serve`` against plain ``mkdocs serve`` (and
+``--dirty``) on the same corpus.
+
+Example::
+
+    python benchmarks/run.py               # N = 1,000 and 5,000, median of 3
+    python benchmarks/run.py --large       # also N = 10,000
+    python benchmarks/run.py --quick       # N = 30, once: a smoke test of the whole script
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.generate import Corpus, copy_skeleton, generate  # noqa: E402
+
+CORPUS_DIR = REPO / "benchmarks" / ".corpus"
+BIN = Path(sys.executable).parent
+PLAIN_CONFIG = """\
+# (a) Plain Material: the same theme, Markdown extensions and plugins, no Kennisbank hooks.
+INHERIT: mkdocs.yml
+hooks: []
+strict: false
+nav:
+  - Start: index.md
+  - Trefwoorden: trefwoorden.md
+  - Bijdragen: bijdragen/index.md
+"""
+BENCH_CONFIG = """\
+# (b) Kennisbank without the extra outputs (PDFs, feeds, ...), which are measured on their own.
+INHERIT: mkdocs.yml
+extra:
+  kennisbank:
+    extra_outputs: false
+"""
+
+
+@dataclass
+class Run:
+    wall: float
+    peak_mb: float
+    pages: int
+    size_mb: float
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.wall
+
+
+def prepare(n: int, seed: int, corpus_dir: Path = CORPUS_DIR) -> Corpus:
+    """Generate (or reuse) the corpus of ``n`` items and write the two benchmark configs."""
+    root = corpus_dir / f"hub-{n}"
+    stamp = root / ".stamp"
+    wanted = json.dumps({"n": n, "seed": seed, "generator": _generator_hash()})
+    if stamp.is_file() and stamp.read_text() == wanted:
+        items = sorted(p.relative_to(root / "docs").as_posix() for folder in ("artikelen", "praktijkvoorbeelden",
+                       "academie") for p in (root / "docs" / folder).rglob("*.md"))
+        corpus = Corpus(root, items, {}, 0)
+        copy_skeleton(REPO, root)
+    else:
+        corpus = generate(n, seed, root)
+        stamp.write_text(wanted)
+    (root / "plain.yml").write_text(PLAIN_CONFIG)
+    (root / "bench.yml").write_text(BENCH_CONFIG)
+    return corpus
+
+
+def _generator_hash() -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in ("generate.py", "wordbank.py"):
+        digest.update((REPO / "benchmarks" / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a child process; return its wall time (s) and its own peak RSS (MB)."""
+    import tempfile
+
+    # The log goes to a file, not a pipe: MkDocs lists every page outside the nav, which fills a pipe.
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        # wait4 gives the rusage of exactly this child, unlike RUSAGE_CHILDREN (a maximum over all children).
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            log.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed:\n{log.read().decode()[-3000:]}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def site_stats(site: Path) -> tuple[int, float]:
+    pages = sum(1 for _ in site.rglob("*.html"))
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return pages, size / 1024 / 1024
+
+
+def build_plain(corpus: Corpus) -> Run:
+    site = corpus.root / "site-a"
+    shutil.rmtree(site, ignore_errors=True)
+    wall, peak = timed([str(BIN / "mkdocs"), "build", "-q", "-f", "plain.yml", "-d", str(site)], corpus.root)
+    return Run(wall, peak, *site_stats(site))
+
+
+def build_kennisbank(corpus: Corpus) -> Run:
+    site = corpus.root / "site-b"
+    wall, peak = timed([str(BIN / "kennisbank"), "build", "-f", "bench.yml", "-d", str(site)], corpus.root)
+    return Run(wall, peak, *site_stats(site))
+
+
+def core_times(docs: Path) -> dict[str, float]:
+    """The core alone, in this process: what a build spends outside MkDocs."""
+    from kennisbank import features
+    from kennisbank.hub import load_hub
+    from kennisbank.pages import generated_pages
+    from kennisbank.render import item_page
+
+    start = time.perf_counter()
+    hub = load_hub(docs, docs.parent)
+    loaded = time.perf_counter()
+    pages = generated_pages(hub, features.GENERATORS)
+    generated = time.perf_counter()
+    for item in hub.items.values():
+        item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
+    rendered = time.perf_counter()
+    if hub.problems.errors():
+        raise RuntimeError(f"corpus has errors: {hub.problems.errors()[:3]}")
+    return {"items": len(hub.items), "generated": len(pages), "load": loaded - start,
+            "generate": generated - loaded, "render": rendered - generated, "total": rendered - start}
+
+
+def measure_core(corpus: Corpus) -> dict[str, float]:
+    # A fresh interpreter per run, so imports and caches count as they do in a build.
+    output = subprocess.run([sys.executable, __file__, "--core-only", str(corpus.docs)], check=True,
+                            capture_output=True, text=True).stdout
+    return json.loads(output)
+
+
+# -- serving: time from writing a file to the rebuilt page being served --
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(urls: list[str], marker: str, timeout: float) -> float:
+    start = time.perf_counter()
+    pending = list(urls)
+    while pending:
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"{pending[0]} did not show {marker!r} within {timeout:.0f} s")
+        text = _get(pending[0])
+        if text is not None and marker in text:
+            pending.pop(0)
+        else:
+            time.sleep(0.05)
+    return time.perf_counter()
+
+
+def serve_edits(corpus: Corpus, command: list[str], edits: int, check_theme: bool) -> list[float]:
+    """Start a server, edit one article ``edits`` times, return seconds until each edit is served."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    target = next(src for src in corpus.items if src.startswith("artikelen/"))
+    path = corpus.docs / target
+    original = path.read_text(encoding="utf-8")
+    theme = re.search(r'^themas: \["([^"]+)"', original, re.M).group(1)  # type: ignore[union-attr]
+    item_url = base + target[:-3] + "/"
+    urls = [item_url] + ([f"{base}themas/{theme}/"] if check_theme else [])
+    process = subprocess.Popen([*command, "-a", f"127.0.0.1:{port}"], cwd=corpus.root,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    try:
+        _wait_for([item_url], "<html", timeout=900)
+        for edit in range(edits):
+            marker = f"Bewerkt{edit}x{port}"
+            text = re.sub(r'^titel: "(.*)"$', lambda m: f'titel: "{m.group(1)} {marker}"', original, count=1,
+                          flags=re.M) + f"\nDeze alinea is bewerkt ({marker}).\n"  # plain Material shows no titel
+            time.sleep(1.0)  # let the watcher settle after the previous build
+            path.write_text(text, encoding="utf-8")
+            written = time.perf_counter()
+            times.append(_wait_for(urls, marker, timeout=120) - written)
+    finally:
+        path.write_text(original, encoding="utf-8")
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return times
+
+
+# -- report --
+
+def _median(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.wall for r in runs), statistics.median(r.peak_mb for r in runs),
+               runs[0].pages, runs[0].size_mb)
+
+
+def report(results: dict[int, dict], serve: dict[str, float] | None, repeat: int) -> str:
+    lines = [f"Median of {repeat} run(s), {os.cpu_count()} cores.", "",
+             "| Items | Build | Wall (s) | Peak memory (MB) | Pages | Pages/s | Site (MB) | b/a |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for n, result in results.items():
+        a, b = result["a"], result["b"]
+        lines.append(f"| {n:,} | (a) plain Material | {a.wall:.1f} | {a.peak_mb:.0f} | {a.pages:,} | "
+                     f"{a.pages_per_s:.0f} | {a.size_mb:.0f} | |")
+        lines.append(f"| {n:,} | (b) Kennisbank | {b.wall:.1f} | {b.peak_mb:.0f} | {b.pages:,} | "
+                     f"{b.pages_per_s:.0f} | {b.size_mb:.0f} | {b.wall / a.wall:.2f} |")
+    lines += ["", "| Items | Core: load + validate (s) | Generate pages (s) | Render item Markdown (s) | "
+                  "Total (s) | Per 1,000 items (s) |", "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for n, result in results.items():
+        c = result["core"]
+        lines.append(f"| {n:,} | {c['load']:.2f} | {c['generate']:.2f} | {c['render']:.2f} | {c['total']:.2f} | "
+                     f"{c['total'] / c['items'] * 1000:.2f} |")
+    if serve:
+        lines += ["", "| Edit shown while serving | Seconds (median) |", "| --- | ---: |"]
+        lines += [f"| {name} | {seconds:.2f} |" for name, seconds in serve.items()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--large", action="store_true", help="also build 10,000 items")
+    parser.add_argument("--quick", action="store_true", help="30 items, one run: checks the script works")
+    parser.add_argument("--sizes", type=int, nargs="+", help="item counts (default 1000 5000)")
+    parser.add_argument("--repeat", type=int, help="runs per build (default 3; the median is reported)")
+    parser.add_argument("--edits", type=int, default=3, help="edits per server in the serve benchmark")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve benchmark")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, help="where corpora are generated")
+    parser.add_argument("--core-only", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.core_only:
+        print(json.dumps(core_times(args.core_only)))
+        return
+    sizes = args.sizes or ([30] if args.quick else [1000, 5000] + ([10000] if args.large else []))
+    repeat = args.repeat or (1 if args.quick else 3)
+    edits = 1 if args.quick else args.edits
+    results: dict[int, dict] = {}
+    for n in sizes:
+        corpus = prepare(n, args.seed, args.corpus_dir)
+        print(f"N = {n}: building {repeat}× plain Material and {repeat}× Kennisbank …", file=sys.stderr)
+        runs_a, runs_b = [], []
+        for _ in range(repeat):  # interleaved, so drifting machine load hits both alike
+            runs_a.append(build_plain(corpus))
+            runs_b.append(build_kennisbank(corpus))
+        cores = [measure_core(corpus) for _ in range(repeat)]
+        core = {key: statistics.median(c[key] for c in cores) for key in cores[0]}
+        results[n] = {"a": _median(runs_a), "b": _median(runs_b), "core": core}
+    serve = None
+    if not args.no_serve:
+        corpus = prepare(sizes[0], args.seed, args.corpus_dir)
+        print(f"N = {sizes[0]}: timing {edits} edit(s) per server …", file=sys.stderr)
+        mkdocs = [str(BIN / "mkdocs"), "serve", "-f", "plain.yml"]
+        serve = {
+            f"plain `mkdocs serve` ({sizes[0]:,} items), item page": statistics.median(
+                serve_edits(corpus, mkdocs, edits, check_theme=False)),
+            f"plain `mkdocs serve --dirty` ({sizes[0]:,} items), item page only (other pages stale)":
+                statistics.median(serve_edits(corpus, [*mkdocs, "--dirty"], edits, check_theme=False)),
+            f"`kennisbank serve` ({sizes[0]:,} items), item page and its theme page": statistics.median(
+                serve_edits(corpus, [str(BIN / "kennisbank"), "serve", "-f", "mkdocs.yml"], edits,
+                            check_theme=True)),
+        }
+    print(report(results, serve, repeat))
+
+
+if __name__ == "__main__":
+    main()

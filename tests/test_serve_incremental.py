@@ -1,0 +1,102 @@
+"""`kennisbank serve` rebuilds only what an edit touches, and the result is as correct as a full build.
+
+The tests call :func:`preview_build`, the build `kennisbank serve` runs on every change,
+twice in one process: a full first build, then an incremental one after an edit.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kennisbank.hub import content_files
+from kennisbank.mkdocs_adapter import BuildFailed, preview_build
+from sitebuilder import Site, article, project
+
+PAGES = ["artikelen/a/", "artikelen/b/", "artikelen/", "themas/bestaanszekerheid/", "themas/klimaat-energie/",
+         "themas/", "trefwoorden/"]
+
+
+def _search_titles(site: Site) -> list[str]:
+    index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    return [doc["location"] for doc in index["docs"] if "#" not in doc["location"]]
+
+
+def test_edit_of_title_themes_and_tags_updates_every_dependent_page(tmp_path):
+    hub = project(tmp_path, {
+        "artikelen/a.md": article("Eerste titel", themas=["bestaanszekerheid"], tags=["schulden"]),
+        "artikelen/b.md": article("Ander artikel", themas=["klimaat-energie"], tags=["warmtenet"]),
+    })
+    site = Site(tmp_path / "preview")
+    first = preview_build(hub.root / "mkdocs.yml", site.root)
+    assert first.full
+    assert "Eerste titel" in site.text("themas/bestaanszekerheid/")
+    untouched = site.root / "artikelen/b/index.html"
+    written = untouched.stat().st_mtime_ns
+
+    hub.write({"artikelen/a.md": article("Nieuwe titel", themas=["klimaat-energie"], tags=["aardgasvrij"])})
+    second = preview_build(hub.root / "mkdocs.yml", site.root)
+
+    assert not second.full
+    assert "artikelen/b.md" not in second.rebuilt
+    assert untouched.stat().st_mtime_ns == written
+    assert {"artikelen/a.md", "artikelen/index.md", "themas/bestaanszekerheid.md",
+            "themas/klimaat-energie.md", "trefwoorden.md"} <= second.rebuilt
+    assert "Nieuwe titel" in site.text("artikelen/a/")
+    assert "Nieuwe titel" in site.text("themas/klimaat-energie/")
+    assert "Ander artikel" in site.text("themas/klimaat-energie/")
+    assert "titel" not in site.text("themas/bestaanszekerheid/")
+    assert "Nieuwe titel" in site.text("artikelen/")
+    tags = site.text("trefwoorden/")
+    assert "aardgasvrij" in tags and "warmtenet" in tags and "schulden" not in tags
+    # Every page reads exactly as after a full build of the same content.
+    full = hub.build()
+    for url in PAGES:
+        assert site.text(url) == full.text(url), url
+    assert sorted(_search_titles(site)) == sorted(_search_titles(full))
+    index = (site.root / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Nieuwe titel" in index and "Eerste titel" not in index
+
+
+def test_added_and_removed_items_make_a_full_clean_rebuild(tmp_path):
+    hub = project(tmp_path, {"artikelen/a.md": article("Blijft"), "artikelen/weg.md": article("Verdwijnt")})
+    site = Site(tmp_path / "preview")
+    preview_build(hub.root / "mkdocs.yml", site.root)
+    (hub.docs / "artikelen/weg.md").unlink()
+    hub.write({"artikelen/nieuw.md": article("Erbij")})
+
+    rebuilt = preview_build(hub.root / "mkdocs.yml", site.root)
+
+    assert rebuilt.full
+    assert not (site.root / "artikelen/weg").exists()
+    assert "Erbij" in site.text("themas/bestaanszekerheid/")
+    assert "Verdwijnt" not in site.text("artikelen/")
+
+
+def test_unchanged_files_are_not_read_again(tmp_path):
+    hub = project(tmp_path, {"artikelen/a.md": article("Een"), "artikelen/b.md": article("Twee")})
+    site = tmp_path / "preview"
+    preview_build(hub.root / "mkdocs.yml", site)
+    hub.write({"artikelen/a.md": article("Een, bewerkt")})
+
+    preview = preview_build(hub.root / "mkdocs.yml", site)
+
+    assert preview.cache.misses == 1
+    assert preview.cache.hits == len(content_files(hub.docs)) - 1
+
+
+def test_after_a_failed_rebuild_the_next_one_is_full_and_correct(tmp_path):
+    hub = project(tmp_path, {"artikelen/a.md": article("Goed", themas=["bestaanszekerheid"])})
+    site = Site(tmp_path / "preview")
+    preview_build(hub.root / "mkdocs.yml", site.root)
+    hub.write({"artikelen/a.md": article("Fout", themas=["bestaanszekerhied"])})
+
+    with pytest.raises(BuildFailed):
+        preview_build(hub.root / "mkdocs.yml", site.root)
+    hub.write({"artikelen/a.md": article("Hersteld", themas=["kansengelijkheid"])})
+    rebuilt = preview_build(hub.root / "mkdocs.yml", site.root)
+
+    assert rebuilt.full
+    assert "Hersteld" in site.text("themas/kansengelijkheid/")
+    assert "Goed" not in site.text("themas/bestaanszekerheid/")
