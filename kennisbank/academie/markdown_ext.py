@@ -3,13 +3,16 @@
 Enable it in ``mkdocs.yml`` under ``markdown_extensions`` as
 ``kennisbank.academie.markdown_ext``; it does not know MkDocs.
 
-Each block becomes a ``<fieldset>`` whose ``<legend>`` is the question, with
-radio buttons (one right answer) or checkboxes (several), a "Controleer" button
-and an ``aria-live`` region for feedback (filled by ``academie.js``). The answer
-sits in a ``<details>`` element, so without JavaScript the page still works:
-the learner answers in their head and opens the answer. An open question gets
-a text field that is never stored or sent, and its model answer behind a
-``<details>`` button.
+The HTML written here is a plain document: the question, a list of options
+(the right ones carry the class ``kb-toets__option--goed``) and the answer in a
+``<details>`` element, so without JavaScript the learner answers in their head
+and opens the answer. ``docs/javascripts/academie.js`` turns it into a form:
+a ``<fieldset>`` with the question as ``<legend>``, radio buttons (one right
+answer) or checkboxes (several), a "Controleer" button and feedback in an
+``aria-live`` region; an open question gets a text field that is never stored
+or sent. Form controls are made in the browser on purpose: the page HTML then
+holds no dead buttons without JavaScript, and needs no ``<input>`` or
+``<button>`` from content, which an HTML sanitizer rightly refuses.
 
 A block processor (not a preprocessor) so that fenced code examples of the
 syntax stay code, and so that question and answers go through the normal
@@ -18,6 +21,7 @@ inline Markdown pipeline, which escapes contributor text.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
@@ -27,6 +31,7 @@ from markdown.util import AtomicString
 
 from .selfcheck import HEADER, SelfCheck, block_extent, parse
 
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 PRIORITY = 106
 """Just above the admonition processor (105), which would otherwise claim ``!!! toets``."""
 
@@ -65,40 +70,38 @@ class SelfCheckProcessor(BlockProcessor):
         return lines[start:end]
 
     def _render(self, parent: etree.Element, check: SelfCheck, ident: str) -> None:
-        root = etree.SubElement(parent, "div", {"class": "kb-toets", "id": ident, "data-kb-toets": check.kind})
-        fieldset = etree.SubElement(root, "fieldset")
-        legend = etree.SubElement(fieldset, "legend")
-        _text(legend, "span", "Toets jezelf", {"class": "kb-toets__label"})
-        etree.SubElement(legend, "span", {"class": "kb-toets__question"}).text = check.question
+        root = etree.SubElement(parent, "div", {"class": f"kb-toets kb-toets--{check.kind}", "id": ident})
+        question = etree.SubElement(root, "p", {"class": "kb-toets__question"})
+        _text(question, "span", "Toets jezelf", {"class": "kb-toets__label"})
+        etree.SubElement(question, "span", {"class": "kb-toets__text"}).text = _inert(check.question)
         if check.kind == "open":
-            answer_id = f"{ident}-antwoord"
-            _text(fieldset, "label", "Jouw antwoord (alleen voor jezelf: het wordt niet opgeslagen of verstuurd)",
-                  {"for": answer_id})
-            etree.SubElement(fieldset, "textarea", {"id": answer_id, "rows": "4"})
             details = _details(root, "Bekijk het modelantwoord")
             self.parser.parseChunk(details, f"**Modelantwoord:** {check.model_answer}")
             return
-        single = check.kind == "single"
-        _text(fieldset, "p", "Kies één antwoord." if single else "Kies alle goede antwoorden.",
-              {"class": "kb-toets__hint"})
-        options = etree.SubElement(fieldset, "ul", {"class": "kb-toets__options"})
-        for number, option in enumerate(check.options, start=1):
-            label = etree.SubElement(etree.SubElement(options, "li"), "label")
-            attributes = {"type": "radio" if single else "checkbox", "name": ident, "value": str(number)}
-            if option.correct:
-                attributes["data-kb-correct"] = ""
-            etree.SubElement(label, "input", attributes)
-            etree.SubElement(label, "span").text = option.text
-        # Hidden until academie.js runs: without JavaScript the button could do nothing.
-        _text(fieldset, "button", "Controleer", {"type": "button", "class": "md-button kb-toets__check",
-                                                 "hidden": "hidden"})
-        etree.SubElement(fieldset, "p", {"class": "kb-toets__feedback", "role": "status", "aria-live": "polite"})
-        details = _details(root, "Bekijk het goede antwoord" if single else "Bekijk de goede antwoorden")
+        options = etree.SubElement(root, "ul", {"class": "kb-toets__options"})
+        for option in check.options:
+            css = "kb-toets__option kb-toets__option--goed" if option.correct else "kb-toets__option"
+            etree.SubElement(options, "li", {"class": css}).text = _inert(option.text)
+        details = _details(root, "Bekijk het goede antwoord" if check.kind == "single" else "Bekijk de goede antwoorden")
         correct = etree.SubElement(details, "ul", {"class": "kb-toets__correct"})
         for option in check.correct_options:
-            etree.SubElement(etree.SubElement(correct, "li"), "span").text = option.text
+            etree.SubElement(correct, "li").text = _inert(option.text)
         if check.explanation:
             self.parser.parseChunk(details, f"**Toelichting:** {check.explanation}")
+
+
+def _inert(text: str) -> str:
+    """Questions and options are one line of text: inline Markdown yes, raw HTML no.
+
+    Escaping ``<`` outside code spans keeps a tag from reaching the page as
+    markup; code spans escape their own content. (Raw HTML and link schemes in
+    the rest of a page are the site-wide sanitizer's job.)
+    """
+    result, start = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        result += [text[start:span.start()].replace("<", "&lt;"), span.group(0)]
+        start = span.end()
+    return "".join([*result, text[start:].replace("<", "&lt;")])
 
 
 def _text(parent: etree.Element, tag: str, text: str, attributes: dict[str, str]) -> etree.Element:
@@ -109,7 +112,7 @@ def _text(parent: etree.Element, tag: str, text: str, attributes: dict[str, str]
 
 
 def _details(parent: etree.Element, summary: str) -> etree.Element:
-    details = etree.SubElement(parent, "details", {"class": "kb-toets__answer"})
+    details = etree.SubElement(parent, "details", {"class": "kb-toets__answer success"})
     _text(details, "summary", summary, {})
     return details
 

@@ -1,8 +1,10 @@
 """The VNG Academie in the site: catalogue page and the course parts of item pages.
 
-Progress and filters run in the browser (``docs/javascripts/academie.js``);
-the Markdown made here carries what the script needs as ``data-`` attributes
-(module keys, filter values) and stays complete without JavaScript.
+Progress and filters run in the browser (``docs/javascripts/academie.js``).
+The Markdown made here is a complete document without JavaScript, and tells
+the script what it needs through classes and links only (module links are the
+progress keys, facet classes the filter values): no form controls and no
+``data-`` attributes, so the pages pass an HTML sanitizer unchanged.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from ..hub import Hub, Item
 from ..model import Doelgroep, ItemType, Niveau
 from ..pages import GeneratedPage
 from ..render import item_themes, render
+from ..taxonomy import Theme
 
 CATALOGUE = f"{ItemType.CURSUS.folder}/index.md"
 FURTHER_READING = 4
@@ -35,73 +38,42 @@ def duration_class(minutes: int) -> str:
     raise ValueError(minutes)  # unreachable: the classes cover every length
 
 
-def progress_keys(modules: list[Item]) -> str:
-    """Space-separated module keys, as ``academie.js`` stores them in localStorage."""
-    return " ".join(m.slug for m in modules)
-
-
-@dataclass(frozen=True)
-class Filter:
-    key: str
-    label: str
-    all: str
-    choices: list[tuple[str, str]]
-
-
 @dataclass(frozen=True)
 class CatalogueEntry:
+    """One course on the catalogue, with its facets as ``(value, order)`` pairs.
+
+    The order is the value's place in its closed list (enum or taxonomy), so
+    the browser can list filter choices in that order.
+    """
+
     item: Item
     modules: list[Item]
-    themes: list[object]
-
-    @property
-    def doelgroep(self) -> str:
-        return " ".join(d.value for d in self.item.meta.doelgroep)
-
-    @property
-    def audience(self) -> str:
-        return ", ".join(d.value for d in self.item.meta.doelgroep).capitalize()
-
-    @property
-    def niveau(self) -> str:
-        return self.item.meta.niveau.value
-
-    @property
-    def level(self) -> str:
-        return self.niveau.capitalize()
-
-    @property
-    def themas(self) -> str:
-        return " ".join(self.item.themes)
-
-    @property
-    def duur(self) -> str:
-        return duration_class(self.item.meta.duur_minuten)
-
-    @property
-    def keys(self) -> str:
-        return progress_keys(self.modules)
+    audiences: list[tuple[Doelgroep, int]]
+    level: tuple[Niveau, int]
+    duration: tuple[str, int, str]
+    """Duration class: key, order, label."""
+    themes: list[tuple[Theme, int]]
 
 
 def catalogue_pages(hub: Hub) -> list[GeneratedPage]:
-    """``academie/index.md``: the "Opleidingsaanbod" with every course and its filters."""
-    tax = hub.taxonomy
+    """``academie/index.md``: the "Opleidingsaanbod" with every course."""
+    theme_order = {slug: n for n, slug in enumerate(hub.taxonomy.themes)}
+    audience_order = {d: n for n, d in enumerate(Doelgroep)}
+    level_order = {n: i for i, n in enumerate(Niveau)}
+    durations = {key: (key, n, label) for n, (key, label, _, _) in enumerate(DURATIONS)}
     courses = sorted(hub.of_type(ItemType.CURSUS), key=lambda c: (c.title.lower(), c.slug))
-    entries = [CatalogueEntry(c, hub.modules(c.course or ""), [tax.themes[t] for t in c.themes if t in tax.themes])
-               for c in courses]
-    audiences = {d for c in courses for d in c.meta.doelgroep}
-    levels = {c.meta.niveau for c in courses}
-    themes = {t for c in courses for t in c.themes}
-    durations = {duration_class(c.meta.duur_minuten) for c in courses}
-    filters = [
-        Filter("doelgroep", "Doelgroep", "Alle doelgroepen",
-               [(d.value, d.value.capitalize()) for d in Doelgroep if d in audiences]),
-        Filter("niveau", "Niveau", "Alle niveaus", [(n.value, n.value.capitalize()) for n in Niveau if n in levels]),
-        Filter("thema", "Thema", "Alle thema's", [(t.slug, t.naam) for t in tax.themes.values() if t.slug in themes]),
-        Filter("duur", "Studieduur", "Elke studieduur",
-               [(key, label.capitalize()) for key, label, _, _ in DURATIONS if key in durations]),
+    entries = [
+        CatalogueEntry(
+            item=c,
+            modules=hub.modules(c.course or ""),
+            audiences=[(d, audience_order[d]) for d in c.meta.doelgroep],
+            level=(c.meta.niveau, level_order[c.meta.niveau]),
+            duration=durations[duration_class(c.meta.duur_minuten)],
+            themes=[(hub.taxonomy.themes[t], theme_order[t]) for t in c.themes if t in hub.taxonomy.themes],
+        )
+        for c in courses
     ]
-    markdown = render("academie/catalogue.md.j2", here=CATALOGUE, courses=entries, filters=filters)
+    markdown = render("academie/catalogue.md.j2", here=CATALOGUE, courses=entries)
     return [GeneratedPage(CATALOGUE, markdown, f"docs/{ItemType.CURSUS.folder}/")]
 
 
@@ -111,7 +83,7 @@ def learning_path(hub: Hub, item: Item) -> str:
         modules = hub.modules(item.course or "")
         if not modules:
             return ""  # a published course without modules fails validation; nothing to show
-        return render("academie/course.md.j2", here=item.src, modules=modules, keys=progress_keys(modules))
+        return render("academie/course.md.j2", here=item.src, modules=modules)
     if item.type is ItemType.MODULE:
         course = hub.course_of(item)
         modules = hub.modules(item.course or "")

@@ -128,6 +128,7 @@ def parse(rest: str | None, body: list[str], line: int) -> tuple[SelfCheck | Non
     sections: dict[str, tuple[int, list[str]]] = {}
     current: str | None = None
     continuing = False  # the previous content line was an option (or its continuation)
+    malformed = False  # a broken option makes counting options meaningless
     blank_before = True
     for offset, raw in enumerate(body, start=1):
         number, column = line + offset, _indent(raw) + 1
@@ -152,8 +153,10 @@ def parse(rest: str | None, body: list[str], line: int) -> tuple[SelfCheck | Non
             check.options.append(Option(option["text"], option["mark"] != " ", number))
             continuing = True
         elif _EMPTY_OPTION.match(text):
+            malformed = True
             issues.append(Issue(number, column, "lege keuze; schrijf de tekst van de keuze na '- [ ]' of '- [x]'"))
         elif _LIST_ITEM.match(text):
+            malformed = True
             issues.append(Issue(number, column, f"ongeldige keuze '{_short(stripped)}'; begin elke keuze met "
                                                 "'- [ ] ' (fout antwoord) of '- [x] ' (goed antwoord)"))
         elif continuing and text.startswith(("  ", "\t")) and check.options:
@@ -173,7 +176,8 @@ def parse(rest: str | None, body: list[str], line: int) -> tuple[SelfCheck | Non
             check.explanation = content
         else:
             check.model_answer = content
-    issues.extend(_structure(check, sections, line))
+    if not malformed:
+        issues.extend(_structure(check, sections, line))
     if issues or question is None:
         return None, issues
     return check, issues
