@@ -1,5 +1,6 @@
 """A learner in a real browser: catalogue filters, self-checks and progress across reloads."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -187,3 +188,43 @@ def test_clearing_all_progress_on_the_catalogue(page):
     page.reload()
     assert page.locator(".kb-course__progress:visible").count() == 0
     assert page.evaluate("localStorage.getItem('kennisbank.academie.voortgang')") is None
+
+
+def test_works_with_material_instant_navigation(tmp_path):
+    hub = project(tmp_path, {
+        "academie/raad/index.md": course("Cursus voor de raad"),
+        "academie/raad/01-een.md": module(1, "Raad een", SELF_CHECKS),
+        "academie/raad/02-twee.md": module(2, "Raad twee"),
+    })
+    config = hub.root / "mkdocs.yml"
+    site_dir = hub.root / "site"
+    site_dir.mkdir()
+    # Material intercepts only links listed in its sitemap, which uses site_url: build for the served address.
+    with serve(site_dir) as base, browser() as chromium:
+        text = config.read_text(encoding="utf-8")
+        text = text.replace("    - navigation.tabs\n", "    - navigation.instant\n    - navigation.tabs\n", 1)
+        config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", text), encoding="utf-8")
+        hub.build()
+        page = chromium.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "academie/")
+        page.evaluate("window.kbNoReload = true")
+        page.locator(".kb-course h2 a").first.click()
+        page.wait_for_url("**/academie/raad/")
+        page.get_by_role("link", name="Begin met module 1: Raad een").click()
+        page.wait_for_url("**/academie/raad/01-een/")
+        assert page.evaluate("window.kbNoReload") is True  # the page was swapped in, not loaded
+        group = page.get_by_role("group", name="Toets jezelf Welke kleur heeft de lucht overdag?")
+        group.get_by_label("Blauw").check()
+        group.get_by_role("button", name="Controleer").click()
+        assert group.get_by_role("status").inner_text() == "Goed! Lees de toelichting hieronder."
+        page.get_by_role("button", name="Markeer als afgerond").click()
+        page.get_by_role("link", name="Volgende module: Raad twee →").click()
+        page.wait_for_url("**/academie/raad/02-twee/")
+        page.get_by_role("link", name="Terug naar de cursus →").click()
+        page.wait_for_url("**/academie/raad/")
+        assert page.evaluate("window.kbNoReload") is True
+        assert page.locator(".kb-progress__text").inner_text() == "1 van 2 modules afgerond"
+        assert page.get_by_role("button", name="Wis mijn voortgang").count() == 1  # set up once, not twice
+        assert errors == []

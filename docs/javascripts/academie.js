@@ -343,8 +343,12 @@
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    // "reset" fires before the form restores its selects; apply the filters after that.
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    // "reset" fires before the form restores its selects: clear them here, so the list updates at once.
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      selects.forEach(function (select) { select.value = ""; });
+      apply();
+    });
     apply();
   }
 
