@@ -142,8 +142,17 @@ def test_self_check_gives_feedback_on_wrong_and_right_answers(page):
 
     open_question = page.get_by_role("group", name="Toets jezelf Waarom leer je dit?")
     open_question.get_by_label("Jouw antwoord").fill("Omdat het moet.")
+    stored = page.evaluate("Object.values(localStorage).join(' ')")
+    assert "Omdat het moet" not in stored  # the learner's answer is not kept
     page.get_by_text("Bekijk het modelantwoord").click()
     assert page.get_by_text("Modelantwoord: om het toe te passen in je werk.").is_visible()
+
+
+def test_printing_a_module_shows_every_answer(page):
+    page.goto(page.base + "academie/raad/01-een/")
+    assert page.locator("details.kb-toets__answer[open]").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.kb-toets__answer[open]").count() == 3
 
 
 def test_progress_persists_across_reloads_and_can_be_cleared(page, tmp_path):

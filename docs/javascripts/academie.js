@@ -376,6 +376,11 @@
     showProgress(root);
   }
 
+  // A printed module is a course reader: show every answer (a closed <details> prints closed).
+  window.addEventListener("beforeprint", function () {
+    all(document, ".kb-toets__answer").forEach(function (answer) { answer.open = true; });
+  });
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
