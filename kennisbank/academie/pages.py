@@ -9,6 +9,8 @@ progress keys, facet classes the filter values): no form controls and no
 
 from __future__ import annotations
 
+import weakref
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..hub import Hub, Item
@@ -28,6 +30,46 @@ DURATIONS = (
     ("lang", "4 uur of langer", 240, None),
 )
 """Duration classes of the catalogue filter: key, label, from (inclusive), to (exclusive)."""
+
+
+@dataclass
+class AcademieIndex:
+    """What the course pages look up again and again, built once per loaded hub.
+
+    Without it every module page would scan and sort the whole hub (for its
+    course's modules and its reading list), which grows with modules × items.
+    """
+
+    modules: dict[str, list[Item]]
+    """Published modules per course slug, in order."""
+    newest_by_theme: dict[str, list[tuple[int, Item]]]
+    """Articles and good practices per theme as ``(rank, item)``; rank 0 is the newest in the hub."""
+
+    @classmethod
+    def build(cls, hub: Hub) -> "AcademieIndex":
+        modules: dict[str, list[Item]] = defaultdict(list)
+        for item in hub.items.values():
+            if item.type is ItemType.MODULE and item.course:
+                modules[item.course].append(item)
+        by_theme: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+        reading = [i for i in hub.newest() if i.type in READING_TYPES]
+        for rank, item in enumerate(reading):
+            for theme in item.themes:
+                by_theme[theme].append((rank, item))
+        return cls({c: sorted(m, key=lambda i: (i.meta.volgorde, i.src)) for c, m in modules.items()}, by_theme)
+
+
+_INDEXES: dict[int, tuple[weakref.ref, AcademieIndex]] = {}
+
+
+def academie_index(hub: Hub) -> AcademieIndex:
+    """The index of this hub; a new hub (a rebuild in ``serve``) gets a new one."""
+    found = _INDEXES.get(id(hub))
+    if found is None or found[0]() is not hub:
+        _INDEXES.clear()  # one build at a time: drop indexes of earlier hubs
+        found = (weakref.ref(hub), AcademieIndex.build(hub))
+        _INDEXES[id(hub)] = found
+    return found[1]
 
 
 def duration_class(minutes: int) -> str:
@@ -62,10 +104,11 @@ def catalogue_pages(hub: Hub) -> list[GeneratedPage]:
     level_order = {n: i for i, n in enumerate(Niveau)}
     durations = {key: (key, n, label) for n, (key, label, _, _) in enumerate(DURATIONS)}
     courses = sorted(hub.of_type(ItemType.CURSUS), key=lambda c: (c.title.lower(), c.slug))
+    index = academie_index(hub)
     entries = [
         CatalogueEntry(
             item=c,
-            modules=hub.modules(c.course or ""),
+            modules=index.modules.get(c.course or "", []),
             audiences=[(d, audience_order[d]) for d in c.meta.doelgroep],
             level=(c.meta.niveau, level_order[c.meta.niveau]),
             duration=durations[duration_class(c.meta.duur_minuten)],
@@ -79,20 +122,21 @@ def catalogue_pages(hub: Hub) -> list[GeneratedPage]:
 
 def learning_path(hub: Hub, item: Item) -> str:
     """After a course: its modules with progress; after a module: "afgerond" and the pager."""
+    index = academie_index(hub)
     if item.type is ItemType.CURSUS:
-        modules = hub.modules(item.course or "")
+        modules = index.modules.get(item.course or "", [])
         if not modules:
             return ""  # a published course without modules fails validation; nothing to show
         return render("academie/course.md.j2", here=item.src, modules=modules)
     if item.type is ItemType.MODULE:
         course = hub.course_of(item)
-        modules = hub.modules(item.course or "")
+        modules = index.modules.get(item.course or "", [])
         if course is None or item not in modules:
             return ""
-        index = modules.index(item)
+        place = modules.index(item)
         return render("academie/module.md.j2", here=item.src, item=item, course=course,
-                      previous=modules[index - 1] if index > 0 else None,
-                      next=modules[index + 1] if index + 1 < len(modules) else None)
+                      previous=modules[place - 1] if place > 0 else None,
+                      next=modules[place + 1] if place + 1 < len(modules) else None)
     return ""
 
 
@@ -111,7 +155,11 @@ def reading_list(hub: Hub, module: Item, limit: int = FURTHER_READING) -> list[I
     a module's themes are few and chosen by the course author, so overlap is a
     good enough signal here.
     """
-    themes = set(item_themes(hub, module))
-    scored = [(len(themes & set(i.themes)), i) for i in hub.newest() if i.type in READING_TYPES]
-    # hub.newest() is already newest-first with a stable tie-break; sorted() keeps that order within a score.
-    return [i for score, i in sorted(scored, key=lambda pair: -pair[0]) if score][:limit]
+    by_theme = academie_index(hub).newest_by_theme
+    shared: dict[int, list] = {}
+    for theme in set(item_themes(hub, module)):
+        for rank, item in by_theme.get(theme, []):
+            shared.setdefault(rank, [0, item])[0] += 1
+    # Rank is the place in hub.newest(): newest first, ties by slug, so builds are reproducible.
+    best = sorted(shared.items(), key=lambda entry: (-entry[1][0], entry[0]))[:limit]
+    return [item for _, (_, item) in best]
