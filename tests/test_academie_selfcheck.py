@@ -113,7 +113,7 @@ def test_multiple_choice_renders_as_a_plain_document_that_works_without_javascri
         ''')
     assert html == (
         '<div class="kb-toets kb-toets--single" id="toets-1">\n'
-        '<p class="kb-toets__question"><span class="kb-toets__label">Toets jezelf</span>'
+        '<p class="kb-toets__question"><span class="kb-toets__label">Toets jezelf</span><br />\n'
         '<span class="kb-toets__text">Wat klopt?</span></p>\n'
         '<ul class="kb-toets__options">\n'
         '<li class="kb-toets__option">fout</li>\n'

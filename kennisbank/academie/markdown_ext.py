@@ -73,6 +73,8 @@ class SelfCheckProcessor(BlockProcessor):
         root = etree.SubElement(parent, "div", {"class": f"kb-toets kb-toets--{check.kind}", "id": ident})
         question = etree.SubElement(root, "p", {"class": "kb-toets__question"})
         _text(question, "span", "Toets jezelf", {"class": "kb-toets__label"})
+        # A line break, not only CSS: printed course readers and plain-text views keep label and question apart.
+        etree.SubElement(question, "br")
         etree.SubElement(question, "span", {"class": "kb-toets__text"}).text = _inert(check.question)
         if check.kind == "open":
             details = _details(root, "Bekijk het modelantwoord")
