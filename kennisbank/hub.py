@@ -17,6 +17,8 @@ from typing import Iterable, Union
 
 from pydantic import BaseModel, ValidationError
 
+from .academie.checks import check_courses
+from .academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
 from .frontmatter import Source, read_source
 from .markup import scan
@@ -47,6 +49,8 @@ class Item:
     """Line in the file where ``body`` starts, so body problems get real line numbers."""
     course: str | None = None
     """For modules and courses: the course slug (its folder name)."""
+    source: Source | None = field(default=None, repr=False, compare=False)
+    """The parsed file, for positions of fields in later checks."""
 
     @property
     def type(self) -> ItemType:
@@ -241,10 +245,12 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
         hub.problems.add(rel, 1, 1, "frontmatter",
                          "frontmatter ontbreekt; begin het bestand met '---', de velden en weer '---'")
         return None
+    hub.problems.extend(check_selfchecks(source.body, rel, source.body_line))
     meta = validate_meta(source, hub.taxonomy, hub.problems)
     if meta is None:
         return None
-    item = Item(src=src, meta=meta, body=source.body, body_line=source.body_line, course=_course_of(src))
+    item = Item(src=src, meta=meta, body=source.body, body_line=source.body_line, course=_course_of(src),
+                source=source)
     if not check_location(hub, item, source):
         return None
     hub.add(item)
@@ -336,36 +342,7 @@ def check_hub(hub: Hub) -> None:
                              "kies een andere bestandsnaam")
         else:
             seen[item_slug] = src
-    courses = defaultdict(list)
-    for item in hub.items.values():
-        if item.type is ItemType.MODULE:
-            courses[item.course].append(item)
-    for course, modules in sorted(courses.items()):
-        if hub.course_of(modules[0]) is None:
-            for module in modules:
-                hub.problems.add(hub.rel(module.src), 1, 1, "type",
-                                 f"module zonder cursus: docs/academie/{course}/index.md met 'type: cursus' ontbreekt")
-        _check_order(hub, sorted(modules, key=lambda m: (m.meta.volgorde, m.src)))
-    slugs = set(seen)
-    for item in hub.of_type(ItemType.CURSUS):
-        for index, wanted in enumerate(item.meta.voorkennis):
-            if wanted not in slugs:
-                hub.problems.add(hub.rel(item.src), 1, 1, "voorkennis",
-                                 f"onbekend item '{wanted}'" + suggest(wanted, slugs))
-
-
-def _check_order(hub: Hub, modules: list[Item]) -> None:
-    previous: Item | None = None
-    for expected, module in enumerate(modules, start=1):
-        order = module.meta.volgorde
-        if previous is not None and previous.meta.volgorde == order:
-            hub.problems.add(hub.rel(module.src), 1, 1, "volgorde",
-                             f"volgorde {order} wordt ook gebruikt door {hub.rel(previous.src)}; "
-                             "geef elke module een eigen nummer")
-        elif order != expected and (previous is None or previous.meta.volgorde != order):
-            hub.problems.add(hub.rel(module.src), 1, 1, "volgorde",
-                             f"volgorde {order} sluit niet aan; verwacht {expected} (nummer de modules 1, 2, 3 …)")
-        previous = module
+    check_courses(hub, seen)
 
 
 def _slug_of(src: str) -> str | None:

@@ -1,5 +1,7 @@
 """Generated overview pages: themes, networks and one index per content type.
 
+The course catalogue (``academie/index.md``) is made by :mod:`kennisbank.academie.pages`.
+
 Each page is a ``src -> Markdown`` pair; the adapter hands them to MkDocs as
 generated files, so nothing is ever written into ``docs/``.
 """
@@ -19,8 +21,6 @@ TYPE_INTROS = {
                       "en hoe gaat u als gemeente zelf aan de slag.",
     ItemType.PRAKTIJKVOORBEELD: "Goede praktijken: hoe gemeenten een opgave aanpakken, wat het opleverde "
                                 "en welke lessen zij delen.",
-    ItemType.CURSUS: "Het opleidingsaanbod van de VNG Academie: cursussen in modules, met leerdoelen "
-                     "en vragen om jezelf te toetsen.",
 }
 
 

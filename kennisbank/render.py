@@ -43,7 +43,7 @@ Section = Callable[[Hub, Item], str]
 
 
 def item_page(hub: Hub, item: Item, before: Sequence[Section] = (), after: Sequence[Section] = ()) -> str:
-    """The full Markdown of an item page: title, facts, body and course navigation.
+    """The full Markdown of an item page: title, facts and body, with feature sections around it.
 
     ``before`` sections go between the facts and the body, ``after`` sections
     at the end; :mod:`kennisbank.features` lists them.
@@ -59,24 +59,14 @@ def item_page(hub: Hub, item: Item, before: Sequence[Section] = (), after: Seque
         "networks": [tax.networks[s] for s in item.networks if s in tax.networks],
         "module_position": None,
         "course": None,
-        "previous": None,
-        "next": None,
-        "modules": [],
         "prerequisites": [],
     }
     if item.type is ItemType.CURSUS:
-        context["modules"] = hub.modules(item.course or "")
         slugs = hub.by_slug()
         context["prerequisites"] = [slugs[s] for s in item.meta.voorkennis if s in slugs]
     elif item.type is ItemType.MODULE:
         modules = hub.modules(item.course or "")
-        index = modules.index(item)
-        context.update(
-            course=hub.course_of(item),
-            module_position=(index + 1, len(modules)),
-            previous=modules[index - 1] if index > 0 else None,
-            next=modules[index + 1] if index + 1 < len(modules) else None,
-        )
+        context.update(course=hub.course_of(item), module_position=(modules.index(item) + 1, len(modules)))
     return render("item.md.j2", **context)
 
 

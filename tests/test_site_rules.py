@@ -1,6 +1,8 @@
-"""Site rules on small hubs: concept items, archived items, escaping, courses."""
+"""Site rules on small hubs: concept items, archived items, escaping, file names, settings.
 
-from sitebuilder import article, frontmatter, project
+Courses are tested in test_academie_site.py."""
+
+from sitebuilder import article, project
 
 
 def test_concept_items_are_not_published(tmp_path):
@@ -35,61 +37,6 @@ def test_empty_theme_has_no_empty_headings(tmp_path):
     text = site.text("netwerken/p10/")
     assert "Er zijn nog geen items bij dit netwerk." in text
     assert "Artikelen (" not in text
-
-
-def test_course_lists_modules_in_order_with_navigation(tmp_path):
-    course = frontmatter(titel="Cursus", samenvatting="S", type="cursus", themas=["leren-van-elkaar"],
-                         auteurs=["VNG Academie"], gepubliceerd="2024-01-01", doelgroep=["ambtenaren"],
-                         niveau="basis", duur_minuten=90, leerdoelen=["Je kunt iets."])
-
-    def module(n: int, title: str) -> str:
-        return frontmatter(titel=title, samenvatting="S", type="module", volgorde=n, duur_minuten=45,
-                           leerdoelen=["Doel"]) + "\nTekst\n"
-
-    site = project(tmp_path, {
-        "academie/leren/index.md": course + "\nOver deze cursus.\n",
-        "academie/leren/02-tweede.md": module(2, "Tweede"),
-        "academie/leren/01-eerste.md": module(1, "Eerste"),
-    }).build()
-    text = site.text("academie/leren/")
-    assert text.index("Eerste") < text.index("Tweede")
-    assert "Totale studieduur van de modules: 1 uur 30 min." in text
-    second = site.text("academie/leren/02-tweede/")
-    assert "Module 2 van 2 van de cursus Cursus" in second
-    assert "← Vorige module: Eerste" in second and "Terug naar de cursus →" in second
-    assert "Thema's: Leren van elkaar" in second  # inherited from the course
-
-
-def test_module_order_problems(tmp_path, monkeypatch):
-    from click.testing import CliRunner
-
-    from kennisbank.cli import main
-
-    def module(n: int) -> str:
-        return frontmatter(titel=f"M{n}", samenvatting="S", type="module", volgorde=n, duur_minuten=45,
-                           leerdoelen=["Doel"])
-
-    hub = project(tmp_path, {
-        "academie/zonder-cursus/01-a.md": module(1),
-        "academie/leren/index.md": frontmatter(
-            titel="C", samenvatting="S", type="cursus", themas=["leren-van-elkaar"], auteurs=["A"],
-            gepubliceerd="2024-01-01", doelgroep=["ambtenaren"], niveau="basis", duur_minuten=90,
-            leerdoelen=["Doel"], voorkennis=["bestaat-niet"]),
-        "academie/leren/01-a.md": module(1),
-        "academie/leren/02-b.md": module(1),
-        "academie/leren/03-c.md": module(4),
-    })
-    monkeypatch.chdir(hub.root)
-    result = CliRunner().invoke(main, ["check"])
-    assert result.stdout.splitlines() == [
-        "docs/academie/leren/02-b.md:1:1: volgorde: volgorde 1 wordt ook gebruikt door "
-        "docs/academie/leren/01-a.md; geef elke module een eigen nummer",
-        "docs/academie/leren/03-c.md:1:1: volgorde: volgorde 4 sluit niet aan; verwacht 3 "
-        "(nummer de modules 1, 2, 3 …)",
-        "docs/academie/leren/index.md:1:1: voorkennis: onbekend item 'bestaat-niet'",
-        "docs/academie/zonder-cursus/01-a.md:1:1: type: module zonder cursus: "
-        "docs/academie/zonder-cursus/index.md met 'type: cursus' ontbreekt",
-    ]
 
 
 def test_wrong_folder_and_file_names(tmp_path, monkeypatch):

@@ -1,0 +1,165 @@
+"""The VNG Academie in the site: catalogue page and the course parts of item pages.
+
+Progress and filters run in the browser (``docs/javascripts/academie.js``).
+The Markdown made here is a complete document without JavaScript, and tells
+the script what it needs through classes and links only (module links are the
+progress keys, facet classes the filter values): no form controls and no
+``data-`` attributes, so the pages pass an HTML sanitizer unchanged.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..hub import Hub, Item
+from ..model import Doelgroep, ItemType, Niveau
+from ..pages import GeneratedPage
+from ..render import item_themes, render
+from ..taxonomy import Theme
+
+CATALOGUE = f"{ItemType.CURSUS.folder}/index.md"
+FURTHER_READING = 4
+"""How many knowledge items a module suggests: a few good leads, not a second index."""
+READING_TYPES = (ItemType.ARTIKEL, ItemType.PRAKTIJKVOORBEELD)
+
+DURATIONS = (
+    ("kort", "korter dan 2 uur", 0, 120),
+    ("middel", "2 tot 4 uur", 120, 240),
+    ("lang", "4 uur of langer", 240, None),
+)
+"""Duration classes of the catalogue filter: key, label, from (inclusive), to (exclusive)."""
+
+
+@dataclass
+class AcademieIndex:
+    """What the course pages look up again and again, built once per loaded hub.
+
+    Without it every module page would scan and sort the whole hub (for its
+    course's modules and its reading list), which grows with modules × items.
+    """
+
+    modules: dict[str, list[Item]]
+    """Published modules per course slug, in order."""
+    newest_by_theme: dict[str, list[tuple[int, Item]]]
+    """Articles and good practices per theme as ``(rank, item)``; rank 0 is the newest in the hub."""
+
+    @classmethod
+    def build(cls, hub: Hub) -> "AcademieIndex":
+        modules: dict[str, list[Item]] = defaultdict(list)
+        for item in hub.items.values():
+            if item.type is ItemType.MODULE and item.course:
+                modules[item.course].append(item)
+        by_theme: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+        reading = [i for i in hub.newest() if i.type in READING_TYPES]
+        for rank, item in enumerate(reading):
+            for theme in item.themes:
+                by_theme[theme].append((rank, item))
+        return cls({c: sorted(m, key=lambda i: (i.meta.volgorde, i.src)) for c, m in modules.items()}, by_theme)
+
+
+_INDEXES: dict[int, tuple[weakref.ref, AcademieIndex]] = {}
+
+
+def academie_index(hub: Hub) -> AcademieIndex:
+    """The index of this hub; a new hub (a rebuild in ``serve``) gets a new one."""
+    found = _INDEXES.get(id(hub))
+    if found is None or found[0]() is not hub:
+        _INDEXES.clear()  # one build at a time: drop indexes of earlier hubs
+        found = (weakref.ref(hub), AcademieIndex.build(hub))
+        _INDEXES[id(hub)] = found
+    return found[1]
+
+
+def duration_class(minutes: int) -> str:
+    """The catalogue's duration class of a course: ``kort``, ``middel`` or ``lang``."""
+    for key, _, low, high in DURATIONS:
+        if minutes >= low and (high is None or minutes < high):
+            return key
+    raise ValueError(minutes)  # unreachable: the classes cover every length
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One course on the catalogue, with its facets as ``(value, order)`` pairs.
+
+    The order is the value's place in its closed list (enum or taxonomy), so
+    the browser can list filter choices in that order.
+    """
+
+    item: Item
+    modules: list[Item]
+    audiences: list[tuple[Doelgroep, int]]
+    level: tuple[Niveau, int]
+    duration: tuple[str, int, str]
+    """Duration class: key, order, label."""
+    themes: list[tuple[Theme, int]]
+
+
+def catalogue_pages(hub: Hub) -> list[GeneratedPage]:
+    """``academie/index.md``: the "Opleidingsaanbod" with every course."""
+    theme_order = {slug: n for n, slug in enumerate(hub.taxonomy.themes)}
+    audience_order = {d: n for n, d in enumerate(Doelgroep)}
+    level_order = {n: i for i, n in enumerate(Niveau)}
+    durations = {key: (key, n, label) for n, (key, label, _, _) in enumerate(DURATIONS)}
+    courses = sorted(hub.of_type(ItemType.CURSUS), key=lambda c: (c.title.lower(), c.slug))
+    index = academie_index(hub)
+    entries = [
+        CatalogueEntry(
+            item=c,
+            modules=index.modules.get(c.course or "", []),
+            audiences=[(d, audience_order[d]) for d in c.meta.doelgroep],
+            level=(c.meta.niveau, level_order[c.meta.niveau]),
+            duration=durations[duration_class(c.meta.duur_minuten)],
+            themes=[(hub.taxonomy.themes[t], theme_order[t]) for t in c.themes if t in hub.taxonomy.themes],
+        )
+        for c in courses
+    ]
+    markdown = render("academie/catalogue.md.j2", here=CATALOGUE, courses=entries)
+    return [GeneratedPage(CATALOGUE, markdown, f"docs/{ItemType.CURSUS.folder}/")]
+
+
+def learning_path(hub: Hub, item: Item) -> str:
+    """After a course: its modules with progress; after a module: "afgerond" and the pager."""
+    index = academie_index(hub)
+    if item.type is ItemType.CURSUS:
+        modules = index.modules.get(item.course or "", [])
+        if not modules:
+            return ""  # a published course without modules fails validation; nothing to show
+        return render("academie/course.md.j2", here=item.src, modules=modules)
+    if item.type is ItemType.MODULE:
+        course = hub.course_of(item)
+        modules = index.modules.get(item.course or "", [])
+        if course is None or item not in modules:
+            return ""
+        place = modules.index(item)
+        return render("academie/module.md.j2", here=item.src, item=item, course=course,
+                      previous=modules[place - 1] if place > 0 else None,
+                      next=modules[place + 1] if place + 1 < len(modules) else None)
+    return ""
+
+
+def further_reading(hub: Hub, item: Item) -> str:
+    """"Verder lezen" under a module: the newest knowledge items that share its themes."""
+    if item.type is not ItemType.MODULE:
+        return ""
+    items = reading_list(hub, item)
+    return render("academie/further_reading.md.j2", here=item.src, items=items) if items else ""
+
+
+def reading_list(hub: Hub, module: Item, limit: int = FURTHER_READING) -> list[Item]:
+    """Articles and good practices sharing the module's themes: most shared themes first, then newest.
+
+    Deliberately simple (the general "related items" index is another feature):
+    a module's themes are few and chosen by the course author, so overlap is a
+    good enough signal here.
+    """
+    by_theme = academie_index(hub).newest_by_theme
+    shared: dict[int, list] = {}
+    for theme in set(item_themes(hub, module)):
+        for rank, item in by_theme.get(theme, []):
+            shared.setdefault(rank, [0, item])[0] += 1
+    # Rank is the place in hub.newest(): newest first, ties by slug, so builds are reproducible.
+    best = sorted(shared.items(), key=lambda entry: (-entry[1][0], entry[0]))[:limit]
+    return [item for _, (_, item) in best]
