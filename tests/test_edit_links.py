@@ -15,7 +15,7 @@ def site(tmp_path_factory):
 
 
 def edit_link(site, url: str) -> str:
-    links = re.findall(r'<a href="([^"]+)" title="Wijzig deze pagina" class="md-content__button md-icon"',
+    links = re.findall(r'<a href="([^"]+)" title="Bewerk deze pagina" class="md-content__button md-icon"',
                        site.html(url))
     assert len(links) == 1, url
     return links[0]
