@@ -31,6 +31,8 @@ TAGS = frozenset({
     "ins", "kbd", "label", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong",
     "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
     "svg", "path", "iframe",
+    # The knowledge map (kennisbank/knowledge_map.py): shapes, text and tooltips, nothing that runs.
+    "g", "rect", "text", "title",
 })
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "style", "aria-label", "aria-hidden",
                                "aria-describedby", "role"})
@@ -48,7 +50,10 @@ ATTRIBUTES = {
     "label": {"for"},
     "q": {"cite"},
     "blockquote": {"cite"},
-    "svg": {"xmlns", "viewBox", "width", "height", "fill"},
+    "svg": {"xmlns", "viewBox", "width", "height", "fill", "aria-labelledby"},
+    "g": {"fill"},
+    "rect": {"x", "y", "width", "height", "rx", "fill", "stroke"},
+    "text": {"x", "y", "fill", "text-anchor", "dominant-baseline", "font-size", "font-weight", "transform"},
     "path": {"d", "fill", "fill-rule", "clip-rule"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"},
 }
