@@ -183,7 +183,11 @@ class Build:
         for child, parent in breadcrumbs.parents(self._hub()).items():
             child_file, parent_file = files.get_file_from_path(child), files.get_file_from_path(parent)
             if child_file and parent_file and child_file.page and parent_file.page and child_file.page.parent is None:
-                child_file.page.parent = parent_file.page  # type: ignore[assignment]
+                parent = parent_file.page
+                section = parent.parent
+                if section is not None and section.children and section.children[0] is parent:
+                    parent = section  # a section's index page: the path shows the section once, not twice
+                child_file.page.parent = parent  # type: ignore[assignment]
 
     def page_content(self, html: str, page: Page | None = None, files: Files | None = None) -> str:
         """Every page's HTML through the sanitizer, so no contributed markup can run script.
