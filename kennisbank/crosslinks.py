@@ -48,7 +48,8 @@ def related_index(hub: Hub) -> RelatedIndex:
     if index is None:
         settings = hub.settings.related
         index = RelatedIndex([IndexConfig(i.name, i.weight, i.cardinality) for i in settings.indices],
-                             threshold=settings.threshold, window=settings.window)
+                             threshold=settings.threshold, window=settings.window,
+                             shortlist=max(6, 2 * settings.per_type))
         index.add(*(document(hub, item) for item in hub.items.values()))
         index.finalize()
         hub.derived["related"] = index

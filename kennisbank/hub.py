@@ -68,12 +68,12 @@ class Item:
     def title(self) -> str:
         return self.meta.titel
 
-    @property
+    @cached_property
     def date(self):
         """Publication date; modules inherit nothing here and sort by order instead."""
         return getattr(self.meta, "gepubliceerd", None)
 
-    @property
+    @cached_property
     def updated(self):
         return getattr(self.meta, "bijgewerkt", None) or self.date
 

@@ -76,6 +76,8 @@ class _Entry:
     """Index position → keyword ids after the cut-off."""
     positions: list[tuple[int, int, int]] = field(default_factory=list)
     """(index position, keyword id, position in the keyword's posting list)."""
+    norms: dict[int, float] = field(default_factory=dict)
+    scaled: list[tuple[int, frozenset[int], float]] = field(default_factory=list)
     weight: int = 0
     """Total weight of the indices in which this document has keywords: the score's denominator."""
 
@@ -137,6 +139,9 @@ class RelatedIndex:
             self._postings.append(postings)
         for entry in self._order:
             entry.weight = sum(self.indices[p].weight for p in entry.keys)
+            # Cosine per index = shared / (√|a| · √|b|): the square roots are computed once per document.
+            entry.norms = {p: 1 / math.sqrt(len(keys)) for p, keys in entry.keys.items()}
+            entry.scaled = [(p, keys, entry.norms[p]) for p, keys in entry.keys.items()]
         self._kinds = [e.document.kind for e in self._order]
         self._groups = [e.document.group for e in self._order]
         self._dates = [_ordinal(e.document.date) for e in self._order]
@@ -190,8 +195,10 @@ class RelatedIndex:
     def _best(self, entry: _Entry, orders: list[int], found: dict[int, int], limit: int) -> list[Match]:
         if limit <= 0 or not orders:
             return []
-        # Candidates come in posting-list order, so equal weights keep a reproducible order (nlargest is stable).
-        shortlist = heapq.nlargest(max(self.shortlist, limit), orders, key=found.__getitem__)
+        size = max(self.shortlist, limit)
+        # Few candidates (a small hub) are all scored exactly; many are first cut by the weight that found
+        # them. They come in posting-list order, so equal weights keep a reproducible order (nlargest is stable).
+        shortlist = orders if len(orders) <= 4 * size else heapq.nlargest(size, orders, key=found.__getitem__)
         scored = []
         for order in shortlist:
             score = self._score(entry, self._order[order])
@@ -204,13 +211,13 @@ class RelatedIndex:
         if not entry.weight:
             return 0
         total = 0.0
-        theirs = other.keys
-        for position, keys in entry.keys.items():
-            their_keys = theirs.get(position)
-            if their_keys:
-                shared = len(keys & their_keys)
+        theirs = other.norms
+        for position, keys, norm in entry.scaled:
+            found = theirs.get(position)
+            if found:
+                shared = len(keys & other.keys[position])
                 if shared:
-                    total += self._weights[position] * shared / math.sqrt(len(keys) * len(their_keys))
+                    total += self._weights[position] * shared * norm * found
         return int(100 * total / entry.weight + 0.5)
 
 
