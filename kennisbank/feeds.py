@@ -3,7 +3,8 @@
 Items are ordered by their last change (``bijgewerkt``, else ``gepubliceerd``);
 modules have no date of their own and appear through their course. Feeds need
 absolute addresses, so they are made only when ``site_url`` is set in
-``mkdocs.yml``; the page then links to them.
+``mkdocs.yml`` (and not while serving: ``extra_outputs``); the page then
+links to them.
 
 The XML is built with the standard library's ElementTree, which escapes
 everything: contributor titles such as ``<script>`` or ``&`` cannot break a
@@ -56,7 +57,7 @@ def whats_new_page(hub: Hub) -> list[GeneratedPage]:
     items = recent(hub.items.values())[:PAGE_ITEMS]
     months = [(f"{MONTHS[month - 1].capitalize()} {year}", list(group))
               for (year, month), group in groupby(items, key=lambda i: (changed(i).year, changed(i).month))]
-    feeds = bool(hub.settings.site_url)
+    feeds = feeds_wanted(hub)
     used = {slug for item in recent(hub.items.values()) for slug in item.themes}
     themes = [t for t in hub.taxonomy.themes.values() if feeds and t.slug in used]
     return [GeneratedPage(SRC, render("whats_new.md.j2", here=SRC, months=months, feeds=feeds,
@@ -68,10 +69,15 @@ def _with_theme(hub: Hub, slug: str) -> list[Item]:
     return [i for i in hub.items.values() if slug in i.themes]
 
 
+def feeds_wanted(hub: Hub) -> bool:
+    """Feeds need ``site_url``; they are an extra output, skipped while serving."""
+    return bool(hub.settings.site_url) and hub.settings.extra_outputs
+
+
 def feed_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """Atom and RSS for the whole hub and for every theme with items; none without ``site_url``."""
     site = hub.settings.site_url
-    if not site:
+    if not feeds_wanted(hub):
         return []
     site = site if site.endswith("/") else site + "/"
     files = []
