@@ -66,6 +66,8 @@ def related(hub: Hub, item: Item) -> list[tuple[str, list[Item]]]:
 
 
 def related_section(hub: Hub, item: Item) -> str:
+    if item.type is ItemType.MODULE:
+        return ""  # a module has the Academie's own "Verder lezen" (kennisbank.academie.pages) instead
     groups = related(hub, item)
     return render("related.md.j2", here=item.src, groups=groups) if groups else ""
 

@@ -64,8 +64,10 @@ IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popup
 scripts and their own storage; 'allow-same-origin' is safe here because only https pages of other hosts
 keep their src."""
 # An iframe whose address was refused would be an empty frame of our own origin: drop it. nh3's output is
-# canonical (lower-case names, double-quoted values), so this pattern sees every such frame.
-_EMPTY_IFRAME = re.compile(r'<iframe(?: (?!src=)[a-z-]+="[^"]*")*>[^<]*</iframe>')
+# canonical (lower-case names, double-quoted values), so this pattern sees every such frame. Its content is
+# raw text a browser never shows; an unclosed '<iframe' in a body can swallow the rest of the page, markup
+# of the generated sections included, so the content goes too, whatever it holds.
+_EMPTY_IFRAME = re.compile(r'<iframe(?: (?!src=)[a-z-]+="[^"]*")*>.*?</iframe>', re.S)
 
 
 def host_allowed(url: str, hosts: Iterable[str]) -> bool:
