@@ -25,7 +25,9 @@ def test_every_starter_item_shows_related_items_and_links_resolve(site):
     assert len(urls) >= 40
     for url in urls:
         text = site.text(url)
-        assert "Gerelateerd" in text, url
+        is_module = url.startswith("academie/") and url.count("/") == 3
+        # A module lists related knowledge under the Academie's own "Verder lezen" instead.
+        assert ("Verder lezen in de kennisbank" if is_module else "Gerelateerd") in text, url
         for href in site.links(url):
             if not href.startswith(("http", "#", "mailto")):
                 target = (site.root / url / href.split("#")[0]).resolve()
