@@ -33,8 +33,12 @@ def on_page_markdown(markdown, page, config, files):
     return BUILD.page_markdown(markdown, page, config)
 
 
+def on_nav(nav, config, files):
+    BUILD.nav(files)
+
+
 def on_page_content(html, page, config, files):
-    return BUILD.page_content(html)
+    return BUILD.page_content(html, page, files)
 
 
 # Before Material's tags plugin (100) fills its index from the pages it saw.

@@ -38,6 +38,8 @@ class _Entry:
     stamp: Stamp
     item: "Item | None"
     problems: list[Problem]
+    links: list | None = None
+    """The file's Markdown links (``hub.links``), for backlinks and link checks."""
 
 
 @dataclass
@@ -66,6 +68,8 @@ class SourceCache:
         if entry is not None and current is not None and entry.stamp == current:
             self.hits += 1
             hub.problems.extend(entry.problems)
+            if entry.links is not None:
+                hub.links[src] = entry.links
             if entry.item is not None:
                 hub.add(entry.item)
             return
@@ -73,7 +77,7 @@ class SourceCache:
         before = len(hub.problems.items)
         item = load_file(hub, src)
         if current is not None:
-            self.entries[src] = _Entry(current, item, hub.problems.items[before:])
+            self.entries[src] = _Entry(current, item, hub.problems.items[before:], hub.links.get(src))
 
     def forget_missing(self, present: set[str]) -> None:
         """Drop entries of files that no longer exist."""

@@ -21,7 +21,8 @@ from .academie.checks import check_courses
 from .academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
 from .frontmatter import Source, read_source
-from .markup import scan
+from .links import check_links, page_links
+from .markup import Reference, scan
 from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
 from .paths import DocsTree, check_references, check_tree
@@ -67,12 +68,12 @@ class Item:
     def title(self) -> str:
         return self.meta.titel
 
-    @property
+    @cached_property
     def date(self):
         """Publication date; modules inherit nothing here and sort by order instead."""
         return getattr(self.meta, "gepubliceerd", None)
 
-    @property
+    @cached_property
     def updated(self):
         return getattr(self.meta, "bijgewerkt", None) or self.date
 
@@ -103,6 +104,10 @@ class Hub:
     problems: Problems = field(default_factory=Problems)
     settings: Settings = field(default_factory=Settings)
     _index: "_Index | None" = field(default=None, repr=False, compare=False)
+    links: dict[str, list[Reference]] = field(default_factory=dict)
+    """Markdown links of every file read (items and ordinary pages), by ``src``; see :mod:`kennisbank.links`."""
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    """Data computed once from the loaded hub (related index, backlinks …), by the module that made it."""
 
     def rel(self, src: str) -> str:
         """Repository-relative path of a docs file, for messages."""
@@ -221,6 +226,7 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
     if cache is not None:
         cache.forget_missing(set(sources))
     check_hub(hub)
+    hub.problems.extend(check_links(hub))
     return hub
 
 
@@ -238,6 +244,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     markup = scan(source.body, source.body_line)
     hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
     hub.problems.extend(check_references(rel, src, markup, tree))
+    hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
     if not in_content_folder and "type" not in source.meta:
         return None  # an ordinary page such as the home page or the guide

@@ -18,6 +18,8 @@ While serving, :class:`Preview` turns each rebuild into an incremental one
 from __future__ import annotations
 
 import logging
+import posixpath
+import re
 from pathlib import Path
 
 import jinja2
@@ -27,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import features, offline, pdf
+from . import breadcrumbs, features, offline, pdf
 from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
 from .pages import generated_pages
@@ -176,8 +178,26 @@ class Build:
             report(f"{where}:1:1: pdf: de PDF '{document.target}' van '{document.title}' kon niet worden gemaakt "
                    f"({outcome.error}); de link 'Download als PDF' op deze pagina werkt niet")
 
-    def page_content(self, html: str) -> str:
-        """Every page's HTML through the sanitizer, so no contributed markup can run script."""
+    def nav(self, files: Files) -> None:
+        """Hang items and generated pages under their parent pages, so Material's navigation.path shows them."""
+        for child, parent in breadcrumbs.parents(self._hub()).items():
+            child_file, parent_file = files.get_file_from_path(child), files.get_file_from_path(parent)
+            if child_file and parent_file and child_file.page and parent_file.page and child_file.page.parent is None:
+                parent = parent_file.page
+                section = parent.parent
+                if section is not None and section.children and section.children[0] is parent:
+                    parent = section  # a section's index page: the path shows the section once, not twice
+                child_file.page.parent = parent  # type: ignore[assignment]
+
+    def page_content(self, html: str, page: Page | None = None, files: Files | None = None) -> str:
+        """Every page's HTML through the sanitizer, so no contributed markup can run script.
+
+        Raw HTML in a generated page (the knowledge map's SVG and table) links to
+        pages by their ``.md`` path like Markdown does; MkDocs converts only
+        Markdown links, so those are resolved here, the same way.
+        """
+        if page is not None and files is not None and page.file.src_uri in self.generated:
+            html = _resolve_raw_links(html, page, files)
         return sanitize(html, self._hub().settings.embeds)
 
     def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
@@ -194,6 +214,22 @@ class Build:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub
+
+
+_RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
+
+
+def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
+    def resolve(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match.group("path")))
+        file = files.get_file_from_path(target)
+        if file is None:
+            log.warning(f"Doc file '{page.file.src_uri}' contains a link '{match.group('path')}', "
+                        "but the target is not found among documentation files.")
+            return match.group(0)
+        return f'href="{file.url_relative_to(page.file)}{match.group("anchor") or ""}"'
+
+    return _RAW_MD_LINK.sub(resolve, html)
 
 
 def _folder_url(config: MkDocsConfig, folder: str) -> str | None:

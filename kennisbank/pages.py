@@ -78,16 +78,26 @@ def overview_pages(hub: Hub) -> list[GeneratedPage]:
     for theme in tax.themes.values():
         src = f"themas/{theme.slug}.md"
         pages.append(GeneratedPage(src, render(
-            "theme.md.j2", here=src, entry=theme, kind="thema", groups=grouped(hub.with_theme(theme.slug))),
+            "theme.md.j2", here=src, entry=theme, kind="thema", groups=grouped(hub.with_theme(theme.slug)),
+            sections=_entry_sections(hub, "thema", theme.slug)),
             themes_file))
     for network in tax.networks.values():
         src = f"netwerken/{network.slug}.md"
         pages.append(GeneratedPage(src, render(
             "theme.md.j2", here=src, entry=network, kind="netwerk",
-            groups=grouped(hub.with_network(network.slug))), networks_file))
+            groups=grouped(hub.with_network(network.slug)),
+            sections=_entry_sections(hub, "netwerk", network.slug)), networks_file))
     for item_type, intro in TYPE_INTROS.items():
         src = f"{item_type.folder}/index.md"
         pages.append(GeneratedPage(src, render(
             "type_index.md.j2", here=src, item_type=item_type, intro=intro, items=hub.of_type(item_type)),
             f"docs/{item_type.folder}/"))
     return pages
+
+
+def _entry_sections(hub: Hub, kind: str, slug: str) -> str:
+    """The sections :mod:`kennisbank.features` adds to a theme or network page."""
+    from .features import NETWORK_SECTIONS, THEME_SECTIONS  # late: features imports this module
+
+    sections = THEME_SECTIONS if kind == "thema" else NETWORK_SECTIONS
+    return "\n\n".join(text for section in sections if (text := section(hub, slug).strip()))

@@ -31,6 +31,8 @@ TAGS = frozenset({
     "ins", "kbd", "label", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong",
     "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
     "svg", "path", "iframe",
+    # The knowledge map (kennisbank/knowledge_map.py): shapes, text and tooltips, nothing that runs.
+    "g", "rect", "text", "title",
 })
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "style", "aria-label", "aria-hidden",
                                "aria-describedby", "role"})
@@ -48,7 +50,10 @@ ATTRIBUTES = {
     "label": {"for"},
     "q": {"cite"},
     "blockquote": {"cite"},
-    "svg": {"xmlns", "viewBox", "width", "height", "fill"},
+    "svg": {"xmlns", "viewBox", "width", "height", "fill", "aria-labelledby"},
+    "g": {"fill"},
+    "rect": {"x", "y", "width", "height", "rx", "fill", "stroke"},
+    "text": {"x", "y", "fill", "text-anchor", "dominant-baseline", "font-size", "font-weight", "transform"},
     "path": {"d", "fill", "fill-rule", "clip-rule"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"},
 }
@@ -59,8 +64,10 @@ IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popup
 scripts and their own storage; 'allow-same-origin' is safe here because only https pages of other hosts
 keep their src."""
 # An iframe whose address was refused would be an empty frame of our own origin: drop it. nh3's output is
-# canonical (lower-case names, double-quoted values), so this pattern sees every such frame.
-_EMPTY_IFRAME = re.compile(r'<iframe(?: (?!src=)[a-z-]+="[^"]*")*>[^<]*</iframe>')
+# canonical (lower-case names, double-quoted values), so this pattern sees every such frame. Its content is
+# raw text a browser never shows; an unclosed '<iframe' in a body can swallow the rest of the page, markup
+# of the generated sections included, so the content goes too, whatever it holds.
+_EMPTY_IFRAME = re.compile(r'<iframe(?: (?!src=)[a-z-]+="[^"]*")*>.*?</iframe>', re.S)
 
 
 def host_allowed(url: str, hosts: Iterable[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 import os
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -45,6 +45,39 @@ class PdfSettings(BaseModel):
     workers: int = Field(default=0, ge=0, le=64, description="Processes that render PDFs; 0 = one per core.")
 
 
+class RelatedIndexSettings(BaseModel):
+    """One keyword index of the related items (see :mod:`kennisbank.related`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Literal["themas", "netwerken", "tags", "gemeenten"] = Field(
+        description="Which keywords: the item's themes, networks, tags or (good practices) municipalities.")
+    weight: int = Field(ge=1, le=100, description="How much a shared keyword of this index counts.")
+    cardinality: int = Field(default=0, ge=0, le=100, description=(
+        "Ignore keywords carried by more than this percentage of the items; 0 keeps all."))
+
+
+def _default_indices() -> tuple[RelatedIndexSettings, ...]:
+    # Themes are the hub's backbone, networks say who works on it, a shared municipality links good
+    # practices of one place; free tags are noisy, so very common ones are left out.
+    return (RelatedIndexSettings(name="themas", weight=100), RelatedIndexSettings(name="netwerken", weight=60),
+            RelatedIndexSettings(name="gemeenten", weight=50),
+            RelatedIndexSettings(name="tags", weight=40, cardinality=20))
+
+
+class RelatedSettings(BaseModel):
+    """``extra.kennisbank.related``: the 'Gerelateerd' lists on item pages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    per_type: int = Field(default=3, ge=0, le=20, description=(
+        "Related items shown per group (artikelen, praktijkvoorbeelden, academie); 0 hides the list."))
+    threshold: int = Field(default=20, ge=0, le=100, description="Minimum score (0-100) of a related item.")
+    window: int = Field(default=40, ge=2, le=10000, description=(
+        "Items read around each item in a keyword's date-ordered list; bounds the cost on large hubs."))
+    indices: tuple[RelatedIndexSettings, ...] = Field(default_factory=_default_indices, min_length=1)
+
+
 class Settings(BaseModel):
     """All Kennisbank settings; every field has a default, so an empty block is valid."""
 
@@ -59,6 +92,7 @@ class Settings(BaseModel):
         default=True, description="Build the expensive extra outputs (PDFs, feeds, offline bundles). "
         "Off while serving (`kennisbank serve`) and in the benchmark run that compares with plain Material; "
         "features that write such outputs check `hub.settings.extra_outputs`.")
+    related: RelatedSettings = Field(default_factory=RelatedSettings)
 
 
 def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:

@@ -27,7 +27,7 @@ def test_home_to_theme_to_item(starter_site, tmp_path):
         page.get_by_role("link", name="Klimaat & energie").first.click()
         page.wait_for_url("**/themas/klimaat-energie/")
         assert page.get_by_role("heading", level=1).inner_text().startswith("Klimaat & energie")
-        page.get_by_role("link", name="Regie warmtetransitie").first.click()
+        page.get_by_role("link", name="Regie warmtetransitie", exact=True).first.click()
         page.wait_for_url("**/artikelen/regie-warmtetransitie/")
         facts = page.locator(".kb-facts").inner_text()
         assert "Thema's:" in facts and "Klimaat & energie" in facts

@@ -58,7 +58,7 @@ def test_offline_zip_navigates_and_searches_without_network(hub, tmp_path):
         page.wait_for_url("**/themas/index.html")
         page.get_by_role("link", name="Klimaat & energie").first.click()
         page.wait_for_url("**/themas/klimaat-energie.html")
-        page.get_by_role("link", name="Regie warmtetransitie").first.click()
+        page.get_by_role("link", name="Regie warmtetransitie", exact=True).first.click()
         page.wait_for_url("**/artikelen/regie-warmtetransitie.html")
         assert page.get_by_role("heading", level=1).inner_text().startswith("Regie warmtetransitie")
         assert "overeenkomende documenten" in search(page, "warmtetransitie")

@@ -27,19 +27,22 @@ def test_edit_of_title_themes_and_tags_updates_every_dependent_page(tmp_path):
     hub = project(tmp_path, {
         "artikelen/a.md": article("Eerste titel", themas=["bestaanszekerheid"], tags=["schulden"]),
         "artikelen/b.md": article("Ander artikel", themas=["klimaat-energie"], tags=["warmtenet"]),
+        "artikelen/c.md": article("Los artikel", themas=["leren-van-elkaar"], tags=["leren"]),
     })
     site = Site(tmp_path / "preview")
     first = preview_build(hub.root / "mkdocs.yml", site.root)
     assert first.full
     assert "Eerste titel" in site.text("themas/bestaanszekerheid/")
-    untouched = site.root / "artikelen/b/index.html"
+    untouched = site.root / "artikelen/c/index.html"
     written = untouched.stat().st_mtime_ns
 
     hub.write({"artikelen/a.md": article("Nieuwe titel", themas=["klimaat-energie"], tags=["aardgasvrij"])})
     second = preview_build(hub.root / "mkdocs.yml", site.root)
 
     assert not second.full
-    assert "artikelen/b.md" not in second.rebuilt
+    # 'b' now lists 'a' as related and as its neighbour in the theme; 'c' shares nothing with either.
+    assert "artikelen/c.md" not in second.rebuilt
+    assert "artikelen/b.md" in second.rebuilt
     assert untouched.stat().st_mtime_ns == written
     assert {"artikelen/a.md", "artikelen/index.md", "themas/bestaanszekerheid.md",
             "themas/klimaat-energie.md", "trefwoorden.md"} <= second.rebuilt

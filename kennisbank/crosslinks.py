@@ -1,0 +1,120 @@
+"""Sections of an item page that link it to the rest of the hub.
+
+"Gerelateerd" (the related index of :mod:`kennisbank.related`, one short list
+per group so an article also shows good practices and course material),
+"Verwijzingen naar deze pagina" (backlinks) and "Meer in dit thema" (the
+neighbours in date order within each of the item's themes). Each section is
+``(hub, item) -> Markdown`` and returns "" when it has nothing to show, so no
+empty heading is ever rendered.
+"""
+
+from __future__ import annotations
+
+from .hub import Hub, Item, newest_first
+from .links import backlinks
+from .model import ItemType
+from .related import Document, IndexConfig, RelatedIndex
+from .render import item_themes, render
+
+GROUPS = {"artikel": "Artikelen", "praktijkvoorbeeld": "Praktijkvoorbeelden", "academie": "Uit de Academie"}
+"""Related items are listed per group, in this order."""
+
+
+def group_of(item: Item) -> str:
+    return "academie" if item.type in (ItemType.CURSUS, ItemType.MODULE) else item.type.value
+
+
+def document(hub: Hub, item: Item) -> Document:
+    """What the related index sees of an item; a module takes date and networks from its course."""
+    course = hub.course_of(item) if item.type is ItemType.MODULE else None
+    return Document(
+        name=item.src,
+        date=item.date or (course.date if course else None),
+        keywords={
+            "themas": item_themes(hub, item),
+            "netwerken": item.networks or (course.networks if course else []),
+            "tags": item.tags,
+            "gemeenten": list(getattr(item.meta, "gemeenten", [])),
+        },
+        kind=group_of(item),
+        # A course and its modules already link to each other in order.
+        group=item.course or "",
+    )
+
+
+def related_index(hub: Hub) -> RelatedIndex:
+    """The hub's related index, built once per loaded hub."""
+    index = hub.derived.get("related")
+    if index is None:
+        settings = hub.settings.related
+        index = RelatedIndex([IndexConfig(i.name, i.weight, i.cardinality) for i in settings.indices],
+                             threshold=settings.threshold, window=settings.window,
+                             shortlist=max(6, 2 * settings.per_type))
+        index.add(*(document(hub, item) for item in hub.items.values()))
+        index.finalize()
+        hub.derived["related"] = index
+    return index  # type: ignore[return-value]
+
+
+def related(hub: Hub, item: Item) -> list[tuple[str, list[Item]]]:
+    """Related items per group (label, items), best first; empty groups left out."""
+    per_type = hub.settings.related.per_type
+    if not per_type:
+        return []
+    found = related_index(hub).search_by_kind(item.src, per_type)
+    return [(label, [hub.items[m.name] for m in found[kind]]) for kind, label in GROUPS.items() if kind in found]
+
+
+def related_section(hub: Hub, item: Item) -> str:
+    if item.type is ItemType.MODULE:
+        return ""  # a module has the Academie's own "Verder lezen" (kennisbank.academie.pages) instead
+    groups = related(hub, item)
+    return render("related.md.j2", here=item.src, groups=groups) if groups else ""
+
+
+def backlinks_section(hub: Hub, item: Item) -> str:
+    sources = [hub.items[src] for src in backlinks(hub).get(item.src, [])]
+    return render("backlinks.md.j2", here=item.src, items=newest_first(sources)) if sources else ""
+
+
+def _chronology(hub: Hub) -> dict[str, tuple[list[Item], dict[str, int]]]:
+    """Theme → its dated items oldest first, and each item's position there.
+
+    Modules have no date of their own and are reached through their course.
+    """
+    cached = hub.derived.get("chronology")
+    if cached is None:
+        lists: dict[str, list[Item]] = {}
+        for entry in reversed(hub.newest()):
+            if entry.date is not None:
+                for theme in entry.themes:
+                    lists.setdefault(theme, []).append(entry)
+        cached = {theme: (entries, {e.src: i for i, e in enumerate(entries)}) for theme, entries in lists.items()}
+        hub.derived["chronology"] = cached
+    return cached  # type: ignore[return-value]
+
+
+def theme_neighbours(hub: Hub, item: Item) -> list[tuple[object, Item | None, Item | None, int]]:
+    """Per theme of the item: (theme, older item, newer item, number of dated items in the theme)."""
+    chronology = _chronology(hub)
+    rows = []
+    for slug in item_themes(hub, item):
+        theme = hub.taxonomy.themes.get(slug)
+        entries, positions = chronology.get(slug, ([], {}))
+        if theme is None or not entries:
+            continue
+        position = positions.get(item.src)
+        if position is None:  # a module, in its course's theme: only the way to the theme
+            older = newer = None
+        elif len(entries) == 1:
+            continue  # the item is the theme's only one
+        else:
+            older = entries[position - 1] if position > 0 else None
+            newer = entries[position + 1] if position + 1 < len(entries) else None
+        rows.append((theme, older, newer, len(entries)))
+    return rows
+
+
+def more_in_theme_section(hub: Hub, item: Item) -> str:
+    rows = theme_neighbours(hub, item)
+    return render("more_in_theme.md.j2", here=item.src, rows=rows) if rows else ""

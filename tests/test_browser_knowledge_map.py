@@ -1,0 +1,50 @@
+"""The knowledge map renders in a real browser, its cells lead to the pair pages; screenshots are kept."""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import browser, serve
+from sitebuilder import project
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def starter_site(tmp_path_factory):
+    return project(tmp_path_factory.mktemp("map"), starter=True).build()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_map_renders_and_cells_lead_to_pair_pages(starter_site, scheme):
+    ARTIFACTS.mkdir(exist_ok=True)
+    with serve(starter_site.root) as base, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        hosts: set[str] = set()
+        errors: list[str] = []
+        page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(base + "kenniskaart/")
+        svg = page.locator("svg.kb-map__svg")
+        box = svg.bounding_box()
+        assert box and box["width"] > 600 and box["height"] > 300
+        cells = page.locator("svg.kb-map__svg a.kb-map__link")
+        assert cells.count() >= 20
+        # The styles apply: an empty cell and a filled one are drawn in different colours.
+        colours = page.evaluate("""() => [...document.querySelectorAll('.kb-map__cell')]
+            .map(r => getComputedStyle(r).fill)""")
+        assert len(set(colours)) >= 3
+        page.screenshot(path=str(ARTIFACTS / f"kenniskaart-{scheme}.png"), full_page=True)
+        # Keyboard: the first cell link can be focused and followed with Enter.
+        first = cells.first
+        label = first.get_attribute("aria-label")
+        first.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/themas/*/*/")
+        theme, network = label.split(":")[0].split(" bij ")
+        heading = page.get_by_role("heading", level=1).inner_text()
+        assert heading.startswith(f"{theme} bij {network}")
+        assert errors == []
+        assert hosts == {urlsplit(base).netloc}

@@ -1,0 +1,92 @@
+"""Atom and RSS feeds: parsed back as a feed reader would, with absolute links to real pages."""
+
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+
+from sitebuilder import article, project
+
+SITE_URL = "https://kennisbank.example.nl/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    hub = project(tmp_path_factory.mktemp("feeds"), {
+        "artikelen/vijandig.md": article(title='"<script>alert(1)</script> & ]]> Tom & Jerry"',
+                                         samenvatting='"Een <b>samenvatting</b> & meer"',
+                                         themas=["leren-van-elkaar"], gepubliceerd="2030-01-01"),
+    }, starter=True)
+    return hub.build()
+
+
+def _page_exists(site, url):
+    assert url.startswith(SITE_URL), url
+    path = site.root / urlsplit(url).path.lstrip("/")
+    return (path / "index.html").is_file() if url.endswith("/") else path.is_file()
+
+
+@pytest.mark.parametrize("path", ["nieuw/atom.xml", "themas/klimaat-energie/atom.xml"])
+def test_atom_feeds_are_valid_with_required_elements(site, path):
+    raw = (site.root / path).read_bytes()
+    parsed = feedparser.parse(raw)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    root = ET.fromstring(raw)
+    assert root.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{name}") is not None, name
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == SITE_URL + path
+    entries = root.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        for name in ("id", "title", "updated", "published", "summary", "author"):
+            assert entry.find(f"{ATOM}{name}") is not None, name
+        assert _page_exists(site, entry.find(f"{ATOM}link").get("href"))
+    assert [e.title for e in parsed.entries] == [e.find(f"{ATOM}title").text for e in entries]
+
+
+@pytest.mark.parametrize("path", ["nieuw/rss.xml", "themas/klimaat-energie/rss.xml"])
+def test_rss_feeds_are_valid_with_required_elements(site, path):
+    raw = (site.root / path).read_bytes()
+    parsed = feedparser.parse(raw)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "rss20"
+    channel = ET.fromstring(raw).find("channel")
+    for name in ("title", "link", "description", "language", "lastBuildDate"):
+        assert channel.find(name) is not None, name
+    assert _page_exists(site, channel.find("link").text)
+    for item in channel.findall("item"):
+        for name in ("title", "link", "guid", "pubDate", "description"):
+            assert item.find(name) is not None, name
+        assert _page_exists(site, item.find("link").text)
+    assert all(e.published_parsed for e in parsed.entries)
+
+
+def test_newest_change_comes_first_and_contributor_text_stays_text(site):
+    parsed = feedparser.parse((site.root / "nieuw/atom.xml").read_bytes())
+    first = parsed.entries[0]
+    assert first.title == "<script>alert(1)</script> & ]]> Tom & Jerry"
+    assert first.link == SITE_URL + "artikelen/vijandig/"
+    assert "<b>" in first.summary or "&lt;b&gt;" in first.summary  # text, never markup in the XML tree
+    raw = (site.root / "nieuw/atom.xml").read_text(encoding="utf-8")
+    assert "<script>" not in raw
+
+
+def test_a_theme_feed_has_only_that_themes_items(site):
+    parsed = feedparser.parse((site.root / "themas/klimaat-energie/atom.xml").read_bytes())
+    assert parsed.entries
+    for entry in parsed.entries:
+        assert "Klimaat & energie" in [tag.term for tag in entry.tags]
+
+
+def test_no_feeds_without_site_url(tmp_path):
+    hub = project(tmp_path, {"artikelen/a.md": article()})
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"site_url: {SITE_URL}\n", ""), encoding="utf-8")
+    site = hub.build()
+    assert not (site.root / "nieuw" / "atom.xml").exists()
+    assert "Atom" not in site.text("nieuw/")
+    assert "Korte samenvatting" in site.text("nieuw/")
