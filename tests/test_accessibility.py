@@ -268,9 +268,16 @@ def test_search_with_the_keyboard_alone(tabs, width):
     else:
         field = tab_to(tab.page, "Zoeken")
         assert field["tag"] == "INPUT"
+    # A query typed before Material's search worker is ready finds nothing and is not repeated.
+    tab.page.wait_for_function(
+        "() => /Typ om/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=120_000)
     tab.page.keyboard.type("warmtetransitie")
-    tab.page.locator(".md-search-result__item").first.wait_for()
+    # Wait for the results of the whole query: a list rendered for a prefix is replaced, taking focus with it.
+    tab.page.wait_for_function(
+        "() => /\\d+ overeenkomend/.test(document.querySelector('.md-search-result__meta').textContent)")
+    tab.page.wait_for_timeout(500)
     tab.page.keyboard.press("ArrowDown")
+    tab.page.wait_for_function("() => document.activeElement && document.activeElement.closest('.md-search-result')")
     target = focused(tab.page)["href"]
     assert target and focused(tab.page)["visible"]
     tab.page.keyboard.press("Enter")
