@@ -89,7 +89,7 @@ class Settings(BaseModel):
                                 "since every embed makes visitors' browsers contact a third party.")
     pdf: PdfSettings = Field(default_factory=PdfSettings)
     extra_outputs: bool = Field(
-        default=True, description="Build the expensive extra outputs (PDFs, feeds, offline bundles). "
+        default=True, description="Build the expensive extra outputs (PDFs, feeds, the search page's index). "
         "Off while serving (`kennisbank serve`) and in the benchmark run that compares with plain Material; "
         "features that write such outputs check `hub.settings.extra_outputs`.")
     related: RelatedSettings = Field(default_factory=RelatedSettings)

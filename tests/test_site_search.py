@@ -2,7 +2,8 @@
 
 import json
 
-from sitebuilder import article, practice, project
+from kennisbank.mkdocs_adapter import build_site
+from sitebuilder import Site, article, practice, project
 
 
 def search_data(site):
@@ -58,3 +59,19 @@ def test_quick_search_lowers_overviews_and_skips_the_search_page(tmp_path):
     assert boosts["themas/"] == 0.2 and boosts["artikelen/"] == 0.2
     assert boosts["artikelen/a/"] is None  # items keep Material's full weight
     assert index["config"]["lang"] == ["nl"]
+
+
+def test_without_extra_outputs_the_search_page_says_it_has_no_index(tmp_path):
+    # As in the preview of `kennisbank serve` and the benchmark run against plain Material.
+    hub = project(tmp_path, {"artikelen/a.md": article("Wijken versterken")})
+    (hub.root / "bench.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  kennisbank:\n    extra_outputs: false\n",
+                                        encoding="utf-8")
+    site_dir = hub.root / "site"
+    build_site(hub.root / "bench.yml", site_dir)
+    site = Site(site_dir)
+    assert not (site.root / "zoeken" / "zoekindex.js").exists()
+    assert 'id="kb-search"' not in site.html("zoeken/")
+    assert ("Niet in deze voorvertoning Zoeken met filters werkt hier niet: de zoekindex wordt alleen gemaakt als "
+            "de hele site wordt gebouwd, niet in de voorvertoning van kennisbank serve . Gebruik het zoekvak "
+            "bovenaan of blader via de thema's.") in site.text("zoeken/")
+    assert "Wijken versterken" in site.text("artikelen/")

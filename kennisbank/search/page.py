@@ -33,10 +33,16 @@ def search_page(hub: Hub) -> list[GeneratedPage]:
     through the content sanitizer, which rightly keeps no forms, selects or
     ``data-`` attributes, and without JavaScript the form would not work anyway.
     """
-    markdown = render("search_page.md.j2", here=PAGE_SRC, count=len(hub.items))
+    markdown = render("search_page.md.j2", here=PAGE_SRC, count=len(hub.items), index=hub.settings.extra_outputs)
     return [GeneratedPage(PAGE_SRC, markdown, "kennisbank/search/")]
 
 
 def search_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
-    """The index data script; ``urls`` maps each page's ``src`` to its site-relative URL."""
+    """The index data script; ``urls`` maps each page's ``src`` to its site-relative URL.
+
+    The index is an extra output: building it costs seconds per thousand items,
+    too much for every edit while serving (the page then says so).
+    """
+    if not hub.settings.extra_outputs:
+        return []
     return [GeneratedFile(DATA_SRC, SearchData(search_docs(hub, urls)).script())]
