@@ -192,11 +192,12 @@ class Build:
     def page_content(self, html: str, page: Page | None = None, files: Files | None = None) -> str:
         """Every page's HTML through the sanitizer, so no contributed markup can run script.
 
-        Raw HTML in a generated page (the knowledge map's SVG and table) links to
-        pages by their ``.md`` path like Markdown does; MkDocs converts only
-        Markdown links, so those are resolved here, the same way.
+        Raw HTML that the core writes (lists on item and overview pages, the
+        knowledge map's SVG) links to pages by their ``.md`` path like Markdown
+        does; MkDocs converts only Markdown links, so those are resolved here,
+        the same way.
         """
-        if page is not None and files is not None and page.file.src_uri in self.generated:
+        if page is not None and files is not None:
             html = _resolve_raw_links(html, page, files)
         return sanitize(html, self._hub().settings.embeds)
 

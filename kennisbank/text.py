@@ -13,6 +13,16 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~^])")
 
 
+@lru_cache(maxsize=1 << 16)  # the same titles recur on every page that lists the item
+def html_text(text: str) -> str:
+    """Make contributor text inert inside a raw HTML block of generated Markdown.
+
+    Python-Markdown passes a raw HTML block through untouched, so only HTML
+    needs escaping there; whitespace is folded as Markdown would show it.
+    """
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
 @lru_cache(maxsize=1 << 16)  # the same titles recur on every overview page that lists the item
 def md_escape(text: str) -> str:
     """Make contributor text inert inside generated Markdown.
