@@ -26,7 +26,8 @@ _CODE_SPAN = re.compile(r"(?<!\\)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)",
 _INLINE = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
     r"\(\s*(?P<url><[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)")
-_REFERENCE_USE = re.compile(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[\]\n]*)\]")
+# Only reference-style images matter (their URL is checked); a leading literal lets the regex engine skip ahead.
+_REFERENCE_IMAGE = re.compile(r"!\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[\]\n]*)\]")
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<ref>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^{}\n]*?)[ \t]*\}")
 _ATTR = re.compile(r"""(?P<name>[^\s=#.{}"']+)=(?P<value>"[^"]*"|'[^']*'|[^\s}]*)""")
@@ -37,6 +38,8 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 def mask_code(text: str) -> str:
     """``text`` with fenced code blocks and code spans blanked out; lines and columns stay put."""
+    if "`" not in text and "~~~" not in text:  # no code at all: the common case, and a line walk saved
+        return text
     lines = text.split("\n")
     fence: str | None = None
     for number, line in enumerate(lines):
@@ -147,7 +150,7 @@ def scan(body: str, first_line: int = 1) -> Markup:
     where = _Positions(text, first_line)
     found = Markup()
     definitions: dict[str, str] = {}
-    for match in _DEFINITION.finditer(text):
+    for match in (_DEFINITION.finditer(text) if "]:" in text else ()):
         definitions[match.group("ref").strip().lower()] = match.group("url")
         line, column = where.at(match.start("url"))
         found.references.append(Reference("link", clean_url(match.group("url")), "", line, column))
@@ -156,12 +159,11 @@ def scan(body: str, first_line: int = 1) -> Markup:
         kind = "image" if match.group("bang") else "link"
         found.references.append(Reference(kind, clean_url(match.group("url")), match.group("text").strip(),
                                           line, column))
-    for match in _REFERENCE_USE.finditer(text):
-        if match.group("bang"):
-            ref = (match.group("ref") or match.group("text")).strip().lower()
-            line, column = where.at(match.start())
-            found.references.append(Reference("image", clean_url(definitions.get(ref, "")),
-                                              match.group("text").strip(), line, column))
+    for match in _REFERENCE_IMAGE.finditer(text):
+        ref = (match.group("ref") or match.group("text")).strip().lower()
+        line, column = where.at(match.start())
+        found.references.append(Reference("image", clean_url(definitions.get(ref, "")),
+                                          match.group("text").strip(), line, column))
     for match in _ATTR_LIST.finditer(text):
         attrs = tuple((m.group("name").lower(), html.unescape(m.group("value").strip("\"'")))
                       for m in _ATTR.finditer(match.group("body")))
