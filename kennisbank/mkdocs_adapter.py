@@ -100,6 +100,7 @@ class Build:
                 file.edit_uri = page.source[len(docs_prefix):]
             files.append(file)
             self.generated[page.src] = page.source
+            markdown[page.src] = page.markdown
         self.pdfs = {}
         if self._pdf_pages_wanted():
             for document in pdf.page_documents(hub):

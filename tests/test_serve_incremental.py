@@ -103,3 +103,19 @@ def test_after_a_failed_rebuild_the_next_one_is_full_and_correct(tmp_path):
     assert rebuilt.full
     assert "Hersteld" in site.text("themas/kansengelijkheid/")
     assert "Goed" not in site.text("themas/bestaanszekerheid/")
+
+
+def test_an_edit_to_the_body_alone_re_renders_only_that_page(tmp_path):
+    hub = project(tmp_path, {
+        "artikelen/a.md": article("Een", body="Eerste versie.\n", themas=["bestaanszekerheid"]),
+        "artikelen/b.md": article("Twee", themas=["bestaanszekerheid"]),
+    })
+    site = Site(tmp_path / "preview")
+    preview_build(hub.root / "mkdocs.yml", site.root)
+    hub.write({"artikelen/a.md": article("Een", body="Tweede versie.\n", themas=["bestaanszekerheid"])})
+
+    rebuilt = preview_build(hub.root / "mkdocs.yml", site.root)
+
+    # Overview, theme and search pages list titles and summaries, not bodies: they stay as they were.
+    assert rebuilt.rebuilt == {"artikelen/a.md"}
+    assert "Tweede versie." in site.text("artikelen/a/")
