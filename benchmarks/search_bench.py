@@ -4,15 +4,17 @@ For each corpus size (default 1,000 and 10,000 synthetic items) this
 
 1. writes a hub of seeded synthetic items (sentences of the starter hub, with
    made-up compound words so the vocabulary grows like a real corpus),
-2. times building the search page's index in-process (median of 3),
-3. builds the whole site with MkDocs and measures ``zoeken/zoekindex.js`` and
-   Material's ``search/search_index.json``, raw and gzip,
+2. times building the search page's index data in-process (median of 3),
+3. builds the whole site with MkDocs and measures our two data scripts
+   (``zoeken/zoekindex.js``, ``zoeken/zoekindex-tekst.js``) and Material's
+   ``search/search_index.json``, raw and gzip,
 4. in Chromium, measures from navigation start to the first result shown,
    for our page (``zoeken/?zoekterm=…``) and for Material's quick search
    (``?q=…`` opens Material's search with that query), same corpus, same run,
-   alternating, median of 5.
+   alternating, median of ``--runs``; for our page also until the full index
+   (bodies included) is loaded and the results are final.
 
-Run: ``.venv/bin/python benchmarks/search_bench.py [--sizes 1000 10000] [--runs 5]``.
+Run: ``.venv/bin/python benchmarks/search_bench.py [--sizes 1000 10000] [--runs 3]``.
 Timings are wall-clock on a shared machine: compare the ratios, not the absolutes.
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import random
 import re
 import shutil
@@ -37,20 +40,25 @@ from browser import browser, serve  # noqa: E402
 from kennisbank.hub import load_hub  # noqa: E402
 from kennisbank.mkdocs_adapter import build_site  # noqa: E402
 from kennisbank.search.documents import plain_text, search_docs  # noqa: E402
-from kennisbank.search.index import SearchData  # noqa: E402
+from kennisbank.search.index import SHARDS, SearchData  # noqa: E402
 
 SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/javascripts",
             "docs/index.md", "docs/trefwoorden.md", "docs/bijdragen"]
 QUERY = "woningen"
 
-# Records when the first search result of either page enters the DOM.
+# Records when the first search result of either page enters the DOM, and when our page's index is complete.
 FIRST_RESULT = """
 new MutationObserver(function (changes, observer) {
-  if (document.querySelector('.kb-search__result, .md-search-result__item')) {
+  if (window.__firstResult === undefined && document.querySelector('.kb-search__result, .md-search-result__item')) {
     window.__firstResult = performance.now();
+  }
+  if (document.querySelector('.kb-search--ready')) {
+    window.__complete = performance.now();
+  }
+  if (window.__firstResult !== undefined && (window.__complete !== undefined || !document.getElementById('kb-search'))) {
     observer.disconnect();
   }
-}).observe(document, {childList: true, subtree: true});
+}).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ['class']});
 """
 
 
@@ -119,14 +127,17 @@ def sizes(path: Path) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, 6))
 
 
-def first_result_ms(chromium, url: str) -> float:
+def first_result_ms(chromium, url: str, complete: bool = False) -> tuple[float, float | None]:
+    """Milliseconds from navigation start to the first result (and to our complete index)."""
     page = chromium.new_page()
     page.add_init_script(FIRST_RESULT)
     page.goto(url)
-    page.wait_for_function("window.__firstResult !== undefined", timeout=120_000)
-    value = page.evaluate("window.__firstResult")
+    page.wait_for_function("window.__firstResult !== undefined", timeout=300_000)
+    if complete:
+        page.wait_for_function("window.__complete !== undefined", timeout=300_000)
+    value = page.evaluate("[window.__firstResult, window.__complete === undefined ? null : window.__complete]")
     page.close()
-    return value
+    return value[0], value[1]
 
 
 def bench(count: int, runs: int) -> dict:
@@ -138,39 +149,48 @@ def bench(count: int, runs: int) -> dict:
         build_times = []
         for _ in range(3):
             start = time.perf_counter()
-            SearchData(search_docs(hub, urls)).script()
+            SearchData(search_docs(hub, urls)).scripts()
             build_times.append(time.perf_counter() - start)
         start = time.perf_counter()
         build_site(root / "mkdocs.yml", root / "site")
         site_seconds = time.perf_counter() - start
-        ours = sizes(root / "site" / "zoeken" / "zoekindex.js")
+        parts = [sizes(root / "site" / path) for path, _, _ in SHARDS]
         material = sizes(root / "site" / "search" / "search_index.json")
-        ours_ms, material_ms = [], []
+        ours_ms, complete_ms, material_ms = [], [], []
+        load = [os.getloadavg()[0]]
         with serve(root / "site") as base, browser() as chromium:
-            for _ in range(runs):
-                ours_ms.append(first_result_ms(chromium, f"{base}zoeken/?zoekterm={QUERY}"))
-                material_ms.append(first_result_ms(chromium, f"{base}?q={QUERY}"))
+            for _ in range(runs):  # alternating, so the machine's load hits both alike
+                first, complete = first_result_ms(chromium, f"{base}zoeken/?zoekterm={QUERY}", complete=True)
+                ours_ms.append(first)
+                complete_ms.append(complete)
+                material_ms.append(first_result_ms(chromium, f"{base}?q={QUERY}")[0])
+                load.append(os.getloadavg()[0])
         return {"items": count, "index_build_s": statistics.median(build_times), "site_build_s": site_seconds,
-                "ours_raw": ours[0], "ours_gzip": ours[1], "material_raw": material[0],
-                "material_gzip": material[1], "ours_ms": statistics.median(ours_ms),
-                "material_ms": statistics.median(material_ms)}
+                "ours_raw": sum(raw for raw, _ in parts), "ours_gzip": sum(gz for _, gz in parts),
+                "first_gzip": parts[0][1], "material_raw": material[0], "material_gzip": material[1],
+                "ours_ms": statistics.median(ours_ms), "complete_ms": statistics.median(complete_ms),
+                "material_ms": statistics.median(material_ms), "runs": [ours_ms, complete_ms, material_ms],
+                "load": (min(load), max(load))}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     mb = 1_000_000
-    print("| items | index build (s) | site build (s) | our index raw / gzip (MB) | Material index raw / gzip (MB) "
-          "| first results, ours (ms) | first results, Material (ms) | ours / Material |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| items | index build (s) | site build (s) | our index raw / gzip (MB), first part gzip "
+          "| Material index raw / gzip (MB) | first results, ours (ms) | full index, ours (ms) "
+          "| first results, Material (ms) | ours / Material | load average |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.sizes:
         r = bench(count, args.runs)
         print(f"| {r['items']:,} | {r['index_build_s']:.1f} | {r['site_build_s']:.0f} "
-              f"| {r['ours_raw'] / mb:.1f} / {r['ours_gzip'] / mb:.2f} "
+              f"| {r['ours_raw'] / mb:.1f} / {r['ours_gzip'] / mb:.2f}, {r['first_gzip'] / mb:.2f} "
               f"| {r['material_raw'] / mb:.1f} / {r['material_gzip'] / mb:.2f} "
-              f"| {r['ours_ms']:.0f} | {r['material_ms']:.0f} | {r['ours_ms'] / r['material_ms']:.2f} |", flush=True)
+              f"| {r['ours_ms']:.0f} | {r['complete_ms']:.0f} | {r['material_ms']:.0f} "
+              f"| {r['ours_ms'] / r['material_ms']:.2f} | {r['load'][0]:.1f}–{r['load'][1]:.1f} |", flush=True)
+        print("  runs (ms) ours / complete / Material:", [[round(x) for x in xs] for xs in r["runs"]], flush=True)
 
 
 if __name__ == "__main__":

@@ -222,7 +222,7 @@ def test_inflections_find_the_same_items_in_python_and_browser(search, pair):
     page, base, errors = search
     hub = load_hub(REPO / "docs")
     docs = search_docs(hub, {src: src for src in hub.items})
-    index = Index.load(build_index(docs))
+    index = Index.load(build_index(docs).serialise())
     found = {}
     for word in pair:
         python_titles = {docs[int(r["ref"])].title for r in index.search(word)}
@@ -234,3 +234,33 @@ def test_inflections_find_the_same_items_in_python_and_browser(search, pair):
         found[word] = browser_titles
     assert found[pair[0]] == found[pair[1]]
     assert errors == []
+
+
+@pytest.mark.parametrize("word", ["wijk", "gemeente", "regio"])
+def test_ranking_follows_python_scores(search, word):
+    """The browser computes lunr's weights from the shipped frequencies: its order is Python's order."""
+    page, base, errors = search
+    hub = load_hub(REPO / "docs")
+    docs = search_docs(hub, {src: src for src in hub.items})
+    scores = {docs[int(r["ref"])].title: r["score"] for r in Index.load(build_index(docs).serialise()).search(word)}
+    open_page(page, base + f"zoeken/?zoekterm={word}%20")
+    while page.locator("#kb-search-more").is_visible():
+        page.click("#kb-search-more")
+    shown = [scores[title] for title in titles(page)]
+    assert len(shown) == len(scores) > 3
+    assert all(a >= b - 0.001 for a, b in zip(shown, shown[1:])), shown
+    assert errors == []
+
+
+def test_first_results_do_not_need_the_bodies(search):
+    """Without the bodies' part (slow or failed), words of titles, tags and summaries are still found."""
+    page, base, errors = search
+    page.route("**/zoekindex-tekst.js", lambda route: route.abort())
+    page.goto(base + "zoeken/?zoekterm=jeugdzorg")
+    page.wait_for_function("document.querySelector('#kb-search-status').innerText.includes('niet worden geladen')")
+    assert "Alleen gezocht in titels, trefwoorden en samenvattingen" in status(page)
+    assert "Een regionale startfoto jeugdzorg in Hart van Brabant" in titles(page)
+    assert page.locator(".kb-search__result mark").count() > 0
+    query(page, "qqqzzz")
+    page.wait_for_function("document.querySelector('#kb-search-status').innerText.startsWith('Geen resultaten')")
+    assert [e for e in errors if "zoekindex-tekst" not in e and "ERR_FAILED" not in e] == []

@@ -6,10 +6,14 @@ from kennisbank.mkdocs_adapter import build_site
 from sitebuilder import Site, article, practice, project
 
 
-def search_data(site):
-    script = (site.root / "zoeken" / "zoekindex.js").read_text(encoding="utf-8")
-    assert script.startswith("window.kennisbankZoekindex=")
-    return json.loads(script[len("window.kennisbankZoekindex="):].rstrip().rstrip(";"))
+def search_data(site, name="zoekindex.js", variable="kennisbankZoekindex"):
+    script = (site.root / "zoeken" / name).read_text(encoding="utf-8")
+    assert script.startswith(f"window.{variable}=")
+    return json.loads(script[len(f"window.{variable}="):].rstrip().rstrip(";"))
+
+
+def text_data(site):
+    return search_data(site, "zoekindex-tekst.js", "kennisbankZoekindexTekst")
 
 
 def test_search_page_and_index_are_built(tmp_path):
@@ -33,12 +37,17 @@ def test_search_page_and_index_are_built(tmp_path):
     wijken = docs["Wijken versterken"]
     assert wijken[0] == "artikelen/wijken/"
     facets = {f["name"]: f["values"] for f in data["facets"]}
-    assert [facets["thema"][v] for v in wijken[5]] == ["Klimaat & energie"]
-    assert [facets["ontwikkelpunt"][v] for v in wijken[6]] == ["Regionale samenwerking"]
-    assert [facets["gemeente"][v] for v in docs["Zwolse woningen"][9]] == ["Zwolle"]
+    assert [facets["thema"][v] for v in wijken[4]] == ["Klimaat & energie"]
+    assert [facets["ontwikkelpunt"][v] for v in wijken[5]] == ["Regionale samenwerking"]
+    assert [facets["gemeente"][v] for v in docs["Zwolse woningen"][8]] == ["Zwolle"]
     assert facets["jaar"] == ["2024", "2023"]
-    terms = {t[0] for t in data["index"]["terms"]}
-    assert {"wijk", "woning", "wijkaanpak", "zwoll"} <= terms
+    # Titles, keywords and summaries come first; the bodies (with "werken") in the second script.
+    assert {"wijk", "woning", "wijkaanpak", "zwoll"} <= set(data["index"]["terms"])
+    assert data["index"]["fields"] == ["title", "keywords", "summary"]
+    text = text_data(site)
+    assert text["index"]["fields"] == ["body"] and "werk" in text["index"]["terms"]
+    assert "werk" not in data["index"]["terms"]
+    assert text["excerpts"][list(docs).index("Wijken versterken")] == "Werken in de wijk."
 
 
 def test_contributor_text_in_the_index_is_data_not_markup(tmp_path):
@@ -48,7 +57,7 @@ def test_contributor_text_in_the_index_is_data_not_markup(tmp_path):
     data = search_data(site)
     assert data["docs"][0][1] == "Titel </script><script>alert(1)</script>"
     # The body's HTML is reduced to words; the page only ever inserts text nodes (zoeken.js).
-    assert data["docs"][0][3] == "Tekst met vet en ."
+    assert text_data(site)["excerpts"][0] == "Tekst met vet en ."
 
 
 def test_quick_search_lowers_overviews_and_skips_the_search_page(tmp_path):

@@ -30,6 +30,8 @@
   var SITE_ROOT = new URL("../", document.currentScript.src).href;
   var SCRIPTS = ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
     "assets/javascripts/lunr/min/lunr.nl.min.js", "zoeken/zoekindex.js"];
+  // The bodies: most of the index, loaded once the first results are shown (kennisbank/search/index.py SHARDS).
+  var TEXT_SCRIPT = "zoeken/zoekindex-tekst.js";
 
   // The form is built here because page HTML passes a content sanitizer that keeps no form controls.
   function element(tag, attributes, text) {
@@ -70,6 +72,8 @@
 
   var data = null;
   var index = null;
+  var excerpts = null;    // the start of each body, for snippets: with the bodies
+  var textState = "loading";  // the bodies' part of the index: "loading", "loaded" or "failed"
   var facetInputs = [];   // per facet: array of {input, label, count, item}
   var state = {query: "", sort: "relevantie", selected: []};
   var shown = PAGE_SIZE;
@@ -95,48 +99,184 @@
     });
   }
 
-  // The index is shipped with each posting written once (see pack() in
-  // kennisbank/search/index.py); this rebuilds lunr's own serialisation.
-  function expand(packed) {
-    var fields = packed.fields;
-    var count = packed.docs;
-    // Vectors are collected in arrays by field and ref (string keys per posting cost ~3x more).
-    var vectors = fields.map(function () { return new Array(count); });
-    var inverted = new Array(packed.terms.length);
-    for (var t = 0; t < packed.terms.length; t++) {
-      var entry = packed.terms[t];
-      var posting = {_index: t};
-      for (var f = 0; f < fields.length; f++) {
-        var flat = entry[1][f];
-        var refs = {};
-        var byRef = vectors[f];
-        for (var i = 0; i < flat.length; i += 2) {
-          var ref = flat[i];
-          refs[ref] = {};
-          (byRef[ref] || (byRef[ref] = [])).push(t, flat[i + 1]);
-        }
-        posting[fields[f]] = refs;
+  // Loads site files (paths from the site root), then runs `run`; `failed` when loading or `run` fails.
+  function loadAndRun(paths, run, failed) {
+    loadScripts(paths.map(function (path) { return SITE_ROOT + path; }), function () {
+      try {
+        run();
+      } catch (error) {
+        failed();
+        throw error;
       }
-      inverted[t] = [entry[0], posting];
-    }
-    var fieldVectors = [];
-    fields.forEach(function (field, f) {
-      vectors[f].forEach(function (elements, ref) {
-        fieldVectors.push([field + "/" + ref, elements]);
+    }, failed);
+  }
+
+  // The index is shipped in parts (the short fields first, the bodies
+  // second), each as term frequencies and field lengths (see pack() in
+  // kennisbank/search/index.py). This merges the parts, computes lunr's
+  // weights with lunr's own BM25 formula, and hands lunr.Index.load a
+  // serialised index in which nothing is expanded that a query may never look
+  // at: field vectors are views into one typed array, and a term's documents
+  // per field become lunr's {ref: {}} object only when a query first reads
+  // them. Expanding all ~2.5 million postings of 10,000 items took seconds.
+  function loadIndex(parts) {
+    var fields = [];
+    var lengths = [];
+    var boosts = [];
+    parts.forEach(function (part) {
+      part.fields.forEach(function (name, f) {
+        fields.push(name);
+        lengths.push(part.lengths[f]);
+        boosts.push(part.boosts[f]);
       });
     });
-    return {
-      version: packed.version,
+    var fieldCount = fields.length;
+    var docCount = parts[0].docs;
+    var merged = mergeTerms(parts.map(function (part) { return part.terms; }));
+    var terms = merged.terms;
+    var termCount = terms.length;
+
+    // The documents and frequencies of term t in field f are
+    // refs/tfs[slotStart[t * fieldCount + f] .. slotEnd[…]).
+    var slotStart = new Int32Array(termCount * fieldCount);
+    var slotEnd = new Int32Array(termCount * fieldCount);
+    var total = parts.reduce(function (sum, part) { return sum + part.postings.length; }, 0);
+    var refs = new Int32Array(total);
+    var tfs = new Uint16Array(total);
+    var n = 0;
+    var fieldOffset = 0;
+    parts.forEach(function (part, p) {
+      var flat = part.postings;
+      var positions = merged.positions[p];
+      var k = 0;
+      for (var t = 0; t < part.terms.length; t++) {
+        for (var f = 0; f < part.fields.length; f++) {
+          var slot = positions[t] * fieldCount + fieldOffset + f;
+          slotStart[slot] = n;
+          var size = flat[k++];
+          var ref = 0;
+          for (var i = 0; i < size; i++) {
+            var value = flat[k++];
+            var tf = 1;
+            if (value < 0) {
+              value = -value - 1;
+              tf = flat[k++];
+            }
+            ref += value;
+            refs[n] = ref;
+            tfs[n] = tf;
+            n++;
+          }
+          slotEnd[slot] = n;
+        }
+      }
+      fieldOffset += part.fields.length;
+    });
+
+    // Field vectors, document-major: [termIndex, weight, …] per field and
+    // document, in term order (lunr.Vector needs its elements sorted).
+    var averages = lengths.map(function (values) {
+      return values.reduce(function (sum, length) { return sum + length; }, 0) / docCount;
+    });
+    var vectorStart = new Int32Array(fieldCount * docCount + 1);
+    for (var s = 0; s < termCount * fieldCount; s++) {
+      for (var q = slotStart[s]; q < slotEnd[s]; q++) {
+        vectorStart[(s % fieldCount) * docCount + refs[q] + 1] += 2;
+      }
+    }
+    for (var v = 0; v < fieldCount * docCount; v++) {
+      vectorStart[v + 1] += vectorStart[v];
+    }
+    var fill = vectorStart.slice(0, fieldCount * docCount);
+    var elements = new Float64Array(2 * n);
+    var k1 = parts[0].k1;
+    var b = parts[0].b;
+    for (var term = 0; term < termCount; term++) {
+      // lunr.idf: the number of documents with the term counts each field separately.
+      var withTerm = 0;
+      for (var g = 0; g < fieldCount; g++) {
+        withTerm += slotEnd[term * fieldCount + g] - slotStart[term * fieldCount + g];
+      }
+      var idf = Math.log(1 + Math.abs((docCount - withTerm + 0.5) / (withTerm + 0.5)));
+      for (var field = 0; field < fieldCount; field++) {
+        var fieldLengths = lengths[field];
+        var boost = boosts[field];
+        var slotIndex = term * fieldCount + field;
+        for (var e = slotStart[slotIndex]; e < slotEnd[slotIndex]; e++) {
+          var doc = refs[e];
+          var norm = k1 * (1 - b + b * (fieldLengths[doc] / averages[field])) + tfs[e];
+          var at = fill[field * docCount + doc];
+          elements[at] = term;
+          elements[at + 1] = Math.round(idf * ((k1 + 1) * tfs[e]) / norm * boost * 1000) / 1000;
+          fill[field * docCount + doc] = at + 2;
+        }
+      }
+    }
+    var fieldVectors = [];
+    for (var h = 0; h < fieldCount; h++) {
+      for (var d = 0; d < docCount; d++) {
+        var from = vectorStart[h * docCount + d];
+        fieldVectors.push([fields[h] + "/" + d, elements.subarray(from, vectorStart[h * docCount + d + 1])]);
+      }
+    }
+
+    // lunr reads posting._index and posting[field] (an object keyed by ref).
+    var noMetadata = Object.freeze({});
+    function Posting(index) {
+      this._index = index;
+    }
+    fields.forEach(function (name, f) {
+      Object.defineProperty(Posting.prototype, name, {get: function () {
+        var byRef = {};
+        var slot = this._index * fieldCount + f;
+        for (var e = slotStart[slot]; e < slotEnd[slot]; e++) {
+          byRef[refs[e]] = noMetadata;
+        }
+        Object.defineProperty(this, name, {value: byRef});
+        return byRef;
+      }});
+    });
+    var inverted = new Array(termCount);
+    for (var i = 0; i < termCount; i++) {
+      inverted[i] = [terms[i], new Posting(i)];
+    }
+    return window.lunr.Index.load({
+      version: parts[0].version,
       fields: fields,
       fieldVectors: fieldVectors,
       invertedIndex: inverted,
-      pipeline: packed.pipeline
-    };
+      pipeline: parts[0].pipeline
+    });
+  }
+
+  // The sorted union of sorted term lists, and per list the position of each of its terms in the union.
+  function mergeTerms(lists) {
+    var terms = [];
+    var positions = lists.map(function (list) { return new Int32Array(list.length); });
+    var next = lists.map(function () { return 0; });
+    for (;;) {
+      var smallest = null;
+      lists.forEach(function (list, l) {
+        if (next[l] < list.length && (smallest === null || list[next[l]] < smallest)) {
+          smallest = list[next[l]];
+        }
+      });
+      if (smallest === null) {
+        return {terms: terms, positions: positions};
+      }
+      lists.forEach(function (list, l) {
+        if (next[l] < list.length && list[next[l]] === smallest) {
+          positions[l][next[l]] = terms.length;
+          next[l] += 1;
+        }
+      });
+      terms.push(smallest);
+    }
   }
 
   function start() {
     data = window.kennisbankZoekindex;
-    index = window.lunr.Index.load(expand(data.index));
+    index = loadIndex([data.index]);
     buildFacets();
     readState();
     render();
@@ -159,7 +299,34 @@
       readState();
       render();
     });
+    // Let the first results paint before the bodies are parsed and merged (most of the work).
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        loadAndRun([TEXT_SCRIPT], completeIndex, textFailed);
+      }, 0);
+    });
+  }
+
+  function completeIndex() {
+    var text = window.kennisbankZoekindexTekst;
+    index = loadIndex([data.index, text.index]);
+    excerpts = text.excerpts;
+    textState = "loaded";
+    // The results are rebuilt: keep a keyboard user's place if it is still there.
+    var focused = list.contains(document.activeElement) ? document.activeElement.getAttribute("href") : null;
+    render();
+    var again = focused && Array.prototype.find.call(list.querySelectorAll("a"), function (link) {
+      return link.getAttribute("href") === focused;
+    });
+    if (again) {
+      again.focus();
+    }
     container.classList.add("kb-search--ready");
+  }
+
+  function textFailed() {
+    textState = "failed";
+    render();
   }
 
   // ---- query analysis --------------------------------------------------------
@@ -225,7 +392,7 @@
   // ---- facets ----------------------------------------------------------------
 
   function docValues(doc, facet) {
-    return doc[5 + facet];
+    return doc[4 + facet];
   }
 
   function passes(doc, except) {
@@ -428,8 +595,8 @@
     var results = outcome.hits.filter(function (hit) { return passes(data.docs[hit.ref], -1); });
     var byDate = state.sort === "datum" || !words.length;
     results.sort(function (a, b) {
-      var da = data.docs[a.ref][4];
-      var db = data.docs[b.ref][4];
+      var da = data.docs[a.ref][3];
+      var db = data.docs[b.ref][3];
       if (byDate && da !== db) {
         return da < db ? 1 : -1;
       }
@@ -438,7 +605,7 @@
     updateFacets(outcome.hits);
     list.textContent = "";
     results.slice(0, shown).forEach(function (hit) {
-      list.appendChild(resultItem(data.docs[hit.ref], words));
+      list.appendChild(resultItem(hit.ref, words));
     });
     moreButton.hidden = results.length <= shown;
     renderStatus(results.length, words, outcome.all, analysed.truncated);
@@ -454,7 +621,8 @@
     return Number(parts[2]) + " " + months[Number(parts[1]) - 1] + " " + parts[0];
   }
 
-  function resultItem(doc, words) {
+  function resultItem(ref, words) {
+    var doc = data.docs[ref];
     var item = document.createElement("li");
     item.className = "kb-search__result";
     var heading = document.createElement("h2");
@@ -465,21 +633,21 @@
     heading.appendChild(link);
     var meta = document.createElement("p");
     meta.className = "kb-search__meta";
-    var facts = [data.facets[2].values[docValues(doc, 2)[0]], formatDate(doc[4])];
+    var facts = [data.facets[2].values[docValues(doc, 2)[0]], formatDate(doc[3])];
     [0, 1].forEach(function (f) {
       docValues(doc, f).forEach(function (v) { facts.push(data.facets[f].values[v]); });
     });
     meta.textContent = facts.filter(Boolean).join(" · ");
-    item.append(heading, meta, snippet(doc, words));
+    item.append(heading, meta, snippet(doc[2], excerpts ? excerpts[ref] : "", words));
     return item;
   }
 
   // The summary, or the start of the body when only that has the words, with
   // every word whose stem matches the query marked.
-  function snippet(doc, words) {
+  function snippet(summary, excerpt, words) {
     var paragraph = document.createElement("p");
     paragraph.className = "kb-search__snippet";
-    var texts = [doc[2], doc[3]];
+    var texts = [summary, excerpt];
     var pieces = texts.map(function (text) { return mark(text, words); });
     var chosen = pieces[0].marked || !pieces[1].marked ? pieces[0] : pieces[1];
     chosen.nodes.forEach(function (node) { paragraph.appendChild(node); });
@@ -525,7 +693,7 @@
     var sentence = document.createElement("span");
     if (count === 0) {
       sentence.textContent = "Geen resultaten" + (query ? " voor ‘" + query + "’" : "") +
-        (filtered ? " met deze filters" : "") + ".";
+        (filtered ? " met deze filters" : "") + "." + partialNote(words);
       statusBox.appendChild(sentence);
       statusBox.appendChild(suggestions(words, filtered));
       return;
@@ -537,8 +705,17 @@
     if (truncated) {
       text += ". Alleen de eerste " + MAX_WORDS + " woorden zijn gebruikt";
     }
-    sentence.textContent = text + ".";
+    sentence.textContent = text + "." + partialNote(words);
     statusBox.appendChild(sentence);
+  }
+
+  function partialNote(words) {
+    if (!words.length || textState === "loaded") {
+      return "";
+    }
+    return textState === "loading" ?
+      " Nog alleen gezocht in titels, trefwoorden en samenvattingen; de volledige tekst wordt geladen …" :
+      " Alleen gezocht in titels, trefwoorden en samenvattingen: de volledige tekst kon niet worden geladen.";
   }
 
   function suggestions(words, filtered) {
@@ -586,12 +763,5 @@
     statusBox.textContent = "De zoekfunctie kon niet worden geladen. Probeer de pagina opnieuw te laden.";
   }
 
-  loadScripts(SCRIPTS.map(function (path) { return SITE_ROOT + path; }), function () {
-    try {
-      start();
-    } catch (error) {
-      fail();
-      throw error;
-    }
-  }, fail);
+  loadAndRun(SCRIPTS, start, fail);
 })();

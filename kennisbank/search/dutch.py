@@ -88,12 +88,3 @@ def use_dutch(builder) -> None:
     builder.search_pipeline.reset()
     builder.search_pipeline.add(stemmer_nl)
 
-
-def terms(text: str) -> list[str]:
-    """Index terms of a text: lunr's tokenizer (lower case, split on white space and hyphens) + the Dutch pipeline."""
-    found = []
-    for raw in re.split(r"[\s\-]+", text.lower()):
-        word = trim(raw)
-        if word and word not in STOP_WORDS:
-            found.append(stem(word))
-    return found

@@ -1,93 +1,81 @@
-"""The prebuilt lunr index of the search page and the data file that ships it.
+"""The prebuilt lunr index of the search page and the data files that ship it.
 
-The index is built once per site build with lunr.py and loaded in the browser
-with ``lunr.Index.load``, so a visitor's browser never tokenises or stems the
-corpus. It is shipped as a script that assigns a global (not as JSON fetched
-with ``fetch()``), because ``fetch`` of a local file fails when the site is
-opened from ``file://``.
+The index is computed once per site build (:mod:`.postings`, the numbers
+lunr.py's builder computes) and loaded in the browser with ``lunr.Index.load``,
+so a visitor's browser never tokenises or stems the corpus. It is shipped as
+classic scripts that assign a global (not as JSON fetched with ``fetch()``),
+because ``fetch`` of a local file fails when the site is opened from ``file://``.
 
-Size is the constraint (lunr.py with default settings writes 15 MB of JSON for
-1,000 items). What keeps it small:
+Size and load time are the constraints (lunr.py's serialisation is 27 MB for
+10,000 items, and expanding it in the browser took seconds). What keeps them small:
 
-- no token metadata (``metadataWhitelist`` stays empty): snippets are made in
-  the browser from a short stored text, so positions are not needed;
-- one body field plus three short fields, document refs "0", "1", …;
-- vector weights rounded to 2 decimals (ranking needs only their order);
-- the serialised index is written in a transport form without lunr's repeated
-  empty objects and refs (:func:`pack`), which ``zoeken.js`` expands back into
-  lunr's own serialisation before ``lunr.Index.load``.
+- no token metadata: snippets are made in the browser from a short stored text;
+- term frequencies and field lengths are shipped instead of weights and field
+  vectors (:func:`pack`); the browser computes lunr's weights from them;
+- two parts (:data:`SHARDS`): titles, keywords and summaries with the stored
+  fields first, so first results do not wait for the bodies, the bulk of the index.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from lunr import __TARGET_JS_VERSION__ as TARGET_VERSION
-from lunr.builder import Builder
 
 from .documents import FACETS, SearchDoc
-from .dutch import use_dutch
+from .postings import B, K1, Postings
 
 FIELDS: list[tuple[str, int]] = [("title", 10), ("keywords", 5), ("summary", 3), ("body", 1)]
 """Indexed fields and their boosts: a word in a title or tag says more than one in the body."""
 
-GLOBAL = "kennisbankZoekindex"
-"""Name of the global the data script assigns."""
+SHARDS: list[tuple[str, str, list[str]]] = [
+    ("zoeken/zoekindex.js", "kennisbankZoekindex", ["title", "keywords", "summary"]),
+    ("zoeken/zoekindex-tekst.js", "kennisbankZoekindexTekst", ["body"]),
+]
+"""The data scripts (site path, global, indexed fields), in load order. The first
+holds everything the page needs to show results, with the short fields; the
+bodies (most of the index) follow in the second, so first results do not wait for them."""
 
 
-def build_index(docs: Iterable[SearchDoc]) -> dict[str, Any]:
-    """lunr's serialised index (the form ``lunr.Index.load`` reads) for the documents, refs by position."""
-    docs = list(docs)
-    builder = Builder()
-    use_dutch(builder)
-    if not docs:  # lunr.py cannot build an empty index (it divides by the number of documents)
-        return {"version": TARGET_VERSION, "fields": [name for name, _ in FIELDS], "fieldVectors": [],
-                "invertedIndex": [], "pipeline": builder.search_pipeline.serialize()}
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for ref, doc in enumerate(docs):
-        builder.add({"ref": str(ref), "title": doc.title, "keywords": " ".join(doc.keywords),
-                     "summary": doc.summary, "body": doc.body})
-    return builder.build().serialize()
+def build_index(docs: Iterable[SearchDoc]) -> Postings:
+    """The postings of the search page's lunr index; refs are the documents' positions."""
+    return Postings.build(FIELDS, [[d.title, " ".join(d.keywords), d.summary, d.body] for d in docs])
 
 
-def pack(serialised: dict[str, Any]) -> dict[str, Any]:
-    """A compact, lossless (up to rounding) transport form of a serialised lunr index.
+def pack(postings: Postings, names: Sequence[str]) -> dict[str, Any]:
+    """The fields ``names`` of the index as shipped: term frequencies and field lengths, not weights.
 
-    lunr writes every posting twice: once in the inverted index
-    (``term -> field -> {ref: {}}``) and once in the document's field vector
-    (``[termIndex, weight]``). Here each posting is written once, as
-    ``term -> [[ref, weight, ref, weight, …] per field]`` with refs as numbers;
-    the vectors are rebuilt from it in the browser.
+    lunr's serialisation writes every posting twice (in the inverted index and
+    in the document's field vector) with a 3-decimal weight that gzip cannot
+    compress: 27 MB for 10,000 items. A weight is lunr's BM25 formula over the
+    term frequency, the field length and the term's document count, so the
+    browser recomputes it (``loadIndex`` in ``zoeken.js``) from what is written here:
+
+    - ``lengths``: per field, per document, the field length;
+    - ``terms``: the terms with a posting in these fields, sorted as
+      JavaScript sorts strings (``lunr.Index.load`` needs them in that order);
+    - ``postings``: per term, per field: the number of documents, then per
+      document the ref as the difference to the previous ref; a frequency
+      above 1 is written as ``-(difference + 1), frequency``.
     """
-    fields = serialised["fields"]
-    weights: dict[tuple[str, int], float] = {}
-    for field_ref, elements in serialised["fieldVectors"]:
-        field, ref = field_ref.split("/", 1)
-        for i in range(0, len(elements), 2):
-            weights[(f"{field}/{ref}", elements[i])] = elements[i + 1]
-    terms = []
-    for term, posting in serialised["invertedIndex"]:
-        index = posting["_index"]
-        per_field = []
-        for field in fields:
-            flat: list[float | int] = []
-            for ref in sorted(posting[field], key=int):
-                flat.append(int(ref))
-                flat.append(_round(weights[(f"{field}/{ref}", index)]))
-            per_field.append(flat)
-        terms.append([term, per_field])
-    refs = {int(field_ref.split("/", 1)[1]) for field_ref, _ in serialised["fieldVectors"]}
-    return {"version": serialised["version"], "fields": fields, "pipeline": serialised["pipeline"],
-            "docs": max(refs, default=-1) + 1, "terms": terms}
-
-
-def _round(weight: float) -> float | int:
-    value = round(weight, 2)
-    return int(value) if value == int(value) else value
+    columns = [f for f, (name, _) in enumerate(postings.fields) if name in names]
+    ordered = sorted(((term, [per_field[f] for f in columns]) for term, per_field in postings.terms.items()
+                      if any(per_field[f] for f in columns)), key=lambda entry: entry[0].encode("utf-16-be"))
+    flat: list[int] = []
+    for _, per_field in ordered:
+        for frequencies in per_field:
+            flat.append(len(frequencies))
+            previous = 0
+            for ref in sorted(frequencies):
+                tf = frequencies[ref]
+                flat.extend((ref - previous,) if tf == 1 else (-(ref - previous) - 1, tf))
+                previous = ref
+    return {"version": TARGET_VERSION, "pipeline": ["stemmer-nl"], "k1": K1, "b": B,
+            "fields": [postings.fields[f][0] for f in columns], "boosts": [postings.fields[f][1] for f in columns],
+            "docs": postings.count, "lengths": [postings.lengths[f] for f in columns],
+            "terms": [term for term, _ in ordered], "postings": flat}
 
 
 @dataclass(frozen=True)
@@ -96,23 +84,29 @@ class SearchData:
 
     docs: list[SearchDoc]
 
-    def as_dict(self) -> dict[str, Any]:
+    def shards(self) -> list[dict[str, Any]]:
+        """The data of each of :data:`SHARDS`."""
         facet_values = {name: sorted({v for d in self.docs for v in d.facets[name]}, key=_facet_order(name))
                         for name, _ in FACETS}
         positions = {name: {v: i for i, v in enumerate(values)} for name, values in facet_values.items()}
-        return {
-            "index": pack(build_index(self.docs)),
+        postings = build_index(self.docs)
+        first, text = (pack(postings, names) for _, _, names in SHARDS)
+        return [{
+            "index": first,
             "facets": [{"name": name, "label": label, "values": facet_values[name]} for name, label in FACETS],
-            # Per document: url, title, summary, excerpt, date, then per facet the value positions.
-            "docs": [[d.url, d.title, d.summary, d.excerpt, d.date,
+            # Per document: url, title, summary, date, then per facet the value positions.
+            "docs": [[d.url, d.title, d.summary, d.date,
                       *[[positions[name][v] for v in d.facets[name]] for name, _ in FACETS]]
                      for d in self.docs],
-        }
+        }, {
+            "index": text,
+            "excerpts": [d.excerpt for d in self.docs],
+        }]
 
-    def script(self) -> str:
-        """The data as a classic script: works from ``file://`` where ``fetch`` does not."""
-        payload = json.dumps(self.as_dict(), ensure_ascii=False, separators=(",", ":"))
-        return f"window.{GLOBAL}={payload};\n"
+    def scripts(self) -> dict[str, str]:
+        """Site path -> classic script assigning a shard's data: works from ``file://`` where ``fetch`` does not."""
+        return {path: f"window.{name}={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
+                for (path, name, _), data in zip(SHARDS, self.shards())}
 
 
 def _facet_order(name: str):

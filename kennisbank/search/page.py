@@ -16,7 +16,6 @@ from .documents import search_docs
 from .index import SearchData
 
 PAGE_SRC = "zoeken/index.md"
-DATA_SRC = "zoeken/zoekindex.js"
 LUNR_SRC = "zoeken/lunr.js"
 """Where the engine must put lunr.js (2.3.9, the version lunr.py serialises for).
 ``zoeken.js`` names these paths (and Material's lunr-languages) relative to the site root."""
@@ -38,11 +37,11 @@ def search_page(hub: Hub) -> list[GeneratedPage]:
 
 
 def search_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
-    """The index data script; ``urls`` maps each page's ``src`` to its site-relative URL.
+    """The index data scripts; ``urls`` maps each page's ``src`` to its site-relative URL.
 
-    The index is an extra output: building it costs seconds per thousand items,
+    The index is an extra output: building it takes about a second per thousand items,
     too much for every edit while serving (the page then says so).
     """
     if not hub.settings.extra_outputs:
         return []
-    return [GeneratedFile(DATA_SRC, SearchData(search_docs(hub, urls)).script())]
+    return [GeneratedFile(path, script) for path, script in SearchData(search_docs(hub, urls)).scripts().items()]
