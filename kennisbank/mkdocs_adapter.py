@@ -30,6 +30,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import breadcrumbs, features, offline, pdf
+from .blocks import BLOCKS
 from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
 from .pages import generated_pages
@@ -69,6 +70,7 @@ class Build:
             config.extra["polyfills"] = offline.local_polyfills(list(config.extra["polyfills"]))
 
     def pre_build(self, config: MkDocsConfig) -> None:
+        BLOCKS.clear()
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
         settings, setting_problems = load_settings(
@@ -198,6 +200,7 @@ class Build:
         does; MkDocs converts only Markdown links, so those are resolved here,
         the same way.
         """
+        html = BLOCKS.expand(html)
         if page is not None and files is not None:
             html = _resolve_raw_links(html, page, files)
         return sanitize(html, self._hub().settings.embeds)

@@ -6,12 +6,11 @@ turns into HTML, so links between pages stay relative ``.md`` links that MkDocs
 checks and resolves.
 
 Long generated lists (every item of a theme, related items, the facts of an
-item) are written as raw HTML blocks inside that Markdown: Python-Markdown
-passes raw HTML through without its inline processing, which is about seven
-times cheaper per line and was the largest cost a Kennisbank build added to a
-plain Material build. Headings stay Markdown, so they keep their anchors and
-table-of-contents entries; the ``.md`` links in those blocks are resolved by
-the adapter exactly as MkDocs resolves Markdown links.
+item) are HTML the templates escape themselves (``|html``), set aside with
+``{% filter html_block %}``: the Markdown holds a placeholder and the HTML
+skips Python-Markdown altogether (see :mod:`kennisbank.blocks`). Their
+``.md`` links are resolved by the adapter exactly as MkDocs resolves
+Markdown links.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from typing import Callable, Sequence
 
 import jinja2
 
+from .blocks import BLOCKS
 from .hub import Hub, Item
 from .model import ItemType
 from .text import dutch_date, duration, html_text, link, md_escape
@@ -38,7 +38,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # templates ship with the package; no stat() per page
     )
-    env.filters.update(md=md_escape, html=html_text, dutch_date=dutch_date, link=link, duration=duration)
+    env.filters.update(md=md_escape, html=html_text, html_block=BLOCKS.add, dutch_date=dutch_date, link=link,
+                       duration=duration)
     return env
 
 
