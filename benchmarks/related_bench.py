@@ -6,7 +6,7 @@ tags, links between items), then timed:
 
 - ``index``: the related index (add + finalize);
 - ``sections``: every item's cross-link sections, as its page gets them (related lists, backlinks,
-  more in this theme);
+  more in this theme, and "Verder lezen" under a module);
 - ``pages``: all generated pages (overviews, search page, pairs, map, what's new) and the feeds.
 
 Seconds are wall time per phase and, for the whole, CPU time of this one
@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from kennisbank import features  # noqa: E402
+from kennisbank.academie.pages import further_reading  # noqa: E402
 from kennisbank.crosslinks import backlinks_section, more_in_theme_section, related_index, related_section  # noqa: E402
 from kennisbank.feeds import feed_files  # noqa: E402
 from kennisbank.hub import Hub, Item  # noqa: E402
@@ -43,8 +44,9 @@ from kennisbank.pages import generated_pages  # noqa: E402
 from kennisbank.settings import Settings  # noqa: E402
 from kennisbank.taxonomy import load_taxonomy  # noqa: E402
 
-CROSSLINK_SECTIONS = (related_section, backlinks_section, more_in_theme_section)
-"""This feature's item-page sections; other features' sections (features.AFTER_BODY) are not timed here."""
+CROSSLINK_SECTIONS = (related_section, backlinks_section, more_in_theme_section, further_reading)
+"""The item-page sections that link an item to the rest of the hub (the Academie's "Verder lezen" under a
+module included); other sections of features.AFTER_BODY show only the item's own course and are not timed."""
 TARGETS = {10_000: 2.0, 50_000: 15.0}
 """Seconds on one core for index + related + sections + pages (issue 3)."""
 

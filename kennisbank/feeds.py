@@ -54,19 +54,16 @@ def recent(items) -> list[Item]:
 
 def whats_new_page(hub: Hub) -> list[GeneratedPage]:
     """The 'Nieuw en bijgewerkt' page: recent changes grouped by month."""
-    items = recent(hub.items.values())[:PAGE_ITEMS]
+    everything = recent(hub.items.values())
+    items = everything[:PAGE_ITEMS]
     months = [(f"{MONTHS[month - 1].capitalize()} {year}", list(group))
               for (year, month), group in groupby(items, key=lambda i: (changed(i).year, changed(i).month))]
     feeds = feeds_wanted(hub)
-    used = {slug for item in recent(hub.items.values()) for slug in item.themes}
+    used = {slug for item in everything for slug in item.themes}
     themes = [t for t in hub.taxonomy.themes.values() if feeds and t.slug in used]
     return [GeneratedPage(SRC, render("whats_new.md.j2", here=SRC, months=months, feeds=feeds,
                                       hub_feeds=HUB_FEEDS, themes=[(t, theme_feeds(t.slug)) for t in themes]),
                           "docs/")]
-
-
-def _with_theme(hub: Hub, slug: str) -> list[Item]:
-    return [i for i in hub.items.values() if slug in i.themes]
 
 
 def feeds_wanted(hub: Hub) -> bool:
@@ -85,7 +82,7 @@ def feed_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
     channels = [(title, "Nieuwe en bijgewerkte kennis van en voor gemeenten.", SRC, HUB_FEEDS,
                  recent(hub.items.values()))]
     for theme in hub.taxonomy.themes.values():
-        items = recent(_with_theme(hub, theme.slug))
+        items = recent(hub.with_theme(theme.slug))
         if items:
             channels.append((f"{title}: {theme.naam}", theme.beschrijving, f"themas/{theme.slug}.md",
                              theme_feeds(theme.slug), items))
