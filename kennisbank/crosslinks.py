@@ -34,7 +34,7 @@ def document(hub: Hub, item: Item) -> Document:
             "themas": item_themes(hub, item),
             "netwerken": item.networks or (course.networks if course else []),
             "tags": item.tags,
-            "gemeenten": list(getattr(item.meta, "gemeenten", [])),
+            "gemeenten": list(item.meta_value("gemeenten", ())),
         },
         kind=group_of(item),
         # A course and its modules already link to each other in order.

@@ -38,8 +38,31 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # templates ship with the package; no stat() per page
     )
-    env.filters.update(md=md_escape, html=html_text, dutch_date=dutch_date, link=link, duration=duration)
+    env.filters.update(md=md_escape, html=html_text, dutch_date=dutch_date, link=link, duration=duration,
+                       list_entry=list_entry)
     return env
+
+
+def list_entry(item: Item, kind: str, here: str, show_type: bool = False) -> str:
+    """``item`` as an entry of a list on page ``here``: the macro ``kind`` of ``_entries.md.j2``.
+
+    A hub lists every item on many pages (its themes, networks and pairs, its type's index, other
+    items' related lists and backlinks), and rendering an entry (a dozen Jinja attribute lookups and
+    filters) cost more than the rest of those pages together. An entry depends only on the item and
+    the relative link, so it is rendered once per link text and kept on the item: pages in
+    different folders at the same depth share it, and a rebuilt hub has new items and no stale entries.
+    """
+    href = link(here, item.src)
+    key = (kind, href, show_type)
+    entry = item.entries.get(key)
+    if entry is None:
+        entry = item.entries[key] = str(getattr(_entry_macros(), kind)(item, href, show_type))
+    return entry
+
+
+@lru_cache(maxsize=1)
+def _entry_macros():
+    return environment().get_template("_entries.md.j2").module
 
 
 def render(template: str, **context: object) -> str:

@@ -48,11 +48,12 @@ def link(from_src: str, to_src: str) -> str:
     what ``posixpath.relpath`` does without its two ``abspath`` calls (which
     ask the OS for the working directory), tens of thousands of times a build.
     """
-    return _link_from_folder(from_src.rpartition("/")[0], to_src)
+    return link_from_folder(from_src.rpartition("/")[0], to_src)
 
 
 @lru_cache(maxsize=1 << 17)
-def _link_from_folder(folder: str, to_src: str) -> str:
+def link_from_folder(folder: str, to_src: str) -> str:
+    """:func:`link` from any page in ``folder`` (``""`` for the top of ``docs/``)."""
     # Cached per folder, not per page: every page of a folder links to an item the same way, and
     # a big hub has more (page, item) pairs than any cache should hold.
     start = [part for part in folder.split("/") if part]
