@@ -32,7 +32,8 @@ import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from itertools import groupby
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,7 @@ class Document:
     """Documents of one non-empty group are never related to each other (a course and its modules)."""
 
 
-@dataclass(frozen=True, order=True)
-class Match:
+class Match(NamedTuple):
     """A related document with its score (0–100)."""
 
     score: int
@@ -145,6 +145,7 @@ class RelatedIndex:
         self._kinds = [e.document.kind for e in self._order]
         self._groups = [e.document.group for e in self._order]
         self._dates = [_ordinal(e.document.date) for e in self._order]
+        self._names = [e.document.name for e in self._order]
         self._weights = [c.weight for c in self.indices]
         self._pending = []
         self._finalized = True
@@ -161,10 +162,10 @@ class RelatedIndex:
     def search_by_kind(self, name: str, limit: int = 5) -> dict[str, list[Match]]:
         """Like :meth:`search`, but the best ``limit`` of every kind, in one pass over the posting lists."""
         entry, found = self._found(name)
-        by_kind: dict[str, list[int]] = {}
-        for order in found:
-            by_kind.setdefault(self._kinds[order], []).append(order)
-        results = {kind: self._best(entry, orders, found, limit) for kind, orders in sorted(by_kind.items())}
+        # Sorting by kind and grouping run in C, unlike a loop over the candidates; the sort is stable,
+        # so each kind keeps the posting-list order _best relies on.
+        by_kind = groupby(sorted(found, key=self._kinds.__getitem__), key=self._kinds.__getitem__)
+        results = {kind: self._best(entry, list(orders), found, limit) for kind, orders in by_kind}
         return {kind: matches for kind, matches in results.items() if matches}
 
     def score(self, a: str, b: str) -> int:
@@ -197,13 +198,15 @@ class RelatedIndex:
             return []
         size = max(self.shortlist, limit)
         # Few candidates (a small hub) are all scored exactly; many are first cut by the weight that found
-        # them. They come in posting-list order, so equal weights keep a reproducible order (nlargest is stable).
-        shortlist = orders if len(orders) <= 4 * size else heapq.nlargest(size, orders, key=found.__getitem__)
+        # them (what heapq.nlargest does, but in C). They come in posting-list order and the sort is stable,
+        # so equal weights keep a reproducible order.
+        if len(orders) > 4 * size:
+            orders = sorted(orders, key=found.__getitem__, reverse=True)[:size]
         scored = []
-        for order in shortlist:
+        for order in orders:
             score = self._score(entry, self._order[order])
             if score >= self.threshold and score > 0:
-                scored.append((-score, -self._dates[order], self._order[order].document.name))
+                scored.append((-score, -self._dates[order], self._names[order]))
         scored.sort()
         return [Match(-score, name) for score, _, name in scored[:limit]]
 

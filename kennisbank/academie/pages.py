@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..hub import Hub, Item
 from ..model import Doelgroep, ItemType, Niveau
 from ..pages import GeneratedPage
-from ..render import item_themes, render
+from ..render import item_themes, render, render_macro
 from ..taxonomy import Theme
 
 CATALOGUE = f"{ItemType.CURSUS.folder}/index.md"
@@ -153,7 +153,9 @@ def further_reading(hub: Hub, item: Item) -> str:
     if item.type is not ItemType.MODULE:
         return ""
     items = reading_list(hub, item)
-    return render("academie/further_reading.md.j2", here=item.src, items=items) if items else ""
+    if not items:
+        return ""
+    return render_macro("academie/further_reading.md.j2", "section", here=item.src, items=items)
 
 
 def reading_list(hub: Hub, module: Item, limit: int = FURTHER_READING) -> list[Item]:
