@@ -155,17 +155,18 @@ class RelatedIndex:
 
     def search(self, name: str, limit: int = 5, kinds: Iterable[str] | None = None) -> list[Match]:
         """The documents most related to ``name``, best first; ``kinds`` limits them to those kinds."""
-        entry, found = self._found(name)
+        entry, found, complete = self._found(name)
         wanted = set(kinds) if kinds is not None else None
-        return self._best(entry, [o for o in found if wanted is None or self._kinds[o] in wanted], found, limit)
+        return self._best(entry, [o for o in found if wanted is None or self._kinds[o] in wanted], found, complete,
+                          limit)
 
     def search_by_kind(self, name: str, limit: int = 5) -> dict[str, list[Match]]:
         """Like :meth:`search`, but the best ``limit`` of every kind, in one pass over the posting lists."""
-        entry, found = self._found(name)
+        entry, found, complete = self._found(name)
         # Sorting by kind and grouping run in C, unlike a loop over the candidates; the sort is stable,
         # so each kind keeps the posting-list order _best relies on.
         by_kind = groupby(sorted(found, key=self._kinds.__getitem__), key=self._kinds.__getitem__)
-        results = {kind: self._best(entry, list(orders), found, limit) for kind, orders in by_kind}
+        results = {kind: self._best(entry, list(orders), found, complete, limit) for kind, orders in by_kind}
         return {kind: matches for kind, matches in results.items() if matches}
 
     def score(self, a: str, b: str) -> int:
@@ -173,16 +174,22 @@ class RelatedIndex:
         self.finalize()
         return self._score(self._entries[a], self._entries[b])
 
-    def _found(self, name: str) -> tuple[_Entry, dict[int, int]]:
-        """Candidates of ``name`` from the windows of its posting lists, with the weight that found them."""
+    def _found(self, name: str) -> tuple[_Entry, dict[int, int], bool]:
+        """Candidates of ``name`` from the windows of its posting lists, with the weight that found them.
+
+        The flag says whether the windows held the whole lists: then these are all the documents that
+        share a keyword with ``name``.
+        """
         self.finalize()
         entry = self._entries[name]
         found: dict[int, int] = {}
         get = found.get
         half = self.window // 2
+        complete = True
         for position, word_id, where in entry.positions:
             postings = self._postings[position][word_id]
             start = max(0, min(where - half, len(postings) - self.window))
+            complete = complete and len(postings) <= self.window
             weight = self._weights[position]
             for order in postings[start:start + self.window]:
                 found[order] = get(order, 0) + weight
@@ -191,16 +198,17 @@ class RelatedIndex:
         if group:
             for order in [o for o in found if self._groups[o] == group]:
                 del found[order]
-        return entry, found
+        return entry, found, complete
 
-    def _best(self, entry: _Entry, orders: list[int], found: dict[int, int], limit: int) -> list[Match]:
+    def _best(self, entry: _Entry, orders: list[int], found: dict[int, int], complete: bool,
+              limit: int) -> list[Match]:
         if limit <= 0 or not orders:
             return []
         size = max(self.shortlist, limit)
-        # Few candidates (a small hub) are all scored exactly; many are first cut by the weight that found
-        # them (what heapq.nlargest does, but in C). They come in posting-list order and the sort is stable,
-        # so equal weights keep a reproducible order.
-        if len(orders) > 4 * size:
+        # In a small hub (the windows held whole posting lists) every candidate is scored exactly. In a
+        # large one only the best few by the weight that found them (what heapq.nlargest does, but in C);
+        # they come in posting-list order and the sort is stable, so equal weights keep a reproducible order.
+        if not complete and len(orders) > size:
             orders = sorted(orders, key=found.__getitem__, reverse=True)[:size]
         scored = []
         for order in orders:
