@@ -32,7 +32,6 @@ import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 
@@ -163,10 +162,11 @@ class RelatedIndex:
     def search_by_kind(self, name: str, limit: int = 5) -> dict[str, list[Match]]:
         """Like :meth:`search`, but the best ``limit`` of every kind, in one pass over the posting lists."""
         entry, found, complete = self._found(name)
-        # Sorting by kind and grouping run in C, unlike a loop over the candidates; the sort is stable,
-        # so each kind keeps the posting-list order _best relies on.
-        by_kind = groupby(sorted(found, key=self._kinds.__getitem__), key=self._kinds.__getitem__)
-        results = {kind: self._best(entry, list(orders), found, complete, limit) for kind, orders in by_kind}
+        by_kind: dict[str, list[int]] = {}
+        kinds = self._kinds
+        for order in found:
+            by_kind.setdefault(kinds[order], []).append(order)
+        results = {kind: self._best(entry, orders, found, complete, limit) for kind, orders in sorted(by_kind.items())}
         return {kind: matches for kind, matches in results.items() if matches}
 
     def score(self, a: str, b: str) -> int:
