@@ -11,8 +11,9 @@ posting lists; a common keyword (a theme carried by 40% of the hub) would
 still make that quadratic, so each posting list is read only in a *window*
 of the ``window`` documents nearest in date. Those candidates are ranked by
 the weights of the keywords that found them, and the best few are then scored
-exactly, on all their keywords. Cost per document: keywords × window, so the
-whole index grows linearly with the number of documents.
+exactly, on all their keywords (in a small hub, whose posting lists fit in the
+windows, every candidate is scored exactly). Cost per document: keywords ×
+window, so the whole index grows linearly with the number of documents.
 
 Hugo's ``cardinalityThreshold`` is kept as :attr:`IndexConfig.cardinality`:
 a keyword carried by more than that percentage of the documents says little
