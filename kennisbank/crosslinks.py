@@ -14,7 +14,7 @@ from .hub import Hub, Item, newest_first
 from .links import backlinks
 from .model import ItemType
 from .related import Document, IndexConfig, RelatedIndex
-from .render import item_themes, render
+from .render import item_themes, render_macro
 
 GROUPS = {"artikel": "Artikelen", "praktijkvoorbeeld": "Praktijkvoorbeelden", "academie": "Uit de Academie"}
 """Related items are listed per group, in this order."""
@@ -34,7 +34,7 @@ def document(hub: Hub, item: Item) -> Document:
             "themas": item_themes(hub, item),
             "netwerken": item.networks or (course.networks if course else []),
             "tags": item.tags,
-            "gemeenten": list(getattr(item.meta, "gemeenten", [])),
+            "gemeenten": list(item.meta_value("gemeenten", ())),
         },
         kind=group_of(item),
         # A course and its modules already link to each other in order.
@@ -69,12 +69,14 @@ def related_section(hub: Hub, item: Item) -> str:
     if item.type is ItemType.MODULE:
         return ""  # a module has the Academie's own "Verder lezen" (kennisbank.academie.pages) instead
     groups = related(hub, item)
-    return render("related.md.j2", here=item.src, groups=groups) if groups else ""
+    return render_macro("related.md.j2", "section", here=item.src, groups=groups) if groups else ""
 
 
 def backlinks_section(hub: Hub, item: Item) -> str:
     sources = [hub.items[src] for src in backlinks(hub).get(item.src, [])]
-    return render("backlinks.md.j2", here=item.src, items=newest_first(sources)) if sources else ""
+    if not sources:
+        return ""
+    return render_macro("backlinks.md.j2", "section", here=item.src, items=newest_first(sources))
 
 
 def _chronology(hub: Hub) -> dict[str, tuple[list[Item], dict[str, int]]]:
@@ -117,4 +119,4 @@ def theme_neighbours(hub: Hub, item: Item) -> list[tuple[object, Item | None, It
 
 def more_in_theme_section(hub: Hub, item: Item) -> str:
     rows = theme_neighbours(hub, item)
-    return render("more_in_theme.md.j2", here=item.src, rows=rows) if rows else ""
+    return render_macro("more_in_theme.md.j2", "section", here=item.src, rows=rows) if rows else ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Mapping
 from urllib.parse import urljoin
@@ -25,7 +26,7 @@ from urllib.parse import urljoin
 from .hub import Hub, Item
 from .model import ItemType
 from .pages import GeneratedFile, GeneratedPage
-from .render import render
+from .render import item_themes, render
 from .text import MONTHS
 
 SRC = "nieuw.md"
@@ -54,19 +55,15 @@ def recent(items) -> list[Item]:
 
 def whats_new_page(hub: Hub) -> list[GeneratedPage]:
     """The 'Nieuw en bijgewerkt' page: recent changes grouped by month."""
-    items = recent(hub.items.values())[:PAGE_ITEMS]
+    everything = recent(hub.items.values())
+    items = everything[:PAGE_ITEMS]
     months = [(f"{MONTHS[month - 1].capitalize()} {year}", list(group))
               for (year, month), group in groupby(items, key=lambda i: (changed(i).year, changed(i).month))]
     feeds = feeds_wanted(hub)
-    used = {slug for item in recent(hub.items.values()) for slug in item.themes}
-    themes = [t for t in hub.taxonomy.themes.values() if feeds and t.slug in used]
+    themes = [t for t in hub.taxonomy.themes.values() if feeds and t.slug in _themes_with_feeds(hub)]
     return [GeneratedPage(SRC, render("whats_new.md.j2", here=SRC, months=months, feeds=feeds,
                                       hub_feeds=HUB_FEEDS, themes=[(t, theme_feeds(t.slug)) for t in themes]),
                           "docs/")]
-
-
-def _with_theme(hub: Hub, slug: str) -> list[Item]:
-    return [i for i in hub.items.values() if slug in i.themes]
 
 
 def feeds_wanted(hub: Hub) -> bool:
@@ -85,8 +82,8 @@ def feed_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
     channels = [(title, "Nieuwe en bijgewerkte kennis van en voor gemeenten.", SRC, HUB_FEEDS,
                  recent(hub.items.values()))]
     for theme in hub.taxonomy.themes.values():
-        items = recent(_with_theme(hub, theme.slug))
-        if items:
+        if theme.slug in _themes_with_feeds(hub):
+            items = recent(hub.with_theme(theme.slug))
             channels.append((f"{title}: {theme.naam}", theme.beschrijving, f"themas/{theme.slug}.md",
                              theme_feeds(theme.slug), items))
     for name, description, page, (atom_src, rss_src), items in channels:
@@ -97,6 +94,52 @@ def feed_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
         files.append(GeneratedFile(rss_src, rss(hub, name, description, page_url, urljoin(site, rss_src),
                                                 entries)))
     return files
+
+
+def _themes_with_feeds(hub: Hub) -> set[str]:
+    """Themes that have feeds: those with at least one dated item (modules do not count); computed once."""
+    found = hub.derived.get("feed_themes")
+    if found is None:
+        found = hub.derived["feed_themes"] = {slug for item in recent(hub.items.values()) for slug in item.themes}
+    return found  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed a page announces in its head (``<link rel="alternate">``), so browsers and readers find it."""
+
+    title: str
+    type: str
+    """MIME type: ``application/atom+xml`` or ``application/rss+xml``."""
+    src: str
+    """The feed file below the site root, such as ``nieuw/atom.xml``."""
+
+
+def page_feeds(hub: Hub, src: str) -> list[FeedLink]:
+    """The feeds page ``src`` announces: the whole hub's on every page, a theme's on its own pages.
+
+    A theme's own pages are its theme page and pair pages, and the items carrying the theme: a reader
+    of one item on a theme most likely wants the next one. Nothing without feeds (no ``site_url``, or
+    while serving).
+    """
+    if not feeds_wanted(hub):
+        return []
+    title = "VNG Kennisbank"
+    channels = [(title, HUB_FEEDS)]
+    item = hub.items.get(src)
+    if item is not None:
+        slugs = item_themes(hub, item)
+    elif src.startswith("themas/") and src != "themas/index.md":
+        slugs = [src.removeprefix("themas/").removesuffix(".md").split("/")[0]]
+    else:
+        slugs = []
+    with_feeds = _themes_with_feeds(hub)
+    for slug in dict.fromkeys(slugs):
+        if slug in with_feeds and slug in hub.taxonomy.themes:
+            channels.append((f"{title}: {hub.taxonomy.themes[slug].naam}", theme_feeds(slug)))
+    return [link for name, (atom_src, rss_src) in channels
+            for link in (FeedLink(f"{name} (Atom)", "application/atom+xml", atom_src),
+                         FeedLink(f"{name} (RSS)", "application/rss+xml", rss_src))]
 
 
 def _categories(hub: Hub, item: Item) -> list[str]:

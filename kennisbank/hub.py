@@ -11,7 +11,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Union
 
@@ -52,9 +52,11 @@ class Item:
     """For modules and courses: the course slug (its folder name)."""
     source: Source | None = field(default=None, repr=False, compare=False)
     """The parsed file, for positions of fields in later checks."""
+    entries: dict[tuple, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """How other pages list this item, rendered once per list kind and link (see render.list_entry)."""
 
-    @property
-    def type(self) -> ItemType:
+    @cached_property
+    def type(self) -> ItemType:  # cached: asked for every item in every list a build makes
         return self.meta.type
 
     @cached_property
@@ -83,11 +85,19 @@ class Item:
 
     @property
     def networks(self) -> list[str]:
-        return list(getattr(self.meta, "netwerken", []))
+        return list(self.meta_value("netwerken", ()))
 
     @property
     def tags(self) -> list[str]:
         return list(self.meta.tags)
+
+    def meta_value(self, name: str, default: object = None) -> object:
+        """Frontmatter field ``name`` if this item's type has it (``gemeenten``, ``netwerken`` …), else ``default``.
+
+        Not ``getattr(meta, name, default)``: pydantic answers a missing attribute slowly (about
+        15 µs), and cross-links ask it for every item on a hub of tens of thousands.
+        """
+        return getattr(self.meta, name) if name in _fields(type(self.meta)) else default
 
 
 @dataclass
@@ -172,6 +182,11 @@ class _Index:
                 self.modules[item.course].append(item)
         for modules in self.modules.values():
             modules.sort(key=lambda i: (i.meta.volgorde, i.src))
+
+
+@lru_cache(maxsize=None)
+def _fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(model.model_fields)  # asking the class each time is slow as well (a deprecated descriptor)
 
 
 def newest_first(items: Iterable[Item]) -> list[Item]:

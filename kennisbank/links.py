@@ -13,6 +13,7 @@ plain reverse map, never followed recursively.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 from urllib.parse import unquote, urlsplit
 
@@ -44,12 +45,19 @@ def target_of(src: str, url: str) -> str | None:
     External links, in-page anchors, site-absolute paths and links leaving
     ``docs/`` give None: other checks (and MkDocs) deal with those.
     """
+    return target_from_folder(src.rpartition("/")[0], url)
+
+
+@lru_cache(maxsize=1 << 16)
+def target_from_folder(folder: str, url: str) -> str | None:
+    """:func:`target_of` for a link on any page in ``folder``."""
+    # Per folder, not per page: the items of a folder link to one another with the same URLs.
     if not url or url.startswith(("#", "/")) or url_scheme(url):
         return None
     path = unquote(urlsplit(url).path)
     if not path:
         return None
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+    target = posixpath.normpath(posixpath.join(folder, path))
     return None if target == ".." or target.startswith("../") else target
 
 

@@ -35,6 +35,7 @@ from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
 from .pages import generated_pages
 from .problems import ContentError
+from .feeds import page_feeds
 from .render import item_page
 from .sanitize import sanitize
 from .security import netlify_headers
@@ -126,6 +127,7 @@ class Build:
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         hub = self._hub()
+        page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
         source = self.generated.get(page.file.src_uri)
         if source and source.endswith("/"):
             page.edit_url = _folder_url(config, source)

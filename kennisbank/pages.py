@@ -49,7 +49,12 @@ FileGenerator = Callable[[Hub, Mapping[str, str]], list[GeneratedFile]]
 
 def grouped(items: list[Item]) -> list[tuple[ItemType, list[Item]]]:
     """Items grouped by type in a fixed order, empty groups left out."""
-    return [(t, [i for i in items if i.type is t]) for t in ItemType if any(i.type is t for i in items)]
+    # One pass over the items: every theme, network and pair page groups its items, so a pass per type
+    # would read the whole hub several times over.
+    by_type: dict[ItemType, list[Item]] = {}
+    for item in items:
+        by_type.setdefault(item.type, []).append(item)
+    return [(t, by_type[t]) for t in ItemType if t in by_type]
 
 
 Generator = Callable[[Hub], list[GeneratedPage]]

@@ -11,8 +11,9 @@ posting lists; a common keyword (a theme carried by 40% of the hub) would
 still make that quadratic, so each posting list is read only in a *window*
 of the ``window`` documents nearest in date. Those candidates are ranked by
 the weights of the keywords that found them, and the best few are then scored
-exactly, on all their keywords. Cost per document: keywords × window, so the
-whole index grows linearly with the number of documents.
+exactly, on all their keywords (in a small hub, whose posting lists fit in the
+windows, every candidate is scored exactly). Cost per document: keywords ×
+window, so the whole index grows linearly with the number of documents.
 
 Hugo's ``cardinalityThreshold`` is kept as :attr:`IndexConfig.cardinality`:
 a keyword carried by more than that percentage of the documents says little
@@ -32,7 +33,7 @@ import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,7 @@ class Document:
     """Documents of one non-empty group are never related to each other (a course and its modules)."""
 
 
-@dataclass(frozen=True, order=True)
-class Match:
+class Match(NamedTuple):
     """A related document with its score (0–100)."""
 
     score: int
@@ -145,6 +145,7 @@ class RelatedIndex:
         self._kinds = [e.document.kind for e in self._order]
         self._groups = [e.document.group for e in self._order]
         self._dates = [_ordinal(e.document.date) for e in self._order]
+        self._names = [e.document.name for e in self._order]
         self._weights = [c.weight for c in self.indices]
         self._pending = []
         self._finalized = True
@@ -154,17 +155,19 @@ class RelatedIndex:
 
     def search(self, name: str, limit: int = 5, kinds: Iterable[str] | None = None) -> list[Match]:
         """The documents most related to ``name``, best first; ``kinds`` limits them to those kinds."""
-        entry, found = self._found(name)
+        entry, found, complete = self._found(name)
         wanted = set(kinds) if kinds is not None else None
-        return self._best(entry, [o for o in found if wanted is None or self._kinds[o] in wanted], found, limit)
+        return self._best(entry, [o for o in found if wanted is None or self._kinds[o] in wanted], found, complete,
+                          limit)
 
     def search_by_kind(self, name: str, limit: int = 5) -> dict[str, list[Match]]:
         """Like :meth:`search`, but the best ``limit`` of every kind, in one pass over the posting lists."""
-        entry, found = self._found(name)
+        entry, found, complete = self._found(name)
         by_kind: dict[str, list[int]] = {}
+        kinds = self._kinds
         for order in found:
-            by_kind.setdefault(self._kinds[order], []).append(order)
-        results = {kind: self._best(entry, orders, found, limit) for kind, orders in sorted(by_kind.items())}
+            by_kind.setdefault(kinds[order], []).append(order)
+        results = {kind: self._best(entry, orders, found, complete, limit) for kind, orders in sorted(by_kind.items())}
         return {kind: matches for kind, matches in results.items() if matches}
 
     def score(self, a: str, b: str) -> int:
@@ -172,16 +175,22 @@ class RelatedIndex:
         self.finalize()
         return self._score(self._entries[a], self._entries[b])
 
-    def _found(self, name: str) -> tuple[_Entry, dict[int, int]]:
-        """Candidates of ``name`` from the windows of its posting lists, with the weight that found them."""
+    def _found(self, name: str) -> tuple[_Entry, dict[int, int], bool]:
+        """Candidates of ``name`` from the windows of its posting lists, with the weight that found them.
+
+        The flag says whether the windows held the whole lists: then these are all the documents that
+        share a keyword with ``name``.
+        """
         self.finalize()
         entry = self._entries[name]
         found: dict[int, int] = {}
         get = found.get
         half = self.window // 2
+        complete = True
         for position, word_id, where in entry.positions:
             postings = self._postings[position][word_id]
             start = max(0, min(where - half, len(postings) - self.window))
+            complete = complete and len(postings) <= self.window
             weight = self._weights[position]
             for order in postings[start:start + self.window]:
                 found[order] = get(order, 0) + weight
@@ -190,20 +199,23 @@ class RelatedIndex:
         if group:
             for order in [o for o in found if self._groups[o] == group]:
                 del found[order]
-        return entry, found
+        return entry, found, complete
 
-    def _best(self, entry: _Entry, orders: list[int], found: dict[int, int], limit: int) -> list[Match]:
+    def _best(self, entry: _Entry, orders: list[int], found: dict[int, int], complete: bool,
+              limit: int) -> list[Match]:
         if limit <= 0 or not orders:
             return []
         size = max(self.shortlist, limit)
-        # Few candidates (a small hub) are all scored exactly; many are first cut by the weight that found
-        # them. They come in posting-list order, so equal weights keep a reproducible order (nlargest is stable).
-        shortlist = orders if len(orders) <= 4 * size else heapq.nlargest(size, orders, key=found.__getitem__)
+        # In a small hub (the windows held whole posting lists) every candidate is scored exactly. In a
+        # large one only the best few by the weight that found them (what heapq.nlargest does, but in C);
+        # they come in posting-list order and the sort is stable, so equal weights keep a reproducible order.
+        if not complete and len(orders) > size:
+            orders = sorted(orders, key=found.__getitem__, reverse=True)[:size]
         scored = []
-        for order in shortlist:
+        for order in orders:
             score = self._score(entry, self._order[order])
             if score >= self.threshold and score > 0:
-                scored.append((-score, -self._dates[order], self._order[order].document.name))
+                scored.append((-score, -self._dates[order], self._names[order]))
         scored.sort()
         return [Match(-score, name) for score, _, name in scored[:limit]]
 

@@ -41,7 +41,6 @@ def dutch_date(date: dt.date | None) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
-@lru_cache(maxsize=1 << 16)
 def link(from_src: str, to_src: str) -> str:
     """Relative Markdown link from one docs file to another; MkDocs resolves it to a URL.
 
@@ -49,7 +48,15 @@ def link(from_src: str, to_src: str) -> str:
     what ``posixpath.relpath`` does without its two ``abspath`` calls (which
     ask the OS for the working directory), tens of thousands of times a build.
     """
-    start = [part for part in posixpath.dirname(from_src).split("/") if part]
+    return link_from_folder(from_src.rpartition("/")[0], to_src)
+
+
+@lru_cache(maxsize=1 << 17)
+def link_from_folder(folder: str, to_src: str) -> str:
+    """:func:`link` from any page in ``folder`` (``""`` for the top of ``docs/``)."""
+    # Cached per folder, not per page: every page of a folder links to an item the same way, and
+    # a big hub has more (page, item) pairs than any cache should hold.
+    start = [part for part in folder.split("/") if part]
     target = [part for part in to_src.split("/") if part]
     common = 0
     while common < min(len(start), len(target)) and start[common] == target[common]:

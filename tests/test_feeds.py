@@ -1,7 +1,8 @@
 """Atom and RSS feeds: parsed back as a feed reader would, with absolute links to real pages."""
 
+import re
 import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import pytest
@@ -82,6 +83,51 @@ def test_a_theme_feed_has_only_that_themes_items(site):
         assert "Klimaat & energie" in [tag.term for tag in entry.tags]
 
 
+HUB_FEEDS = [("application/atom+xml", "VNG Kennisbank (Atom)", "nieuw/atom.xml"),
+             ("application/rss+xml", "VNG Kennisbank (RSS)", "nieuw/rss.xml")]
+CLIMATE_FEEDS = [("application/atom+xml", "VNG Kennisbank: Klimaat &amp; energie (Atom)",
+                  "themas/klimaat-energie/atom.xml"),
+                 ("application/rss+xml", "VNG Kennisbank: Klimaat &amp; energie (RSS)",
+                  "themas/klimaat-energie/rss.xml")]
+LEARNING_FEEDS = [("application/atom+xml", "VNG Kennisbank: Leren van elkaar (Atom)",
+                   "themas/leren-van-elkaar/atom.xml"),
+                  ("application/rss+xml", "VNG Kennisbank: Leren van elkaar (RSS)",
+                   "themas/leren-van-elkaar/rss.xml")]
+
+
+def announced(site, url):
+    """(type, title, feed path from the site root) of each feed the page's head links to."""
+    html = site.html(url)
+    head = html[:html.index("</head>")]
+    found = []
+    for tag in re.findall(r'<link [^>]*>', head):
+        attrs = dict(re.findall(r'(\w+)="([^"]*)"', tag))
+        # Feed discovery reads rel as a list of words (HTML link types), as readers and browsers do.
+        if "alternate" in attrs["rel"].split() and attrs.get("type") in ("application/atom+xml",
+                                                                          "application/rss+xml"):
+            page_url = SITE_URL + url
+            found.append((attrs["type"], attrs["title"], urljoin(page_url, attrs["href"])[len(SITE_URL):]))
+    return found
+
+
+@pytest.mark.parametrize("url, feeds", [
+    ("", HUB_FEEDS),
+    ("zoeken/", HUB_FEEDS),
+    ("nieuw/", HUB_FEEDS),
+    ("themas/klimaat-energie/", HUB_FEEDS + CLIMATE_FEEDS),
+    ("themas/klimaat-energie/netwerk-gezond-leven/", HUB_FEEDS + CLIMATE_FEEDS),
+    ("artikelen/datagedreven-werken/", HUB_FEEDS + CLIMATE_FEEDS + LEARNING_FEEDS),
+])
+def test_pages_announce_the_hub_feeds_and_their_themes_feeds_in_the_head(site, url, feeds):
+    found = announced(site, url)
+    assert found == feeds
+    for kind, _, path in found:
+        # The relative link resolves to a feed file of the built site, and that file is that kind of feed.
+        parsed = feedparser.parse((site.root / path).read_bytes())
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.version == {"application/atom+xml": "atom10", "application/rss+xml": "rss20"}[kind]
+
+
 def test_no_feeds_without_site_url(tmp_path):
     hub = project(tmp_path, {"artikelen/a.md": article()})
     config = hub.root / "mkdocs.yml"
@@ -90,3 +136,5 @@ def test_no_feeds_without_site_url(tmp_path):
     assert not (site.root / "nieuw" / "atom.xml").exists()
     assert "Atom" not in site.text("nieuw/")
     assert "Korte samenvatting" in site.text("nieuw/")
+    assert "application/atom+xml" not in site.html("")
+    assert "application/rss+xml" not in site.html("artikelen/a/")

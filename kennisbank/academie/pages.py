@@ -9,20 +9,23 @@ progress keys, facet classes the filter values): no form controls and no
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
+from itertools import combinations
+from math import comb
 from dataclasses import dataclass
 
 from ..hub import Hub, Item
 from ..model import Doelgroep, ItemType, Niveau
 from ..pages import GeneratedPage
-from ..render import item_themes, render
+from ..render import item_themes, render, render_macro
 from ..taxonomy import Theme
 
 CATALOGUE = f"{ItemType.CURSUS.folder}/index.md"
 FURTHER_READING = 4
 """How many knowledge items a module suggests: a few good leads, not a second index."""
 READING_TYPES = (ItemType.ARTIKEL, ItemType.PRAKTIJKVOORBEELD)
+SUBSET_LOOKUPS = 300
+"""Above this many theme subsets (a module with ten or more themes) "Verder lezen" counts instead."""
 
 DURATIONS = (
     ("kort", "korter dan 2 uur", 0, 120),
@@ -44,6 +47,10 @@ class AcademieIndex:
     """Published modules per course slug, in order."""
     newest_by_theme: dict[str, list[tuple[int, Item]]]
     """Articles and good practices per theme as ``(rank, item)``; rank 0 is the newest in the hub."""
+    newest_by_themes: dict[frozenset[str], list[tuple[int, Item]]]
+    """The same per set of themes: under every subset of an item's themes (an item has at most six)."""
+    widest: int = 0
+    """The most themes of one article or good practice: no item shares more with a module."""
 
     @classmethod
     def build(cls, hub: Hub) -> "AcademieIndex":
@@ -52,24 +59,25 @@ class AcademieIndex:
             if item.type is ItemType.MODULE and item.course:
                 modules[item.course].append(item)
         by_theme: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+        by_themes: dict[frozenset[str], list[tuple[int, Item]]] = defaultdict(list)
         reading = [i for i in hub.newest() if i.type in READING_TYPES]
         for rank, item in enumerate(reading):
-            for theme in item.themes:
+            themes = sorted(set(item.themes))
+            for theme in themes:
                 by_theme[theme].append((rank, item))
-        return cls({c: sorted(m, key=lambda i: (i.meta.volgorde, i.src)) for c, m in modules.items()}, by_theme)
-
-
-_INDEXES: dict[int, tuple[weakref.ref, AcademieIndex]] = {}
+            for size in range(1, len(themes) + 1):
+                for subset in combinations(themes, size):
+                    by_themes[frozenset(subset)].append((rank, item))
+        return cls({c: sorted(m, key=lambda i: (i.meta.volgorde, i.src)) for c, m in modules.items()},
+                   by_theme, by_themes, max((len(set(i.themes)) for i in reading), default=0))
 
 
 def academie_index(hub: Hub) -> AcademieIndex:
-    """The index of this hub; a new hub (a rebuild in ``serve``) gets a new one."""
-    found = _INDEXES.get(id(hub))
-    if found is None or found[0]() is not hub:
-        _INDEXES.clear()  # one build at a time: drop indexes of earlier hubs
-        found = (weakref.ref(hub), AcademieIndex.build(hub))
-        _INDEXES[id(hub)] = found
-    return found[1]
+    """The index of this hub, built once; a new hub (a rebuild in ``serve``) gets a new one."""
+    index = hub.derived.get("academie")
+    if index is None:
+        index = hub.derived["academie"] = AcademieIndex.build(hub)
+    return index  # type: ignore[return-value]
 
 
 def duration_class(minutes: int) -> str:
@@ -145,7 +153,9 @@ def further_reading(hub: Hub, item: Item) -> str:
     if item.type is not ItemType.MODULE:
         return ""
     items = reading_list(hub, item)
-    return render("academie/further_reading.md.j2", here=item.src, items=items) if items else ""
+    if not items:
+        return ""
+    return render_macro("academie/further_reading.md.j2", "section", here=item.src, items=items)
 
 
 def reading_list(hub: Hub, module: Item, limit: int = FURTHER_READING) -> list[Item]:
@@ -155,10 +165,44 @@ def reading_list(hub: Hub, module: Item, limit: int = FURTHER_READING) -> list[I
     a module's themes are few and chosen by the course author, so overlap is a
     good enough signal here.
     """
-    by_theme = academie_index(hub).newest_by_theme
+    index = academie_index(hub)
+    themes = sorted({t for t in item_themes(hub, module) if t in index.newest_by_theme})
+    if limit <= 0 or not themes:
+        return []
+    widest = min(len(themes), index.widest)
+    if sum(comb(len(themes), size) for size in range(1, widest + 1)) > SUBSET_LOOKUPS:
+        return _reading_list_by_counting(index, themes, limit)
+    # Level by level, from the most shared themes down. The items listed under a set of `size` of the
+    # module's themes share at least `size` of them; any that share more were all chosen at an earlier
+    # level (else the list would be full), so a level needs only the newest few not yet chosen of each
+    # set. Cost per module: a few items per subset of its themes, whatever the size of the hub.
+    chosen: dict[int, Item] = {}
+    for size in range(widest, 0, -1):
+        wanted = limit - len(chosen)
+        level: dict[int, Item] = {}
+        for subset in combinations(themes, size):
+            taken = 0
+            for rank, item in index.newest_by_themes.get(frozenset(subset), ()):
+                if taken == wanted:
+                    break
+                if rank not in chosen:
+                    level[rank] = item
+                    taken += 1
+        chosen.update((rank, level[rank]) for rank in sorted(level)[:wanted])  # rank order = newest first
+        if len(chosen) == limit:
+            break
+    return list(chosen.values())
+
+
+def _reading_list_by_counting(index: AcademieIndex, themes: list[str], limit: int) -> list[Item]:
+    """The same list by counting shared themes over every item of the module's themes.
+
+    Used for a module with so many themes that looking up every subset would cost more; the
+    reference the level-by-level search is tested against.
+    """
     shared: dict[int, list] = {}
-    for theme in set(item_themes(hub, module)):
-        for rank, item in by_theme.get(theme, []):
+    for theme in themes:
+        for rank, item in index.newest_by_theme.get(theme, []):
             shared.setdefault(rank, [0, item])[0] += 1
     # Rank is the place in hub.newest(): newest first, ties by slug, so builds are reproducible.
     best = sorted(shared.items(), key=lambda entry: (-entry[1][0], entry[0]))[:limit]
