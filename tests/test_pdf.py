@@ -167,6 +167,23 @@ def test_pdfs_are_skipped_on_serve_unless_asked():
     assert not pages_wanted(PdfSettings(enabled=False), "build")
 
 
+def test_cached_page_references_follow_added_pages():
+    import pydyf
+
+    from kennisbank.pdf.engine import cache_page_references
+
+    cache_page_references()
+    cache_page_references()  # idempotent: the cache is not wrapped twice
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert pdf.page_references is first  # read again: the same tuple, not one built anew
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert pdf.page_references == tuple(f"{number} 0 R".encode() for number in pdf.pages["Kids"][::3])
+    assert len(pdf.page_references) == 4
+
+
 def test_without_pdfs_there_is_no_download_link(tmp_path):
     from sitebuilder import article
 
