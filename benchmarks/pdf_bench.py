@@ -141,6 +141,7 @@ HEADER = ["| Measurement | Wall | CPU (all processes) | CPU per item | Peak memo
 def starter(rows: list[str], work: Path) -> None:
     """The starter hub: ``kennisbank build`` without and with the page PDFs, and ``kennisbank pdf``."""
     root = work / "starter"
+    root.mkdir()
     for name in ("mkdocs.yml", "hooks", "overrides", "docs"):
         (shutil.copytree if (REPO / name).is_dir() else shutil.copy2)(REPO / name, root / name)
     kb = str(BIN / "kennisbank")
@@ -273,7 +274,8 @@ def main() -> None:
         run_job(args.job)
         return
     rows = list(HEADER)
-    with tempfile.TemporaryDirectory(prefix="pdf-bench-", dir=CORPUS_DIR.parent) as tmp:
+    CORPUS_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pdf-bench-", dir=CORPUS_DIR) as tmp:
         work = Path(tmp)
         if not args.skip_starter:
             starter(rows, work)

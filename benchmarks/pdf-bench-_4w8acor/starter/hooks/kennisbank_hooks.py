@@ -1,0 +1,57 @@
+"""MkDocs hooks for Kennisbank: each event hands its work to the core in one call.
+
+Named kennisbank_hooks.py, not kennisbank.py: MkDocs registers a hook module
+under its file name, which would shadow the kennisbank package.
+"""
+
+from mkdocs.plugins import event_priority
+
+from kennisbank.mkdocs_adapter import BUILD
+
+
+def on_startup(command, dirty):
+    BUILD.startup(command)
+
+
+# After Material's offline plugin, which adds its iframe-worker shim in on_config.
+@event_priority(-100)
+def on_config(config):
+    BUILD.config(config)
+
+
+def on_pre_build(config):
+    BUILD.pre_build(config)
+
+
+def on_files(files, config):
+    return BUILD.files(files, config)
+
+
+# Before Material's tags plugin (-50) reads page.meta["tags"].
+@event_priority(50)
+def on_page_markdown(markdown, page, config, files):
+    return BUILD.page_markdown(markdown, page, config)
+
+
+def on_nav(nav, config, files):
+    BUILD.nav(files)
+
+
+def on_page_content(html, page, config, files):
+    return BUILD.page_content(html, page, files)
+
+
+# Before Material's tags plugin (100) fills its index from the pages it saw.
+@event_priority(110)
+def on_env(env, config, files):
+    BUILD.env(env, config, files)
+
+
+# Before Material's search plugin writes its index.
+@event_priority(10)
+def on_post_build(config):
+    BUILD.post_build(config)
+
+
+def on_build_error(error):
+    BUILD.build_error()
