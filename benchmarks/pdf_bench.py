@@ -164,6 +164,7 @@ def starter(rows: list[str], work: Path) -> None:
                 f"{extra.cpu / len(pdfs):.2f} s | | | {size(total / len(pdfs))} on average | |")
     rows.append(row(f"Starter: `kennisbank pdf` (site build + whole-hub PDF of {items} items)", whole, None,
                     f"{size((root / 'kennisbank.pdf').stat().st_size)}, {_page_count(root / 'kennisbank.pdf')} pages"))
+    print("\n".join(rows[-4:]), file=sys.stderr, flush=True)
 
 
 def _median(runs: list[Measured]) -> Measured:
@@ -178,17 +179,19 @@ class LargeHub:
     themes: list[PdfDocument]
     whole: PdfDocument
     pages: dict[str, Page]
-    build: Measured
+    build: Measured | None
 
 
-def large_hub(n: int, seed: int) -> LargeHub:
+def large_hub(n: int, seed: int, reuse_site: bool = False) -> LargeHub:
     """The shared corpus of ``n`` items, built once without PDFs; the PDFs it would get."""
     from kennisbank.hub import load_hub
 
     corpus = prepare(n, seed)
     site = corpus.root / "site-pdf"
-    build = run_measured([str(BIN / "kennisbank"), "build", "-d", str(site)], corpus.root,
-                         {"KENNISBANK_PDF": "false"})
+    build = None
+    if not (reuse_site and site.is_dir()):
+        build = run_measured([str(BIN / "kennisbank"), "build", "-d", str(site)], corpus.root,
+                             {"KENNISBANK_PDF": "false"})
     hub = load_hub(corpus.docs, corpus.root)
     items = item_documents(hub)
     themes = [d for d in taxonomy_documents(hub) if d.target.startswith("themas/")]
@@ -221,10 +224,19 @@ def scaling(rows: list[str], hub: LargeHub, sizes: list[int], work: Path) -> Non
         print(rows[-1], file=sys.stderr, flush=True)
 
 
+def whole_hub(rows: list[str], hub: LargeHub, work: Path) -> None:
+    m = measure_pdfs([hub.whole], hub.pages, hub.site, work / "pdf", 1, work)
+    info = m.result["documents"][0]
+    rows.append(row(f"{hub.n} items: whole-hub PDF ({len(hub.whole.pages)} items, one process)", m,
+                    len(hub.whole.pages), f"{size(info['size'])}, {info['pages']} pages"))
+    print(rows[-1], file=sys.stderr, flush=True)
+
+
 def large(rows: list[str], hub: LargeHub, work: Path, whole: bool) -> None:
     n, out = hub.n, work / "pdf"
-    rows.append(row(f"{n} items: site build without PDFs", hub.build, None, ""))
-    print(rows[-1], file=sys.stderr, flush=True)
+    if hub.build is not None:
+        rows.append(row(f"{n} items: site build without PDFs", hub.build, None, ""))
+        print(rows[-1], file=sys.stderr, flush=True)
     sample = random.Random(1).sample(hub.items, 25)
     m = measure_pdfs(sample, hub.pages, hub.site, out, 1, work)
     docs = m.result["documents"]
@@ -252,11 +264,7 @@ def large(rows: list[str], hub: LargeHub, work: Path, whole: bool) -> None:
                     in_themes, f"{size(sum(d['size'] for d in m.result['documents']))} in total"))
     print(rows[-1], file=sys.stderr, flush=True)
     if whole:
-        m = measure_pdfs([hub.whole], hub.pages, hub.site, out, 1, work)
-        info = m.result["documents"][0]
-        rows.append(row(f"{n} items: whole-hub PDF ({len(hub.whole.pages)} items, one process)", m,
-                        len(hub.whole.pages), f"{size(info['size'])}, {info['pages']} pages"))
-        print(rows[-1], file=sys.stderr, flush=True)
+        whole_hub(rows, hub, work)
 
 
 def main() -> None:
@@ -268,6 +276,9 @@ def main() -> None:
     parser.add_argument("--only-scaling", action="store_true", help="stop after --scaling")
     parser.add_argument("--skip-starter", action="store_true")
     parser.add_argument("--skip-whole", action="store_true", help="no whole-hub PDF of all items")
+    parser.add_argument("--only-whole", action="store_true", help="only the whole-hub PDF of all items")
+    parser.add_argument("--reuse-site", action="store_true",
+                        help="use the large hub's site from an earlier run (e.g. while another run reads it)")
     parser.add_argument("--job", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.job:
@@ -279,9 +290,11 @@ def main() -> None:
         work = Path(tmp)
         if not args.skip_starter:
             starter(rows, work)
-        hub = large_hub(args.items, args.seed)
+        hub = large_hub(args.items, args.seed, args.reuse_site)
         scaling(rows, hub, args.scaling, work)
-        if not args.only_scaling:
+        if args.only_whole:
+            whole_hub(rows, hub, work)
+        elif not args.only_scaling:
             large(rows, hub, work, whole=not args.skip_whole)
     print(f"Load average at the end: {os.getloadavg()}; {os.cpu_count()} cores")
     print("\n".join(rows))
