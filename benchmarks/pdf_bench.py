@@ -1,78 +1,116 @@
-"""PDF time and size: the starter hub, and a synthetic hub of N items (whole hub, per theme, per item).
+"""PDF time, CPU cost, memory and size: the starter hub and the shared synthetic corpus of N items.
 
-Run: ``.venv/bin/python benchmarks/pdf_bench.py [--items 1000]``. Prints a
-Markdown table for benchmarks/RESULTS.md. Medians of several runs where a run
-is short; the machine has 2 noisy cores, so read ratios rather than seconds.
+Run: ``.venv/bin/python benchmarks/pdf_bench.py [--items 1000]``. Prints Markdown tables for
+benchmarks/RESULTS.md. The large hub is the corpus of ``benchmarks/generate.py`` (every content type,
+courses with modules, realistic bodies; cached in ``benchmarks/.corpus`` like ``benchmarks/run.py``).
 
-The synthetic hub is generated here with a small self-contained generator
-(articles of ~700 words with headings, a list, a table, an admonition and
-links); when the shared corpus generator (benchmarks/generate.py) is present,
-this benchmark should use that instead.
+Every measurement runs in a fresh child process (``--job``), read with ``wait4``: wall time, CPU time of
+the child and of its PDF worker processes together, and the peak resident memory of the largest of
+them. The machine's cores are shared with other jobs, so wall time depends on the load (printed with
+each row) and CPU time is the load-independent cost of a PDF.
+
+``--scaling 100 200 400`` first measures whole-hub PDFs of the first 100, 200, 400 items, to see
+whether WeasyPrint's time or memory grows faster than the document (tables of contents with page
+numbers and "Pagina x van y" make it lay out pages more than once).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import pickle
 import posixpath
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 
-from kennisbank.hub import load_hub  # noqa: E402
-from kennisbank.mkdocs_adapter import build_site  # noqa: E402
-from kennisbank.pdf import Page, build_pdfs, whole_hub_document  # noqa: E402
+from benchmarks.run import CORPUS_DIR, prepare  # noqa: E402
+from kennisbank.pdf import Page, PdfDocument, build_pdfs, whole_hub_document  # noqa: E402
 from kennisbank.pdf.engine import make_pdf  # noqa: E402
-from kennisbank.pdf.plan import item_documents, taxonomy_documents  # noqa: E402
-from kennisbank.taxonomy import load_taxonomy  # noqa: E402
+from kennisbank.pdf.plan import Part, item_documents, taxonomy_documents  # noqa: E402
 
-SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/index.md",
-            "docs/trefwoorden.md", "docs/bijdragen"]
-WORDS = ("gemeente regio inwoners beleid uitvoering wethouder raad samenwerking wijk zorg jeugd woningbouw "
-         "energie warmtenet data dashboard ketenpartners budget begroting participatie verordening subsidie "
-         "opgave maatschappelijk netwerk toezicht kwaliteit").split()
+BIN = Path(sys.executable).parent
+BUDGET = 0.5
+"""Seconds one item PDF may cost on this machine (issue 6)."""
 
 
-def copy_skeleton(target: Path, with_content: bool) -> None:
-    for name in SKELETON + (["docs/artikelen", "docs/praktijkvoorbeelden", "docs/academie"] if with_content else []):
-        source, dest = REPO / name, target / name
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest)
+@dataclass
+class Measured:
+    wall: float
+    cpu: float
+    """User + system seconds of the child and every worker process it waited for."""
+    peak_mb: float
+    """Peak resident memory of the largest single process (the child or one worker)."""
+    load: tuple[float, float]
+    """1-minute load average before and after."""
+    result: dict = field(default_factory=dict)
 
 
-def synthetic(target: Path, n: int, seed: int = 7) -> None:
-    """``n`` valid articles spread over every theme, each ~700 words."""
-    copy_skeleton(target, with_content=False)
-    themes = sorted(load_taxonomy(target / "docs", target)[0].themes)
-    rng = random.Random(seed)
+def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> Measured:
+    """Run a child process to the end; its rusage comes from ``wait4`` (it includes its reaped workers)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as log:
+        before = os.getloadavg()[0]
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=log, env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        after = os.getloadavg()[0]
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed:\n{log.read().decode()[-3000:]}")
+        out.seek(0)
+        text = out.read().decode().strip()
+    result = json.loads(text.splitlines()[-1]) if text.startswith("{") else {}
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, (before, after), result)
 
-    def sentence(k: int = 14) -> str:
-        return " ".join(rng.choice(WORDS) for _ in range(k)).capitalize() + "."
 
-    folder = target / "docs" / "artikelen"
-    folder.mkdir(parents=True)
-    for i in range(n):
-        chosen = rng.sample(themes, 2)
-        sections = []
-        for s in range(5):
-            paragraphs = "\n\n".join(" ".join(sentence() for _ in range(5)) for _ in range(2))
-            sections.append(f"## Onderdeel {s + 1}\n\n{paragraphs}\n\n- {sentence(6)}\n- {sentence(6)}\n")
-        other = f"artikel-{(i + 1) % n:04d}.md"
-        body = (f"{sentence()} Zie ook [een ander artikel]({other}).\n\n" + "\n".join(sections)
-                + "\n| Jaar | Aantal | Bedrag |\n| --- | --- | --- |\n"
-                + "".join(f"| {2020 + r} | {rng.randint(1, 900)} | € {rng.randint(1, 99)}.000 |\n" for r in range(6))
-                + f"\n!!! tip \"Tip\"\n\n    {sentence()}\n")
-        (folder / f"artikel-{i:04d}.md").write_text(
-            f"---\ntitel: Artikel {i} over {rng.choice(WORDS)}\nsamenvatting: {sentence(10)}\ntype: artikel\n"
-            f"themas: [{', '.join(chosen)}]\nauteurs: [VNG Kennishub]\ngepubliceerd: 2024-{1 + i % 12:02d}-"
-            f"{1 + i % 28:02d}\n---\n\n{body}", encoding="utf-8")
+def measure_pdfs(documents: list[PdfDocument], pages: dict[str, Page], site: Path, out: Path,
+                 workers: int, work: Path) -> Measured:
+    """Make ``documents`` in a fresh process (``workers`` = 1: one after the other, each timed)."""
+    job = work / "job.pickle"
+    job.write_bytes(pickle.dumps({"documents": documents, "pages": pages, "site": site, "out": out,
+                                  "workers": workers}))
+    return run_measured([sys.executable, __file__, "--job", str(job)], REPO)
+
+
+def run_job(path: Path) -> None:
+    """Child side of :func:`measure_pdfs`: prints one JSON line (per-document times, sizes, failures)."""
+    job = pickle.loads(path.read_bytes())
+    documents, pages, site, out = job["documents"], job["pages"], job["site"], job["out"]
+    import weasyprint  # noqa: F401  as in a build, imported before the work starts
+
+    result: dict = {"documents": []}
+    if job["workers"] == 1:
+        for document in documents:
+            wall, cpu = time.perf_counter(), time.process_time()
+            size = make_pdf(document, pages, site, "", out / document.target)
+            result["documents"].append({"target": document.target, "wall": time.perf_counter() - wall,
+                                        "cpu": time.process_time() - cpu, "size": size,
+                                        "pages": _page_count(out / document.target)})
+    else:
+        outcomes = build_pdfs(documents, pages, site, out, workers=job["workers"])
+        result["documents"] = [{"target": o.document.target, "size": o.size, "error": o.error} for o in outcomes]
+        failed = [o for o in outcomes if o.error]
+        if failed:
+            raise SystemExit(f"{len(failed)} PDFs failed, e.g. {failed[0].document.target}: {failed[0].error}")
+    print(json.dumps(result))
+
+
+def _page_count(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
 
 
 def dest_of(src: str) -> str:
@@ -81,81 +119,184 @@ def dest_of(src: str) -> str:
     return (base[: -len("index")] if base.endswith("index") else base + "/") + "index.html"
 
 
-def timed(action) -> tuple[float, object]:
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
+def size(n_bytes: float) -> str:
+    return f"{n_bytes / 1024:,.0f} kB" if n_bytes < 10 * 1024 * 1024 else f"{n_bytes / 1024 / 1024:,.1f} MB"
 
 
-def kb(size: int) -> str:
-    return f"{size / 1024:,.0f} kB" if size < 10 * 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
+def load(m: Measured) -> str:
+    return f"{min(m.load):.1f}–{max(m.load):.1f}" if abs(m.load[0] - m.load[1]) >= 0.05 else f"{m.load[0]:.1f}"
+
+
+def row(what: str, m: Measured, per: int | None, extra: str) -> str:
+    """One table row: wall, CPU, CPU per item, peak memory, size, load."""
+    per_item = f"{m.cpu / per:.2f} s" if per else ""
+    return (f"| {what} | {m.wall:.1f} s | {m.cpu:.1f} s | {per_item} | {m.peak_mb:,.0f} MB | {extra} | "
+            f"{load(m)} |")
+
+
+HEADER = ["| Measurement | Wall | CPU (all processes) | CPU per item | Peak memory | Size / pages | Load |",
+          "| --- | ---: | ---: | ---: | ---: | --- | --- |"]
 
 
 def starter(rows: list[str], work: Path) -> None:
+    """The starter hub: ``kennisbank build`` without and with the page PDFs, and ``kennisbank pdf``."""
     root = work / "starter"
-    copy_skeleton(root, with_content=True)
-    os.environ["KENNISBANK_PDF"] = "false"
-    plain = statistics.median(timed(lambda: build_site(root / "mkdocs.yml", root / "site"))[0] for _ in range(3))
-    os.environ["KENNISBANK_PDF"] = "true"
-    with_pdfs = statistics.median(timed(lambda: build_site(root / "mkdocs.yml", root / "site"))[0] for _ in range(2))
+    root.mkdir()
+    for name in ("mkdocs.yml", "hooks", "overrides", "docs"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy2)(REPO / name, root / name)
+    kb = str(BIN / "kennisbank")
+    plain = [run_measured([kb, "build", "-d", str(root / "site")], root, {"KENNISBANK_PDF": "false"})
+             for _ in range(3)]
+    plain_m = _median(plain)
+    with_pdfs = _median([run_measured([kb, "build", "-d", str(root / "site")], root, {"KENNISBANK_PDF": "true"})
+                         for _ in range(3)])
     pdfs = list((root / "site").rglob("*.pdf"))
     total = sum(p.stat().st_size for p in pdfs)
-    whole_time, _ = timed(lambda: build_site(root / "mkdocs.yml", whole_pdf=root / "kennisbank.pdf"))
-    rows.append(f"| Starter hub: site build without PDFs | {plain:.1f} s | | |")
-    rows.append(f"| Starter hub: site build with all {len(pdfs)} page PDFs ({os.cpu_count()} workers) | "
-                f"{with_pdfs:.1f} s | ×{with_pdfs / plain:.1f} | {kb(total)} in total |")
-    rows.append(f"| Starter hub: PDF cost per page PDF (wall, parallel) | {(with_pdfs - plain) / len(pdfs):.2f} s | | "
-                f"{kb(total // len(pdfs))} on average |")
-    rows.append(f"| Starter hub: `kennisbank pdf` (site build + whole-hub PDF) | {whole_time:.1f} s | | "
-                f"{kb((root / 'kennisbank.pdf').stat().st_size)} |")
+    whole = run_measured([kb, "pdf", "-o", str(root / "kennisbank.pdf")], root, {"KENNISBANK_PDF": "true"})
+    items = sum(1 for p in (root / "docs").rglob("*.md")
+                if p.parts[len(root.parts) + 1] in ("artikelen", "praktijkvoorbeelden", "academie"))
+    rows.append(row("Starter: site build without PDFs (median of 3)", plain_m, None, ""))
+    rows.append(row(f"Starter: site build with its {len(pdfs)} page PDFs, {os.cpu_count()} workers (median of 3)",
+                    with_pdfs, None, f"{size(total)} in total"))
+    extra = Measured(with_pdfs.wall - plain_m.wall, with_pdfs.cpu - plain_m.cpu, with_pdfs.peak_mb,
+                     with_pdfs.load)
+    rows.append(f"| Starter: PDFs' share of that build, per page PDF | {extra.wall / len(pdfs):.2f} s | "
+                f"{extra.cpu / len(pdfs):.2f} s | | | {size(total / len(pdfs))} on average | |")
+    rows.append(row(f"Starter: `kennisbank pdf` (site build + whole-hub PDF of {items} items)", whole, None,
+                    f"{size((root / 'kennisbank.pdf').stat().st_size)}, {_page_count(root / 'kennisbank.pdf')} pages"))
+    print("\n".join(rows[-4:]), file=sys.stderr, flush=True)
 
 
-def large(rows: list[str], work: Path, n: int, all_items: bool) -> None:
-    root = work / f"hub-{n}"
-    synthetic(root, n)
-    os.environ["KENNISBANK_PDF"] = "false"
-    site_time, _ = timed(lambda: build_site(root / "mkdocs.yml", root / "site"))
-    site = root / "site"
-    hub = load_hub(root / "docs", root)
+def _median(runs: list[Measured]) -> Measured:
+    return sorted(runs, key=lambda m: m.wall)[len(runs) // 2]
+
+
+@dataclass
+class LargeHub:
+    n: int
+    site: Path
+    items: list[PdfDocument]
+    themes: list[PdfDocument]
+    whole: PdfDocument
+    pages: dict[str, Page]
+    build: Measured | None
+
+
+def large_hub(n: int, seed: int, reuse_site: bool = False) -> LargeHub:
+    """The shared corpus of ``n`` items, built once without PDFs; the PDFs it would get."""
+    from kennisbank.hub import load_hub
+
+    corpus = prepare(n, seed)
+    site = corpus.root / "site-pdf"
+    build = None
+    if not (reuse_site and site.is_dir()):
+        build = run_measured([str(BIN / "kennisbank"), "build", "-d", str(site)], corpus.root,
+                             {"KENNISBANK_PDF": "false"})
+    hub = load_hub(corpus.docs, corpus.root)
     items = item_documents(hub)
     themes = [d for d in taxonomy_documents(hub) if d.target.startswith("themas/")]
-    pages = {src: Page(src, dest_of(src)) for d in items + themes for src in d.pages}
-    out = work / "pdf"
-    rows.append(f"| {n} items: site build without PDFs | {site_time:.1f} s | | |")
-    sample = random.Random(1).sample(items, 25)
-    times = []
-    for document in sample:
-        seconds, size = timed(lambda: make_pdf(document, pages, site, "", out / document.target))
-        times.append(seconds)
-    rows.append(f"| {n} items: one item PDF (median of 25, one core) | {statistics.median(times):.2f} s | | "
-                f"{kb(size)} |")
-    if all_items:
-        seconds, outcomes = timed(lambda: build_pdfs(items, pages, site, out))
-        total = sum(o.size for o in outcomes)
-        rows.append(f"| {n} items: all {len(items)} item PDFs in parallel ({os.cpu_count()} workers) | "
-                    f"{seconds:.1f} s | {seconds / len(items):.2f} s per item | {kb(total)} in total |")
-    largest = max(themes, key=lambda d: len(d.pages))
-    seconds, size = timed(lambda: make_pdf(largest, pages, site, "", out / largest.target))
-    rows.append(f"| {n} items: largest theme PDF ({len(largest.pages) - 1} items, one core) | {seconds:.1f} s | "
-                f"{seconds / len(largest.pages):.2f} s per item | {kb(size)} |")
-    seconds, outcomes = timed(lambda: build_pdfs(themes, pages, site, out))
-    rows.append(f"| {n} items: all {len(themes)} theme PDFs in parallel | {seconds:.1f} s | | "
-                f"{kb(sum(o.size for o in outcomes))} in total |")
     whole = whole_hub_document(hub, "VNG Kennisbank")
-    seconds, size = timed(lambda: make_pdf(whole, pages, site, "", out / whole.target))
-    rows.append(f"| {n} items: whole-hub PDF (one core) | {seconds:.1f} s | {seconds / n:.2f} s per item | "
-                f"{kb(size)} |")
+    pages = {src: Page(src, dest_of(src)) for d in items + themes + [whole] for src in d.pages}
+    missing = [p.dest for p in pages.values() if not (site / p.dest).is_file()]
+    if missing:
+        raise RuntimeError(f"pages not where expected: {missing[:3]}")
+    return LargeHub(n, site, items, themes, whole, pages, build)
+
+
+def first_items(whole: PdfDocument, k: int) -> PdfDocument:
+    """The whole-hub PDF cut after its first ``k`` pages (items), parts kept."""
+    parts, left = [], k
+    for part in whole.parts:
+        if left <= 0:
+            break
+        parts.append(Part(part.heading, part.pages[:left]))
+        left -= len(part.pages[:left])
+    return replace(whole, parts=tuple(parts), target=f"eerste-{k}.pdf", title=f"De eerste {k} items")
+
+
+def scaling(rows: list[str], hub: LargeHub, sizes: list[int], work: Path) -> None:
+    for k in sizes:
+        document = first_items(hub.whole, k)
+        m = measure_pdfs([document], hub.pages, hub.site, work / "pdf", 1, work)
+        info = m.result["documents"][0]
+        rows.append(row(f"{hub.n} items: whole-hub PDF cut to its first {k} items (one process)", m, k,
+                        f"{size(info['size'])}, {info['pages']} pages"))
+        print(rows[-1], file=sys.stderr, flush=True)
+
+
+def whole_hub(rows: list[str], hub: LargeHub, work: Path) -> None:
+    m = measure_pdfs([hub.whole], hub.pages, hub.site, work / "pdf", 1, work)
+    info = m.result["documents"][0]
+    rows.append(row(f"{hub.n} items: whole-hub PDF ({len(hub.whole.pages)} items, one process)", m,
+                    len(hub.whole.pages), f"{size(info['size'])}, {info['pages']} pages"))
+    print(rows[-1], file=sys.stderr, flush=True)
+
+
+def large(rows: list[str], hub: LargeHub, work: Path, whole: bool) -> None:
+    n, out = hub.n, work / "pdf"
+    if hub.build is not None:
+        rows.append(row(f"{n} items: site build without PDFs", hub.build, None, ""))
+        print(rows[-1], file=sys.stderr, flush=True)
+    sample = random.Random(1).sample(hub.items, 25)
+    m = measure_pdfs(sample, hub.pages, hub.site, out, 1, work)
+    docs = m.result["documents"]
+    walls, cpus = [d["wall"] for d in docs], [d["cpu"] for d in docs]
+    rows.append(f"| {n} items: one item PDF, median of 25 (one process; min–max CPU "
+                f"{min(cpus):.2f}–{max(cpus):.2f} s) | {statistics.median(walls):.2f} s | "
+                f"{statistics.median(cpus):.2f} s | {statistics.median(cpus):.2f} s | {m.peak_mb:,.0f} MB | "
+                f"{size(statistics.median(d['size'] for d in docs))}, {statistics.median(d['pages'] for d in docs):.0f}"
+                f" pages | {load(m)} |")
+    print(rows[-1], file=sys.stderr, flush=True)
+    m = measure_pdfs(hub.items, hub.pages, hub.site, out, 2, work)
+    total = sum(d["size"] for d in m.result["documents"])
+    rows.append(row(f"{n} items: all {len(hub.items)} item PDFs, 2 workers "
+                    f"({m.wall / len(hub.items):.2f} s wall per PDF)", m, len(hub.items), f"{size(total)} in total"))
+    print(rows[-1], file=sys.stderr, flush=True)
+    largest = max(hub.themes, key=lambda d: len(d.pages))
+    m = measure_pdfs([largest], hub.pages, hub.site, out, 1, work)
+    info = m.result["documents"][0]
+    rows.append(row(f"{n} items: largest theme PDF (`{largest.target}`, {len(largest.pages) - 1} items, one "
+                    f"process)", m, len(largest.pages) - 1, f"{size(info['size'])}, {info['pages']} pages"))
+    print(rows[-1], file=sys.stderr, flush=True)
+    in_themes = sum(len(d.pages) - 1 for d in hub.themes)
+    m = measure_pdfs(hub.themes, hub.pages, hub.site, out, 2, work)
+    rows.append(row(f"{n} items: all {len(hub.themes)} theme PDFs ({in_themes} item pages), 2 workers", m,
+                    in_themes, f"{size(sum(d['size'] for d in m.result['documents']))} in total"))
+    print(rows[-1], file=sys.stderr, flush=True)
+    if whole:
+        whole_hub(rows, hub, work)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=1000)
-    parser.add_argument("--skip-all-items", action="store_true", help="do not build every item PDF of the large hub")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--scaling", type=int, nargs="*", default=[], metavar="K",
+                        help="first measure whole-hub PDFs of the first K items")
+    parser.add_argument("--only-scaling", action="store_true", help="stop after --scaling")
+    parser.add_argument("--skip-starter", action="store_true")
+    parser.add_argument("--skip-whole", action="store_true", help="no whole-hub PDF of all items")
+    parser.add_argument("--only-whole", action="store_true", help="only the whole-hub PDF of all items")
+    parser.add_argument("--reuse-site", action="store_true",
+                        help="use the large hub's site from an earlier run (e.g. while another run reads it)")
+    parser.add_argument("--job", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    rows = ["| Measurement | Time | Ratio / per item | Size |", "| --- | --- | --- | --- |"]
-    with tempfile.TemporaryDirectory(prefix="pdf-bench-") as tmp:
-        starter(rows, Path(tmp))
-        large(rows, Path(tmp), args.items, not args.skip_all_items)
+    if args.job:
+        run_job(args.job)
+        return
+    rows = list(HEADER)
+    CORPUS_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pdf-bench-", dir=CORPUS_DIR) as tmp:
+        work = Path(tmp)
+        if not args.skip_starter:
+            starter(rows, work)
+        hub = large_hub(args.items, args.seed, args.reuse_site)
+        scaling(rows, hub, args.scaling, work)
+        if args.only_whole:
+            whole_hub(rows, hub, work)
+        elif not args.only_scaling:
+            large(rows, hub, work, whole=not args.skip_whole)
+    print(f"Load average at the end: {os.getloadavg()}; {os.cpu_count()} cores")
     print("\n".join(rows))
 
 

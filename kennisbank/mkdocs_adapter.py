@@ -122,8 +122,9 @@ class Build:
 
     def _pdf_pages_wanted(self) -> bool:
         settings = self._hub().settings
-        return (self.pdf_mode == "pages" and settings.extra_outputs
-                and pdf.pages_wanted(settings.pdf, self.command))
+        # 'kennisbank serve' turns the extra outputs off; pdf.on_serve is the explicit wish to have PDFs anyway.
+        asked = settings.extra_outputs or (self.command == "serve" and settings.pdf.on_serve)
+        return self.pdf_mode == "pages" and asked and pdf.pages_wanted(settings.pdf, self.command)
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         hub = self._hub()

@@ -86,3 +86,32 @@ def render_page(pdf: Path, page: int, name: str) -> Path:
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(page), "-l", str(page),
                     str(pdf), str(target)], check=True)
     return target.with_suffix(".png")
+
+
+def text_by_font(reader: PdfReader) -> dict[str, str]:
+    """The text drawn in each font (subset prefix removed: ``DejaVu-Sans``, ``Noto-Color-Emoji``)."""
+    drawn: dict[str, str] = {}
+
+    def visit(chunk, matrix, text_matrix, font, size):
+        if font is not None and chunk.strip():
+            name = str(font.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1]
+            drawn[name] = drawn.get(name, "") + chunk
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return drawn
+
+
+def word_boxes(pdf: Path) -> list[tuple[int, float, float, float, str]]:
+    """Every word as (page number, left x, right x, page width, text), in points, from pdftotext -bbox."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext not found; install Debian's poppler-utils (scripts/ensure-system-deps)")
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout
+    boxes = []
+    for number, page in enumerate(re.findall(r"<page (.*?)</page>", xhtml, re.S), start=1):
+        width = float(re.search(r'width="([\d.]+)"', page).group(1))
+        for left, right, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
+                                            r'yMax="[\d.]+">([^<]*)</word>', page):
+            boxes.append((number, float(left), float(right), width, word))
+    return boxes

@@ -7,8 +7,16 @@ PDF made once through the command line; the tests open the PDFs with pypdf.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -160,11 +168,72 @@ def test_whole_hub_pdf_has_every_item_parts_and_resolving_links(starter):
     render_page(whole, 2, "pdf-whole-hub-contents")
 
 
+def _serve_and_read(root, *paths: str) -> list[tuple[int, bytes]]:
+    """Start `kennisbank serve` with PDFs switched on, wait for the first page, read ``paths``."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([str(Path(sys.executable).parent / "kennisbank"), "serve", "-a", f"127.0.0.1:{port}"],
+                               cwd=root, env={**os.environ, "KENNISBANK_PDF": "true"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        results = []
+        deadline = time.monotonic() + 180
+        for path in paths:
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10) as response:
+                        results.append((response.status, response.read()))
+                    break
+                except urllib.error.HTTPError as error:
+                    results.append((error.code, b""))
+                    break
+                except (urllib.error.URLError, ConnectionError):
+                    assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
+                    time.sleep(0.3)
+        return results
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serve_makes_no_pdfs_unless_the_settings_ask(tmp_path):
+    from sitebuilder import article
+
+    hub_project = project(tmp_path, {"artikelen/een.md": article("Een")})
+    (page, html), (pdf, _) = _serve_and_read(hub_project.root, "artikelen/een/", "artikelen/een.pdf")
+    assert page == 200 and b"<h1" in html and b"Download als PDF" not in html
+    assert pdf == 404
+
+    with open(hub_project.root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("\nextra:\n  kennisbank:\n    pdf:\n      on_serve: true\n")
+    (page, html), (pdf, data) = _serve_and_read(hub_project.root, "artikelen/een/", "artikelen/een.pdf")
+    assert b"Download als PDF" in html
+    assert pdf == 200 and data.startswith(b"%PDF-")
+
+
 def test_pdfs_are_skipped_on_serve_unless_asked():
     assert pages_wanted(PdfSettings(), "build")
     assert not pages_wanted(PdfSettings(), "serve")
     assert pages_wanted(PdfSettings(on_serve=True), "serve")
     assert not pages_wanted(PdfSettings(enabled=False), "build")
+
+
+def test_cached_page_references_follow_added_pages():
+    import pydyf
+
+    from kennisbank.pdf.engine import cache_page_references
+
+    cache_page_references()
+    cache_page_references()  # idempotent: the cache is not wrapped twice
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert pdf.page_references is first  # read again: the same tuple, not one built anew
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert pdf.page_references == tuple(f"{number} 0 R".encode() for number in pdf.pages["Kids"][::3])
+    assert len(pdf.page_references) == 4
 
 
 def test_without_pdfs_there_is_no_download_link(tmp_path):

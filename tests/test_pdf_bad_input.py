@@ -4,19 +4,26 @@ and one PDF that fails is reported with its page while every other PDF is still 
 from __future__ import annotations
 
 import logging
+import os
 
 import pytest
 from pypdf import PdfReader
 
 import kennisbank.pdf.engine as engine
 from hostile import checks_switched_off
-from pdfs import outline, pdfs_on, render_page, squeeze, text
+from kennisbank.hub import load_hub
+from kennisbank.pdf import Page, PdfDocument, build_pdfs, page_documents
+from kennisbank.pdf.plan import Part
+from pdfs import outline, pdfs_on, render_page, squeeze, text, text_by_font, word_boxes
 from sitebuilder import article, project
 
 LONG_WORD = "Gemeentelijkeherindelingsadviescommissievergadering" * 6
 LONG_URL = "https://www.voorbeeld.nl/" + "heel-lang-pad/" * 30 + "einde"
 TABLE = "| " + " | ".join(f"Kolom {c}" for c in range(14)) + " |\n" + "| --- " * 14 + "|\n" + "".join(
-    "| " + " | ".join(f"r{r}c{c} waarde" for c in range(14)) + " |\n" for r in range(150))
+    "| " + " | ".join(f"r{r}c{c} waarde" for c in range(14)) + " |\n" for r in range(150)) + (
+    "| " + " | ".join([LONG_URL] + [f"laatste{c}" for c in range(1, 14)]) + " |\n")
+A4_WIDTH = 595.28
+LEFT_MARGIN, RIGHT_MARGIN = 62.36, 56.69  # print.css: @page margin 22mm 20mm 22mm 22mm, in points
 MESSY = f"""
 ## Afbeeldingen
 
@@ -86,12 +93,50 @@ def test_messy_item_still_gets_a_readable_pdf(messy):
     # The 150-row table wraps into the page width and runs over several pages, repeating its header.
     assert document.count(squeeze("Kolom 13")) >= 3
     # Both tabs are printed, each under its label; the tabs' radio buttons are not.
-    assert squeeze("Gemeente Inhoud voor de gemeente Provincie Inhoud voor de provincie") in document
+    # (A page break may fall between two tabs, never between a label and its content.)
+    first, second = squeeze("Gemeente Inhoud voor de gemeente"), squeeze("Provincie Inhoud voor de provincie")
+    assert first in document and second in document and document.index(first) < document.index(second)
     titles = [t for _, t in outline(reader)]
     assert titles[:2] == ["Rommelig", "Afbeeldingen"] and "Tabel" in titles
     for page in reader.pages:  # nothing made the pages wider than A4
         assert round(float(page.mediabox[2])) == 595
     render_page(pdf, 4, "pdf-bad-input")
+
+
+def test_missing_and_remote_images_leave_their_alt_text(messy):
+    document = squeeze(text(PdfReader(messy.root / "artikelen/rommelig.pdf")))
+    assert squeeze("Kaart van de regio") in document  # the image file does not exist
+    assert squeeze("Logo op een andere site") in document  # the PDF never fetches from another host
+
+
+def test_long_words_and_urls_wrap_inside_the_page(messy):
+    boxes = word_boxes(messy.root / "artikelen/rommelig.pdf")
+    # Every word, in the text, the code and the table, lies between the page margins: nothing is cut off.
+    outside = [(page, word) for page, left, right, width, word in boxes
+               if left < LEFT_MARGIN - 1 or right > width - RIGHT_MARGIN + 1]
+    assert not outside
+    assert {round(width) for *_, width, _ in boxes} == {round(A4_WIDTH)}
+    # The 306-letter word is broken over several lines (with a hyphen), and all of it is printed.
+    pieces = [word for *_, word in boxes if "herindelings" in word or "commissie" in word]
+    assert len(pieces) >= 6
+    assert squeeze(LONG_WORD) in squeeze(" ".join(word for *_, word in boxes))
+    url_lines = [word for *_, word in boxes if "heel-lang-pad" in word]
+    assert len(url_lines) >= 4 and any(word.endswith("einde") for word in url_lines)
+
+
+def test_emoji_are_drawn_with_the_emoji_font(messy):
+    reader = PdfReader(messy.root / "artikelen/rommelig.pdf")
+    document = text(reader)
+    # Typed emoji, and :smile: (whose twemoji picture on a CDN the PDF does not fetch) as its character.
+    for emoji in ("🎉", "😄", "✅"):
+        assert emoji in document, emoji
+    drawn = text_by_font(reader)
+    if "Noto-Color-Emoji" not in drawn and os.environ.get("CI") != "true":
+        pytest.skip("Noto Color Emoji not installed; install Debian's fonts-noto-color-emoji "
+                    "(scripts/ensure-system-deps)")
+    # The emoji font draws the emoji and nothing else: not digits or letters (as bitmaps) beside them.
+    assert set(drawn["Noto-Color-Emoji"]) == {"🎉", "😄", "✅"}
+    assert "Feest" in drawn["DejaVu-Sans"] and "2" in drawn["DejaVu-Sans"]
 
 
 def test_one_failing_pdf_is_reported_and_the_others_are_still_made(tmp_path, monkeypatch, caplog):
@@ -123,3 +168,30 @@ def test_one_failing_pdf_is_reported_and_the_others_are_still_made(tmp_path, mon
     assert "strict" in failure
     assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "mkdocs.kennisbank"] == [
         ("ERROR", message)]
+
+
+def test_pdfs_render_in_parallel_worker_processes_and_a_failure_stays_with_its_pdf(messy, tmp_path, monkeypatch):
+    pools = []
+
+    class Recording(engine.ProcessPoolExecutor):
+        def __init__(self, max_workers=None, **kwargs):
+            pools.append(max_workers)
+            super().__init__(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", Recording)
+    monkeypatch.setattr(engine.os, "cpu_count", lambda: 2)
+    hub = load_hub(messy.root.parent / "docs", messy.root.parent)
+    documents = [d for d in page_documents(hub) if d.page in ("artikelen/gewoon.md", "themas/bestaanszekerheid.md")]
+    # A PDF of a page that is not there: composing it fails inside a worker process.
+    documents.append(PdfDocument("artikelen/kapot.pdf", "Kapot", "Artikel", "", (Part(None, ("artikelen/kapot.md",)),),
+                                 "artikelen/kapot.md"))
+    pages = {src: Page(src, src[:-3] + "/index.html") for d in documents for src in d.pages}
+    outcomes = build_pdfs(documents, pages, messy.root, tmp_path)  # workers=0: one per core
+    assert pools == [2]
+    by_target = {o.document.target: o for o in outcomes}
+    assert sorted(by_target) == ["artikelen/gewoon.pdf", "artikelen/kapot.pdf", "themas/bestaanszekerheid.pdf"]
+    assert by_target["artikelen/kapot.pdf"].error.startswith("FileNotFoundError: ")
+    assert not (tmp_path / "artikelen/kapot.pdf").exists()
+    for target in ("artikelen/gewoon.pdf", "themas/bestaanszekerheid.pdf"):
+        assert by_target[target].error is None and by_target[target].size > 0
+        assert squeeze("Gewoon") in squeeze(text(PdfReader(tmp_path / target)))
