@@ -127,7 +127,7 @@ def test_long_words_and_urls_wrap_inside_the_page(messy):
 def test_emoji_are_drawn_with_the_emoji_font(messy):
     reader = PdfReader(messy.root / "artikelen/rommelig.pdf")
     document = text(reader)
-    # Typed emoji, and :smile: (whose twemoji picture on a CDN the PDF does not fetch) as its character.
+    # Typed emoji, and :smile: as its character (kennisbank.emoji: no twemoji picture from a CDN).
     for emoji in ("🎉", "😄", "✅"):
         assert emoji in document, emoji
     drawn = text_by_font(reader)

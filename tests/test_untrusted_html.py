@@ -132,3 +132,11 @@ def test_sanitizer_keeps_what_markdown_makes_and_drops_refused_frames():
         '<h2 id="kop">Kop<a class="headerlink" href="#kop" title="Link naar deze sectie">¶</a></h2>')
     assert sanitize('a<iframe src="https://evil.example/" width="5">x</iframe>b', [EMBED_HOST]) == "ab"
     assert sanitize('<input type="text" name="wachtwoord">') == '<input disabled="disabled">'
+
+
+def test_emoji_shortcodes_make_no_request_to_a_cdn(tmp_path):
+    site = project(tmp_path, {"artikelen/a.md": article("Een", body="Feest :smile: en :material-check:\n")}).build()
+    html = site.article_html("artikelen/a/")
+    assert "😄" in html
+    assert "<svg" in html  # Material's own icons stay inline SVG
+    assert "cdn" not in html and "<img" not in html

@@ -135,7 +135,6 @@ def _page_section(page: Page, page_id: str, site_dir: Path, site_url: str,
             del anchor["href"]
         else:
             anchor["href"] = href
-    _emoji_as_text(fragment)
     for image in fragment.find_all("img", src=True):
         image["src"] = _site_path(image["src"], base) or image["src"]
         if not image.get("alt"):
@@ -179,21 +178,6 @@ def _print_href(href: str, base: str, page_id: str, site_url: str, in_document: 
         return None
     address = path if path.endswith((".html", ".pdf")) or "." in posixpath.basename(path) else path + "/"
     return urljoin(site_url, address + (f"#{parts.fragment}" if parts.fragment else ""))
-
-
-def _emoji_as_text(fragment: BeautifulSoup) -> None:
-    """Twemoji pictures (``:smile:``) become their Unicode character, drawn by the emoji font.
-
-    pymdownx.emoji links each one to an SVG on a CDN, which the PDF must not
-    fetch (see ``site_only_fetcher``); its ``alt`` is the emoji itself, and
-    Noto Color Emoji (Debian's fonts-noto-color-emoji, installed by
-    scripts/ensure-system-deps) draws it like an emoji typed in the text.
-    """
-    for image in fragment.select("img.twemoji[alt], img.emojione[alt], img.gemoji[alt]"):
-        if urlsplit(image.get("src", "")).netloc:
-            emoji = fragment.new_tag("span", attrs={"class": "kb-emoji"})
-            emoji.string = image["alt"]
-            image.replace_with(emoji)
 
 
 def _flatten_tabs(fragment: BeautifulSoup) -> None:
