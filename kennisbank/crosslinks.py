@@ -43,17 +43,32 @@ def document(hub: Hub, item: Item) -> Document:
 
 
 def related_index(hub: Hub) -> RelatedIndex:
-    """The hub's related index, built once per loaded hub."""
+    """The hub's related index, built once per loaded hub, and reused while no item's keywords change.
+
+    The preview server loads the hub again after every edit; an edit to a title or a body leaves every
+    item's keywords, and so every related list, as it was, and the last index keeps the lists it found.
+    """
     index = hub.derived.get("related")
     if index is None:
         settings = hub.settings.related
-        index = RelatedIndex([IndexConfig(i.name, i.weight, i.cardinality) for i in settings.indices],
-                             threshold=settings.threshold, window=settings.window,
-                             shortlist=max(6, 2 * settings.per_type))
-        index.add(*(document(hub, item) for item in hub.items.values()))
-        index.finalize()
+        documents = [document(hub, item) for item in hub.items.values()]
+        key = (settings, tuple((d.name, d.date, tuple((k, tuple(v)) for k, v in d.keywords.items()), d.kind,
+                                d.group) for d in documents))
+        if _last_index and _last_index[0] == key:
+            index = _last_index[1]
+        else:
+            index = RelatedIndex([IndexConfig(i.name, i.weight, i.cardinality) for i in settings.indices],
+                                 threshold=settings.threshold, window=settings.window,
+                                 shortlist=max(6, 2 * settings.per_type))
+            index.add(*documents)
+            index.finalize()
+            _last_index[:] = [key, index]
         hub.derived["related"] = index
     return index  # type: ignore[return-value]
+
+
+_last_index: list = []
+"""[key, index] of the last index built."""
 
 
 def related(hub: Hub, item: Item) -> list[tuple[str, list[Item]]]:

@@ -100,6 +100,7 @@ class RelatedIndex:
         self._postings: list[list[list[int]]] = []
         self._order: list[_Entry] = []
         self._finalized = False
+        self._searched: dict[tuple[str, int], dict[str, list[Match]]] = {}
 
     def add(self, *documents: Document) -> None:
         """Add documents; only before :meth:`finalize`."""
@@ -161,7 +162,17 @@ class RelatedIndex:
                           limit)
 
     def search_by_kind(self, name: str, limit: int = 5) -> dict[str, list[Match]]:
-        """Like :meth:`search`, but the best ``limit`` of every kind, in one pass over the posting lists."""
+        """Like :meth:`search`, but the best ``limit`` of every kind, in one pass over the posting lists.
+
+        Results are kept: an index can serve several builds (see ``kennisbank.crosslinks``).
+        """
+        known = self._searched.get((name, limit))
+        if known is not None:
+            return known
+        self._searched[(name, limit)] = found_by_kind = self._search_by_kind(name, limit)
+        return found_by_kind
+
+    def _search_by_kind(self, name: str, limit: int) -> dict[str, list[Match]]:
         entry, found, complete = self._found(name)
         by_kind: dict[str, list[int]] = {}
         kinds = self._kinds

@@ -119,3 +119,26 @@ def test_an_edit_to_the_body_alone_re_renders_only_that_page(tmp_path):
     # Overview, theme and search pages list titles and summaries, not bodies: they stay as they were.
     assert rebuilt.rebuilt == {"artikelen/a.md"}
     assert "Tweede versie." in site.text("artikelen/a/")
+
+
+def test_the_related_index_is_reused_until_keywords_change(tmp_path):
+    from kennisbank.crosslinks import related, related_index
+    from kennisbank.hub import load_hub
+
+    hub = project(tmp_path, {
+        "artikelen/a.md": article("Een", themas=["bestaanszekerheid"], tags=["schulden"]),
+        "artikelen/b.md": article("Twee", themas=["bestaanszekerheid"], tags=["schulden"]),
+        "artikelen/c.md": article("Drie", themas=["klimaat-energie"], tags=["warmtenet"]),
+    })
+    first = related_index(load_hub(hub.docs, hub.root))
+    hub.write({"artikelen/b.md": article("Twee, nieuwe titel", body="Andere tekst.\n", themas=["bestaanszekerheid"],
+                                         tags=["schulden"])})
+    loaded = load_hub(hub.docs, hub.root)
+    assert related_index(loaded) is first  # a title and a body do not change related lists
+    assert [[i.title for i in items] for _, items in related(loaded, loaded.items["artikelen/a.md"])] == [
+        ["Twee, nieuwe titel"]]
+    hub.write({"artikelen/c.md": article("Drie", themas=["bestaanszekerheid"], tags=["schulden"])})
+    loaded = load_hub(hub.docs, hub.root)
+    assert related_index(loaded) is not first
+    assert {i.title for _, items in related(loaded, loaded.items["artikelen/a.md"]) for i in items} == {
+        "Twee, nieuwe titel", "Drie"}
