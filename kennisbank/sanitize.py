@@ -35,7 +35,9 @@ TAGS = frozenset({
     "g", "rect", "text", "title",
 })
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "style", "aria-label", "aria-hidden",
-                               "aria-describedby", "role"})
+                               "aria-describedby", "role",
+                               # Material's quick search skips such an element (or a heading's section).
+                               "data-search-exclude"})
 ATTRIBUTES = {
     "a": {"href", "name"},
     "abbr": {"title"},

@@ -84,3 +84,20 @@ def test_without_extra_outputs_the_search_page_says_it_has_no_index(tmp_path):
             "de hele site wordt gebouwd, niet in de voorvertoning van kennisbank serve . Gebruik het zoekvak "
             "bovenaan of blader via de thema's.") in site.text("zoeken/")
     assert "Wijken versterken" in site.text("artikelen/")
+
+
+def test_quick_search_finds_an_item_by_its_own_page_not_by_the_lists_of_others(tmp_path):
+    site = project(tmp_path, {
+        "artikelen/a.md": article("Warmtenet in de wijk", themas=["klimaat-energie"], tags=["warmte"],
+                                  body="Over [het andere artikel](b.md).\n"),
+        "artikelen/b.md": article("Aardgasvrije buurten", themas=["klimaat-energie"], tags=["warmte"]),
+    }).build()
+    # The related list, backlinks and 'meer in dit thema' of b mention a; they stay on the page ...
+    page = site.text("artikelen/b/")
+    assert "Gerelateerd" in page and "Verwijzingen naar deze pagina" in page and "Warmtenet in de wijk" in page
+    # ... but Material's quick search indexes only an item's own text: 'Warmtenet' finds page a (and the
+    # overview pages that list it, with their low boost), not page b.
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = {d["location"].split("#")[0] for d in index["docs"] if "Warmtenet" in d["title"] + d["text"]}
+    assert "artikelen/a/" in hits and "artikelen/b/" not in hits
+    assert not [d for d in index["docs"] if d["title"] in ("Gerelateerd", "Verwijzingen naar deze pagina")]
