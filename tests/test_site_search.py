@@ -1,5 +1,6 @@
 """The search page is generated with its index; Material's quick search weighs pages sensibly."""
 
+import ast
 import json
 
 from kennisbank.mkdocs_adapter import build_site
@@ -8,8 +9,10 @@ from sitebuilder import Site, article, practice, project
 
 def search_data(site, name="zoekindex.js", variable="kennisbankZoekindex"):
     script = (site.root / "zoeken" / name).read_text(encoding="utf-8")
-    assert script.startswith(f"window.{variable}=")
-    return json.loads(script[len(f"window.{variable}="):].rstrip().rstrip(";"))
+    # window.<variable>=JSON.parse('<JSON>'); a Python string literal reads its escapes as JavaScript does.
+    prefix, suffix = f"window.{variable}=JSON.parse(", ");\n"
+    assert script.startswith(prefix) and script.endswith(suffix)
+    return json.loads(ast.literal_eval(script[len(prefix):-len(suffix)]))
 
 
 def text_data(site):

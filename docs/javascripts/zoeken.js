@@ -17,6 +17,14 @@
     return;
   }
 
+  // Marks for benchmarks/search_bench.py (performance.mark is cheap; nothing reads them on the page).
+  function timing(name) {
+    if (window.performance && performance.mark) {
+      performance.mark("kb-search:" + name);
+    }
+  }
+  timing("start");
+
   var PAGE_SIZE = 20;
   var MAX_WORDS = 10;
   var MAX_CHARS = 1000;
@@ -275,11 +283,14 @@
   }
 
   function start() {
+    timing("scripts");
     data = window.kennisbankZoekindex;
     index = loadIndex([data.index]);
+    timing("index");
     buildFacets();
     readState();
     render();
+    timing("results");
     form.addEventListener("submit", onSubmit);
     input.addEventListener("input", onInput);
     sortSelect.addEventListener("change", function () {
