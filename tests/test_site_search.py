@@ -2,6 +2,7 @@
 
 import ast
 import json
+import re
 
 from kennisbank.mkdocs_adapter import build_site
 from sitebuilder import Site, article, practice, project
@@ -33,6 +34,13 @@ def test_search_page_and_index_are_built(tmp_path):
     for script in ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.nl.min.js", "javascripts/zoeken.js"]:
         assert (site.root / script).is_file(), script
     assert "../themas/" in site.links("zoeken/")
+    # What first results need is preloaded from the head (zoeken.js runs only at the end of the body), not the bodies.
+    preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', html)
+    assert preloaded == ["lunr.js", "../assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+                         "../assets/javascripts/lunr/min/lunr.nl.min.js", "zoekindex.js"]
+    assert all((site.root / "zoeken" / path).resolve().is_file() for path in preloaded)
+    assert html.index("zoekindex.js") < html.index("</head>")
+    assert 'rel="preload"' not in site.html("artikelen/wijken/")
     data = search_data(site)
     assert data["index"]["pipeline"] == ["stemmer-nl"]
     assert [f["name"] for f in data["facets"]] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar"]
@@ -83,6 +91,7 @@ def test_without_extra_outputs_the_search_page_says_it_has_no_index(tmp_path):
     site = Site(site_dir)
     assert not (site.root / "zoeken" / "zoekindex.js").exists()
     assert 'id="kb-search"' not in site.html("zoeken/")
+    assert 'rel="preload"' not in site.html("zoeken/")
     assert ("Niet in deze voorvertoning Zoeken met filters werkt hier niet: de zoekindex wordt alleen gemaakt als "
             "de hele site wordt gebouwd, niet in de voorvertoning van kennisbank serve . Gebruik het zoekvak "
             "bovenaan of blader via de thema's.") in site.text("zoeken/")
