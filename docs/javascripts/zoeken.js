@@ -259,6 +259,13 @@
 
   // The sorted union of sorted term lists, and per list the position of each of its terms in the union.
   function mergeTerms(lists) {
+    if (lists.length === 1) {  // first results: nothing to merge
+      var identity = new Int32Array(lists[0].length);
+      for (var i = 0; i < identity.length; i++) {
+        identity[i] = i;
+      }
+      return {terms: lists[0], positions: [identity]};
+    }
     var terms = [];
     var positions = lists.map(function (list) { return new Int32Array(list.length); });
     var next = lists.map(function () { return 0; });
