@@ -39,6 +39,10 @@ def test_search_page_and_index_are_built(tmp_path):
     assert preloaded == ["lunr.js", "../assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
                          "../assets/javascripts/lunr/min/lunr.nl.min.js", "zoekindex.js"]
     assert all((site.root / "zoeken" / path).resolve().is_file() for path in preloaded)
+    # ...which are exactly the scripts zoeken.js loads before first results.
+    script = (site.root / "javascripts" / "zoeken.js").read_text(encoding="utf-8")
+    loaded = re.findall(r'"([^"]+\.js)"', re.search(r"var SCRIPTS = \[(.*?)\];", script, re.S).group(1))
+    assert [f"../{path}" if not path.startswith("zoeken/") else path[len("zoeken/"):] for path in loaded] == preloaded
     assert html.index("zoekindex.js") < html.index("</head>")
     assert 'rel="preload"' not in site.html("artikelen/wijken/")
     data = search_data(site)

@@ -36,6 +36,7 @@
   // This script lives at <site>/javascripts/zoeken.js: everything else is found from there,
   // which works for both URL styles and from file://.
   var SITE_ROOT = new URL("../", document.currentScript.src).href;
+  // The page head preloads these (PRELOAD in kennisbank/search/page.py; a test checks the files exist).
   var SCRIPTS = ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
     "assets/javascripts/lunr/min/lunr.nl.min.js", "zoeken/zoekindex.js"];
   // The bodies: most of the index, loaded once the first results are shown (kennisbank/search/index.py SHARDS).
