@@ -1,8 +1,9 @@
 """The search page's index: Dutch analysis, plain text of bodies, the direct build and the packed parts."""
 
-from pathlib import Path
-
+import ast
+import json
 import math
+from pathlib import Path
 
 import pytest
 from lunr.builder import Builder
@@ -11,7 +12,7 @@ from lunr.index import Index
 from kennisbank.hub import load_hub
 from kennisbank.search.documents import plain_text, search_docs
 from kennisbank.search.dutch import STOP_WORDS, stem, trim, use_dutch
-from kennisbank.search.index import FIELDS, SHARDS, SearchData, build_index, pack
+from kennisbank.search.index import FIELDS, SHARDS, SearchData, build_index, data_script, pack
 from kennisbank.search.postings import analyse
 
 REPO = Path(__file__).resolve().parents[1]
@@ -130,8 +131,17 @@ def test_the_first_part_finds_words_of_titles_keywords_and_summaries(starter_doc
 def test_data_scripts(starter_docs):
     scripts = SearchData(starter_docs).scripts()
     assert list(scripts) == ["zoeken/zoekindex.js", "zoeken/zoekindex-tekst.js"]
-    assert scripts["zoeken/zoekindex.js"].startswith("window.kennisbankZoekindex={")
-    assert scripts["zoeken/zoekindex-tekst.js"].startswith("window.kennisbankZoekindexTekst={")
+    assert scripts["zoeken/zoekindex.js"].startswith("window.kennisbankZoekindex=JSON.parse('{")
+    assert scripts["zoeken/zoekindex-tekst.js"].startswith("window.kennisbankZoekindexTekst=JSON.parse('{")
+
+
+def test_data_script_is_json_in_a_string_literal_that_survives_quotes_and_backslashes():
+    data = {"title": "Dit 'is' een \"titel\" met \\n, \\' en \u2028\u2029 </script>", "n": [1, -2]}
+    script = data_script("x", data)
+    assert script.startswith("window.x=JSON.parse('") and script.endswith("');\n")
+    # A Python string literal reads these escapes (\\, \', \u2028) exactly as JavaScript does.
+    literal = script[len("window.x=JSON.parse("):-len(");\n")]
+    assert "\u2028" not in literal and json.loads(ast.literal_eval(literal)) == data
 
 
 def test_an_empty_hub_has_an_empty_index_that_loads():

@@ -1,6 +1,8 @@
 """The search page is generated with its index; Material's quick search weighs pages sensibly."""
 
+import ast
 import json
+import re
 
 from kennisbank.mkdocs_adapter import build_site
 from sitebuilder import Site, article, practice, project
@@ -8,8 +10,10 @@ from sitebuilder import Site, article, practice, project
 
 def search_data(site, name="zoekindex.js", variable="kennisbankZoekindex"):
     script = (site.root / "zoeken" / name).read_text(encoding="utf-8")
-    assert script.startswith(f"window.{variable}=")
-    return json.loads(script[len(f"window.{variable}="):].rstrip().rstrip(";"))
+    # window.<variable>=JSON.parse('<JSON>'); a Python string literal reads its escapes as JavaScript does.
+    prefix, suffix = f"window.{variable}=JSON.parse(", ");\n"
+    assert script.startswith(prefix) and script.endswith(suffix)
+    return json.loads(ast.literal_eval(script[len(prefix):-len(suffix)]))
 
 
 def text_data(site):
@@ -30,6 +34,17 @@ def test_search_page_and_index_are_built(tmp_path):
     for script in ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.nl.min.js", "javascripts/zoeken.js"]:
         assert (site.root / script).is_file(), script
     assert "../themas/" in site.links("zoeken/")
+    # What first results need is preloaded from the head (zoeken.js runs only at the end of the body), not the bodies.
+    preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', html)
+    assert preloaded == ["lunr.js", "../assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+                         "../assets/javascripts/lunr/min/lunr.nl.min.js", "zoekindex.js"]
+    assert all((site.root / "zoeken" / path).resolve().is_file() for path in preloaded)
+    # ...which are exactly the scripts zoeken.js loads before first results.
+    script = (site.root / "javascripts" / "zoeken.js").read_text(encoding="utf-8")
+    loaded = re.findall(r'"([^"]+\.js)"', re.search(r"var SCRIPTS = \[(.*?)\];", script, re.S).group(1))
+    assert [f"../{path}" if not path.startswith("zoeken/") else path[len("zoeken/"):] for path in loaded] == preloaded
+    assert html.index("zoekindex.js") < html.index("</head>")
+    assert 'rel="preload"' not in site.html("artikelen/wijken/")
     data = search_data(site)
     assert data["index"]["pipeline"] == ["stemmer-nl"]
     assert [f["name"] for f in data["facets"]] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar"]
@@ -80,6 +95,7 @@ def test_without_extra_outputs_the_search_page_says_it_has_no_index(tmp_path):
     site = Site(site_dir)
     assert not (site.root / "zoeken" / "zoekindex.js").exists()
     assert 'id="kb-search"' not in site.html("zoeken/")
+    assert 'rel="preload"' not in site.html("zoeken/")
     assert ("Niet in deze voorvertoning Zoeken met filters werkt hier niet: de zoekindex wordt alleen gemaakt als "
             "de hele site wordt gebouwd, niet in de voorvertoning van kennisbank serve . Gebruik het zoekvak "
             "bovenaan of blader via de thema's.") in site.text("zoeken/")

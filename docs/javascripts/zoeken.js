@@ -17,6 +17,14 @@
     return;
   }
 
+  // Marks for benchmarks/search_bench.py (performance.mark is cheap; nothing reads them on the page).
+  function timing(name) {
+    if (window.performance && performance.mark) {
+      performance.mark("kb-search:" + name);
+    }
+  }
+  timing("start");
+
   var PAGE_SIZE = 20;
   var MAX_WORDS = 10;
   var MAX_CHARS = 1000;
@@ -28,6 +36,7 @@
   // This script lives at <site>/javascripts/zoeken.js: everything else is found from there,
   // which works for both URL styles and from file://.
   var SITE_ROOT = new URL("../", document.currentScript.src).href;
+  // The page head preloads these (PRELOAD in kennisbank/search/page.py; a test checks the files exist).
   var SCRIPTS = ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
     "assets/javascripts/lunr/min/lunr.nl.min.js", "zoeken/zoekindex.js"];
   // The bodies: most of the index, loaded once the first results are shown (kennisbank/search/index.py SHARDS).
@@ -251,6 +260,13 @@
 
   // The sorted union of sorted term lists, and per list the position of each of its terms in the union.
   function mergeTerms(lists) {
+    if (lists.length === 1) {  // first results: nothing to merge
+      var identity = new Int32Array(lists[0].length);
+      for (var i = 0; i < identity.length; i++) {
+        identity[i] = i;
+      }
+      return {terms: lists[0], positions: [identity]};
+    }
     var terms = [];
     var positions = lists.map(function (list) { return new Int32Array(list.length); });
     var next = lists.map(function () { return 0; });
@@ -275,11 +291,14 @@
   }
 
   function start() {
+    timing("scripts");
     data = window.kennisbankZoekindex;
     index = loadIndex([data.index]);
+    timing("index");
     buildFacets();
     readState();
     render();
+    timing("results");
     form.addEventListener("submit", onSubmit);
     input.addEventListener("input", onInput);
     sortSelect.addEventListener("change", function () {

@@ -13,12 +13,20 @@ from ..hub import Hub
 from ..pages import GeneratedFile, GeneratedPage
 from ..render import render
 from .documents import search_docs
-from .index import SearchData
+from .index import SHARDS, SearchData
 
 PAGE_SRC = "zoeken/index.md"
 LUNR_SRC = "zoeken/lunr.js"
 """Where the engine must put lunr.js (2.3.9, the version lunr.py serialises for).
 ``zoeken.js`` names these paths (and Material's lunr-languages) relative to the site root."""
+
+LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.nl.min.js"]
+"""Material's lunr-languages files that ``zoeken.js`` loads after lunr.js (Dutch stemmer and stop words)."""
+
+PRELOAD = [LUNR_SRC, *LUNR_LANGUAGES, SHARDS[0][0]]
+"""What ``zoeken.js`` needs before first results, preloaded from the page head (``overrides/main.html``):
+the script itself only runs after Material's bundle at the end of the body. Not the bodies' part:
+it is wanted only after first results, and would compete with them for the network and the CPU."""
 
 GENERATED_PAGE_SEARCH = {"boost": 0.2}
 """Material quick search weight of generated overview pages: they repeat the titles and
@@ -32,7 +40,8 @@ def search_page(hub: Hub) -> list[GeneratedPage]:
     through the content sanitizer, which rightly keeps no forms, selects or
     ``data-`` attributes, and without JavaScript the form would not work anyway.
     """
-    markdown = render("search_page.md.j2", here=PAGE_SRC, count=len(hub.items), index=hub.settings.extra_outputs)
+    markdown = render("search_page.md.j2", here=PAGE_SRC, count=len(hub.items), index=hub.settings.extra_outputs,
+                      preload=PRELOAD)
     return [GeneratedPage(PAGE_SRC, markdown, "kennisbank/search/")]
 
 
