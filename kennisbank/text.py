@@ -31,7 +31,7 @@ def md_escape(text: str) -> str:
     Markdown syntax keeps a title like ``<script>`` or ``[x](javascript:…)``
     from becoming markup on an overview page.
     """
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=True))
+    return _MD_SPECIAL.sub(r"\\\1", html_text(text))
 
 
 def dutch_date(date: dt.date | None) -> str:
