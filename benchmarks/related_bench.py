@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from kennisbank import features  # noqa: E402
 from kennisbank.academie.pages import further_reading  # noqa: E402
+from kennisbank import crosslinks  # noqa: E402
 from kennisbank.crosslinks import backlinks_section, more_in_theme_section, related_index, related_section  # noqa: E402
 from kennisbank.feeds import feed_files  # noqa: E402
 from kennisbank.hub import Hub, Item  # noqa: E402
@@ -122,7 +123,7 @@ def urls_of(hub: Hub, pages) -> dict[str, str]:
 
 def cold() -> None:
     """Forget what an earlier run left in the process-wide caches, so every run is a first build."""
-    for cached in (md_escape, html_text, link_from_folder, target_from_folder):
+    for cached in (md_escape, html_text, link_from_folder, target_from_folder, crosslinks._index):
         cached.cache_clear()
     gc.collect()
 

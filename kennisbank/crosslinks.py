@@ -10,11 +10,14 @@ empty heading is ever rendered.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .hub import Hub, Item, newest_first
 from .links import backlinks
 from .model import ItemType
 from .related import Document, IndexConfig, RelatedIndex
 from .render import item_themes, render_macro
+from .settings import RelatedSettings
 
 GROUPS = {"artikel": "Artikelen", "praktijkvoorbeeld": "Praktijkvoorbeelden", "academie": "Uit de Academie"}
 """Related items are listed per group, in this order."""
@@ -43,32 +46,33 @@ def document(hub: Hub, item: Item) -> Document:
 
 
 def related_index(hub: Hub) -> RelatedIndex:
-    """The hub's related index, built once per loaded hub, and reused while no item's keywords change.
-
-    The preview server loads the hub again after every edit; an edit to a title or a body leaves every
-    item's keywords, and so every related list, as it was, and the last index keeps the lists it found.
-    """
+    """The hub's related index, built once per loaded hub, and reused while no item's keywords change."""
     index = hub.derived.get("related")
     if index is None:
-        settings = hub.settings.related
-        documents = [document(hub, item) for item in hub.items.values()]
-        key = (settings, tuple((d.name, d.date, tuple((k, tuple(v)) for k, v in d.keywords.items()), d.kind,
-                                d.group) for d in documents))
-        if _last_index and _last_index[0] == key:
-            index = _last_index[1]
-        else:
-            index = RelatedIndex([IndexConfig(i.name, i.weight, i.cardinality) for i in settings.indices],
-                                 threshold=settings.threshold, window=settings.window,
-                                 shortlist=max(6, 2 * settings.per_type))
-            index.add(*documents)
-            index.finalize()
-            _last_index[:] = [key, index]
-        hub.derived["related"] = index
+        documents = tuple(_hashable(document(hub, item)) for item in hub.items.values())
+        index = hub.derived["related"] = _index(hub.settings.related, documents)
     return index  # type: ignore[return-value]
 
 
-_last_index: list = []
-"""[key, index] of the last index built."""
+@lru_cache(maxsize=1)
+def _index(settings: RelatedSettings, documents: tuple) -> RelatedIndex:
+    """The index of ``documents`` (as :func:`_hashable` gives them), kept for the next hub with the same ones.
+
+    The preview server loads the hub again after every edit; an edit to a title or a body leaves every
+    item's keywords, and so every related list, as it was, and the index keeps the lists it found.
+    """
+    index = RelatedIndex([IndexConfig(i.name, i.weight, i.cardinality) for i in settings.indices],
+                         threshold=settings.threshold, window=settings.window,
+                         shortlist=max(6, 2 * settings.per_type))
+    index.add(*(Document(name, date, dict(keywords), kind, group) for name, date, keywords, kind, group in documents))
+    index.finalize()
+    return index
+
+
+def _hashable(document: Document) -> tuple:
+    """A document's fields in order, its keyword lists as tuples: a cache key."""
+    keywords = tuple((name, tuple(words)) for name, words in document.keywords.items())
+    return document.name, document.date, keywords, document.kind, document.group
 
 
 def related(hub: Hub, item: Item) -> list[tuple[str, list[Item]]]:
