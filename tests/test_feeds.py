@@ -29,12 +29,18 @@ def _page_exists(site, url):
     return (path / "index.html").is_file() if url.endswith("/") else path.is_file()
 
 
-@pytest.mark.parametrize("path", ["nieuw/atom.xml", "themas/klimaat-energie/atom.xml"])
-def test_atom_feeds_are_valid_with_required_elements(site, path):
+def _valid_feed(site, path, version):
+    """The feed file's bytes and feedparser's reading of it, which must be well-formed and of ``version``."""
     raw = (site.root / path).read_bytes()
     parsed = feedparser.parse(raw)
     assert not parsed.bozo, parsed.get("bozo_exception")
-    assert parsed.version == "atom10"
+    assert parsed.version == version
+    return raw, parsed
+
+
+@pytest.mark.parametrize("path", ["nieuw/atom.xml", "themas/klimaat-energie/atom.xml"])
+def test_atom_feeds_are_valid_with_required_elements(site, path):
+    raw, parsed = _valid_feed(site, path, "atom10")
     root = ET.fromstring(raw)
     assert root.tag == f"{ATOM}feed"
     for name in ("id", "title", "updated", "author"):
@@ -51,10 +57,7 @@ def test_atom_feeds_are_valid_with_required_elements(site, path):
 
 @pytest.mark.parametrize("path", ["nieuw/rss.xml", "themas/klimaat-energie/rss.xml"])
 def test_rss_feeds_are_valid_with_required_elements(site, path):
-    raw = (site.root / path).read_bytes()
-    parsed = feedparser.parse(raw)
-    assert not parsed.bozo, parsed.get("bozo_exception")
-    assert parsed.version == "rss20"
+    raw, parsed = _valid_feed(site, path, "rss20")
     channel = ET.fromstring(raw).find("channel")
     for name in ("title", "link", "description", "language", "lastBuildDate"):
         assert channel.find(name) is not None, name
