@@ -38,6 +38,7 @@ from kennisbank.academie.pages import further_reading  # noqa: E402
 from kennisbank import crosslinks  # noqa: E402
 from kennisbank.crosslinks import backlinks_section, more_in_theme_section, related_index, related_section  # noqa: E402
 from kennisbank.feeds import feed_files  # noqa: E402
+from kennisbank.heap import build_collector  # noqa: E402
 from kennisbank.hub import Hub, Item  # noqa: E402
 from kennisbank.links import target_from_folder  # noqa: E402
 from kennisbank.markup import Reference  # noqa: E402
@@ -131,6 +132,11 @@ def cold() -> None:
 def run(hub: Hub) -> dict[str, float]:
     """One timed pass over a freshly made hub (nothing derived or rendered yet); returns seconds per phase."""
     cold()
+    with build_collector():  # as a build runs (the adapter sets it from on_pre_build to the build's end)
+        return _phases(hub)
+
+
+def _phases(hub: Hub) -> dict[str, float]:
     times = {}
     cpu = time.process_time()
     begin = time.perf_counter()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+from contextlib import ExitStack
 from pathlib import Path
 
 import jinja2
@@ -36,6 +37,7 @@ from .hub import Hub, load_hub
 from .pages import generated_pages
 from .problems import ContentError
 from .feeds import page_feeds
+from .heap import build_collector
 from .render import item_page
 from .sanitize import sanitize
 from .security import netlify_headers
@@ -61,6 +63,8 @@ class Build:
         self.files_seen: Files | None = None
         self.preview: Preview | None = None
         """Set while serving: rebuilds re-render only the pages an edit touches."""
+        self.collector = ExitStack()
+        """Holds the build's garbage-collector settings (kennisbank.heap) from pre_build to the build's end."""
 
     def startup(self, command: str) -> None:
         self.command = command
@@ -72,6 +76,8 @@ class Build:
 
     def pre_build(self, config: MkDocsConfig) -> None:
         BLOCKS.clear()
+        self.collector.close()
+        self.collector.enter_context(build_collector())
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
         settings, setting_problems = load_settings(
@@ -154,6 +160,7 @@ class Build:
         self._make_pdfs(config)
         if self.preview is not None:
             self.preview.finish(config)
+        self.collector.close()
 
     def _make_pdfs(self, config: MkDocsConfig) -> None:
         """Make the PDFs; a PDF that fails is reported with the page linking to it, the rest still made."""
@@ -215,6 +222,7 @@ class Build:
             self.preview.collect(config, files)
 
     def build_error(self) -> None:
+        self.collector.close()
         if self.preview is not None:
             self.preview.forget()
 
