@@ -144,6 +144,7 @@ class RelatedIndex:
             entry.norms = {p: 1 / math.sqrt(len(keys)) for p, keys in entry.keys.items()}
             entry.scaled = [(p, keys, entry.norms[p]) for p, keys in entry.keys.items()]
         self._kinds = [e.document.kind for e in self._order]
+        self._kind_count = len(set(self._kinds))
         self._groups = [e.document.group for e in self._order]
         self._dates = [_ordinal(e.document.date) for e in self._order]
         self._names = [e.document.name for e in self._order]
@@ -174,11 +175,26 @@ class RelatedIndex:
 
     def _search_by_kind(self, name: str, limit: int) -> dict[str, list[Match]]:
         entry, found, complete = self._found(name)
-        by_kind: dict[str, list[int]] = {}
         kinds = self._kinds
-        for order in found:
-            by_kind.setdefault(kinds[order], []).append(order)
-        results = {kind: self._best(entry, orders, found, complete, limit) for kind, orders in sorted(by_kind.items())}
+        by_kind: dict[str, list[int]] = {}
+        if complete:  # a small hub: every candidate of every kind is scored exactly
+            for order in found:
+                by_kind.setdefault(kinds[order], []).append(order)
+        else:
+            # Only the best few of each kind by the weight that found them are scored exactly. One stable
+            # sort of all candidates (in C) and a walk that stops once every kind has its shortlist gives
+            # the same shortlists as a sort per kind: the relative order within a kind is the same.
+            size = max(self.shortlist, limit)
+            full = 0
+            for order in sorted(found, key=found.__getitem__, reverse=True):
+                chosen = by_kind.setdefault(kinds[order], [])
+                if len(chosen) < size:
+                    chosen.append(order)
+                    if len(chosen) == size:
+                        full += 1
+                        if full == self._kind_count:
+                            break
+        results = {kind: self._score_best(entry, orders, limit) for kind, orders in sorted(by_kind.items())}
         return {kind: matches for kind, matches in results.items() if matches}
 
     def score(self, a: str, b: str) -> int:
@@ -222,6 +238,12 @@ class RelatedIndex:
         # they come in posting-list order and the sort is stable, so equal weights keep a reproducible order.
         if not complete and len(orders) > size:
             orders = sorted(orders, key=found.__getitem__, reverse=True)[:size]
+        return self._score_best(entry, orders, limit)
+
+    def _score_best(self, entry: _Entry, orders: list[int], limit: int) -> list[Match]:
+        """The best ``limit`` of ``orders`` by exact score (then date, newest first, then name)."""
+        if limit <= 0:
+            return []
         scored = []
         for order in orders:
             score = self._score(entry, self._order[order])
