@@ -52,8 +52,8 @@ class Item:
     """For modules and courses: the course slug (its folder name)."""
     source: Source | None = field(default=None, repr=False, compare=False)
     """The parsed file, for positions of fields in later checks."""
-    entries: dict[tuple, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    """How other pages list this item, rendered once per list kind and link (see render.list_entry)."""
+    entries: dict[tuple, tuple[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """How other pages list this item: per list kind, the text before and after the link (render.list_entry)."""
 
     @cached_property
     def type(self) -> ItemType:  # cached: asked for every item in every list a build makes

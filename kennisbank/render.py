@@ -48,16 +48,23 @@ def list_entry(item: Item, kind: str, here: str, show_type: bool = False) -> str
 
     A hub lists every item on many pages (its themes, networks and pairs, its type's index, other
     items' related lists and backlinks), and rendering an entry (a dozen Jinja attribute lookups and
-    filters) cost more than the rest of those pages together. An entry depends only on the item and
-    the relative link, so it is rendered once per link text and kept on the item: pages in
-    different folders at the same depth share it, and a rebuilt hub has new items and no stale entries.
+    filters) cost more than the rest of those pages together. So each kind of entry is rendered once
+    per item, with a marker where the link goes, and kept on the item as the text before and after
+    it; a page puts its own relative link in between. A rebuilt hub has new items and no stale entries.
     """
-    href = link(here, item.src)
-    key = (kind, href, show_type)
-    entry = item.entries.get(key)
-    if entry is None:
-        entry = item.entries[key] = render_macro("_entries.md.j2", kind, item=item, href=href, show_type=show_type)
-    return entry
+    key = (kind, show_type)
+    parts = item.entries.get(key)
+    if parts is None:
+        entry = render_macro("_entries.md.j2", kind, item=item, href=_HREF, show_type=show_type)
+        before, marker, after = entry.partition(_HREF)
+        if not marker or _HREF in after:
+            raise ValueError(f"_entries.md.j2 {kind}: the link must appear exactly once")
+        parts = item.entries[key] = (before, after)
+    return link(here, item.src).join(parts)
+
+
+_HREF = "<kb-link>"
+"""Stands for the link while an entry is rendered: contributor text passes |html, so it cannot contain this."""
 
 
 def render(template: str, **context: object) -> str:
