@@ -54,7 +54,7 @@ def target_from_folder(folder: str, url: str) -> str | None:
     # Per folder, not per page: the items of a folder link to one another with the same URLs.
     if not url or url.startswith(("#", "/")) or url_scheme(url):
         return None
-    path = unquote(urlsplit(url).path)
+    path = unquote(urlsplit(url).path if "?" in url or "#" in url else url)  # (no scheme, checked above)
     if not path:
         return None
     target = posixpath.normpath(posixpath.join(folder, path))

@@ -33,6 +33,8 @@ _ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^{}\n]*?)[ \t]*\}")
 _ATTR = re.compile(r"""(?P<name>[^\s=#.{}"']+)=(?P<value>"[^"]*"|'[^']*'|[^\s}]*)""")
 _TAG_OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)")
 _UNCLOSED = re.compile(r"<[a-zA-Z][^<>]*(?=<|\Z)")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]")  # browsers ignore these inside a scheme
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -69,8 +71,9 @@ def clean_url(url: str) -> str:
 
 def url_scheme(url: str) -> str:
     """Lower-case scheme as a browser sees it: tabs, newlines and control characters don't count."""
-    squeezed = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
-    match = re.match(r"^([a-z][a-z0-9+.-]*):", squeezed)
+    if ":" not in url:  # most links are relative paths: no scheme without a colon
+        return ""
+    match = _SCHEME.match(_INVISIBLE.sub("", url).lower())
     return match.group(1) if match else ""
 
 
