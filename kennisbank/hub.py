@@ -53,7 +53,7 @@ class Item:
     source: Source | None = field(default=None, repr=False, compare=False)
     """The parsed file, for positions of fields in later checks."""
     entries: dict[tuple, tuple[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    """How other pages list this item: per list kind, the text before and after the link (render.list_entry)."""
+    """How other pages list this item: per list kind, the text before and after the link (render.list_entries)."""
 
     @cached_property
     def type(self) -> ItemType:  # cached: asked for every item in every list a build makes

@@ -16,14 +16,14 @@ Markdown links.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import jinja2
 
 from .blocks import BLOCKS
 from .hub import Hub, Item
 from .model import ItemType
-from .text import dutch_date, duration, html_text, link, md_escape
+from .text import dutch_date, duration, html_text, link, link_from_folder, md_escape
 
 
 @lru_cache(maxsize=1)
@@ -39,12 +39,12 @@ def environment() -> jinja2.Environment:
         auto_reload=False,  # templates ship with the package; no stat() per page
     )
     env.filters.update(md=md_escape, html=html_text, html_block=BLOCKS.add, dutch_date=dutch_date, link=link,
-                       duration=duration, list_entry=list_entry)
+                       duration=duration, list_entries=list_entries)
     return env
 
 
-def list_entry(item: Item, kind: str, here: str, show_type: bool = False) -> str:
-    """``item`` as an entry of a list on page ``here``: the macro ``kind`` of ``_entries.md.j2``.
+def list_entries(items: Iterable[Item], kind: str, here: str, show_type: bool = False) -> str:
+    """``items`` as entries of a list on page ``here``, one per line: the macro ``kind`` of ``_entries.md.j2``.
 
     A hub lists every item on many pages (its themes, networks and pairs, its type's index, other
     items' related lists and backlinks), and rendering an entry (a dozen Jinja attribute lookups and
@@ -52,15 +52,19 @@ def list_entry(item: Item, kind: str, here: str, show_type: bool = False) -> str
     per item, with a marker where the link goes, and kept on the item as the text before and after
     it; a page puts its own relative link in between. A rebuilt hub has new items and no stale entries.
     """
+    folder = here.rpartition("/")[0]
     key = (kind, show_type)
-    parts = item.entries.get(key)
-    if parts is None:
-        entry = render_macro("_entries.md.j2", kind, item=item, href=_HREF, show_type=show_type)
-        before, marker, after = entry.partition(_HREF)
-        if not marker or _HREF in after:
-            raise ValueError(f"_entries.md.j2 {kind}: the link must appear exactly once")
-        parts = item.entries[key] = (before, after)
-    return link(here, item.src).join(parts)
+    lines = []
+    for item in items:
+        parts = item.entries.get(key)
+        if parts is None:
+            entry = render_macro("_entries.md.j2", kind, item=item, href=_HREF, show_type=show_type)
+            before, marker, after = entry.partition(_HREF)
+            if not marker or _HREF in after:
+                raise ValueError(f"_entries.md.j2 {kind}: the link must appear exactly once")
+            parts = item.entries[key] = (before, after)
+        lines.append(link_from_folder(folder, item.src).join(parts))
+    return "\n".join(lines)
 
 
 _HREF = "<kb-link>"
