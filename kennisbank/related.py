@@ -32,6 +32,7 @@ import datetime as dt
 import heapq
 import math
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
@@ -72,12 +73,14 @@ class Match(NamedTuple):
 class _Entry:
     document: Document
     order: int
-    keys: dict[int, frozenset[int]] = field(default_factory=dict)
-    """Index position → keyword ids after the cut-off."""
-    positions: list[tuple[int, int, int]] = field(default_factory=list)
-    """(index position, keyword id, position in the keyword's posting list)."""
-    norms: dict[int, float] = field(default_factory=dict)
-    scaled: list[tuple[int, frozenset[int], float]] = field(default_factory=list)
+    keys: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Index position → keywords after the cut-off."""
+    positions: list[tuple[int, list[int], int]] = field(default_factory=list)
+    """(index position, a keyword's posting list, this document's place in it) per keyword."""
+    norms: list[float] = field(default_factory=list)
+    """Index position → 1/√(number of keywords), 0.0 where the document has none."""
+    scaled: list[tuple[int, frozenset[str], float, int]] = field(default_factory=list)
+    """(index position, keyword ids, norm, index weight) of the indices where the document has keywords."""
     weight: int = 0
     """Total weight of the indices in which this document has keywords: the score's denominator."""
 
@@ -97,7 +100,6 @@ class RelatedIndex:
         """Candidates scored exactly, per search."""
         self._pending: list[Document] = []
         self._entries: dict[str, _Entry] = {}
-        self._postings: list[list[list[int]]] = []
         self._order: list[_Entry] = []
         self._finalized = False
         self._searched: dict[tuple[str, int], dict[str, list[Match]]] = {}
@@ -119,30 +121,27 @@ class RelatedIndex:
             self._entries[document.name] = _Entry(document, order)
         self._order = [self._entries[d.name] for d in documents]
         for position, config in enumerate(self.indices):
-            counts = Counter(k for d in documents for k in set(d.keywords.get(config.name, ())))
-            limit = len(documents) * config.cardinality / 100 if config.cardinality else math.inf
-            words: dict[str, int] = {}
-            postings: list[list[int]] = []
-            for entry in self._order:
-                ids = set()
-                for word in entry.document.keywords.get(config.name, ()):
-                    if counts[word] > limit:
-                        continue
-                    word_id = words.setdefault(word, len(words))
-                    if word_id == len(postings):
-                        postings.append([])
-                    if word_id not in ids:
-                        entry.positions.append((position, word_id, len(postings[word_id])))
-                        postings[word_id].append(entry.order)
-                        ids.add(word_id)
-                if ids:
-                    entry.keys[position] = frozenset(ids)
-            self._postings.append(postings)
+            # Each document's keywords of this index once, in their order; then the cut-off by commonness.
+            keywords = [dict.fromkeys(e.document.keywords.get(config.name, ())) for e in self._order]
+            counts = Counter(chain.from_iterable(keywords))
+            if config.cardinality:
+                limit = len(documents) * config.cardinality / 100
+                keywords = [[k for k in words if counts[k] <= limit] for words in keywords]
+            postings: dict[str, list[int]] = {}
+            for entry, words in zip(self._order, keywords):
+                if not words:
+                    continue
+                for word in words:
+                    posting = postings.setdefault(word, [])
+                    entry.positions.append((position, posting, len(posting)))
+                    posting.append(entry.order)
+                entry.keys[position] = frozenset(words)
+        positions = range(len(self.indices))
         for entry in self._order:
             entry.weight = sum(self.indices[p].weight for p in entry.keys)
             # Cosine per index = shared / (√|a| · √|b|): the square roots are computed once per document.
-            entry.norms = {p: 1 / math.sqrt(len(keys)) for p, keys in entry.keys.items()}
-            entry.scaled = [(p, keys, entry.norms[p]) for p, keys in entry.keys.items()]
+            entry.norms = [1 / math.sqrt(len(entry.keys[p])) if p in entry.keys else 0.0 for p in positions]
+            entry.scaled = [(p, keys, entry.norms[p], self.indices[p].weight) for p, keys in entry.keys.items()]
         self._kinds = [e.document.kind for e in self._order]
         self._kind_count = len(set(self._kinds))
         self._groups = [e.document.group for e in self._order]
@@ -214,8 +213,7 @@ class RelatedIndex:
         get = found.get
         half = self.window // 2
         complete = True
-        for position, word_id, where in entry.positions:
-            postings = self._postings[position][word_id]
+        for position, postings, where in entry.positions:
             start = max(0, min(where - half, len(postings) - self.window))
             complete = complete and len(postings) <= self.window
             weight = self._weights[position]
@@ -257,12 +255,12 @@ class RelatedIndex:
             return 0
         total = 0.0
         theirs = other.norms
-        for position, keys, norm in entry.scaled:
-            found = theirs.get(position)
+        for position, keys, norm, weight in entry.scaled:
+            found = theirs[position]
             if found:
                 shared = len(keys & other.keys[position])
                 if shared:
-                    total += self._weights[position] * shared * norm * found
+                    total += weight * shared * norm * found
         return int(100 * total / entry.weight + 0.5)
 
 
