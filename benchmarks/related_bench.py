@@ -46,7 +46,8 @@ from kennisbank.model import Artikel, Cursus, Module, Praktijkvoorbeeld  # noqa:
 from kennisbank.pages import generated_pages  # noqa: E402
 from kennisbank.settings import Settings  # noqa: E402
 from kennisbank.taxonomy import load_taxonomy  # noqa: E402
-from kennisbank.text import html_text, link_from_folder, md_escape  # noqa: E402
+from kennisbank import text  # noqa: E402
+from kennisbank.text import html_text, md_escape  # noqa: E402
 
 CROSSLINK_SECTIONS = (related_section, backlinks_section, more_in_theme_section, further_reading)
 """The item-page sections that link an item to the rest of the hub (the Academie's "Verder lezen" under a
@@ -124,7 +125,7 @@ def urls_of(hub: Hub, pages) -> dict[str, str]:
 
 def cold() -> None:
     """Forget what an earlier run left in the process-wide caches, so every run is a first build."""
-    for cached in (md_escape, html_text, link_from_folder, target_from_folder, crosslinks._index):
+    for cached in (md_escape, html_text, text._link_within_section, target_from_folder, crosslinks._index):
         cached.cache_clear()
     gc.collect()
 

@@ -44,20 +44,30 @@ def dutch_date(date: dt.date | None) -> str:
 def link(from_src: str, to_src: str) -> str:
     """Relative Markdown link from one docs file to another; MkDocs resolves it to a URL.
 
-    Both paths are clean ``docs/``-relative paths, so plain string work does
-    what ``posixpath.relpath`` does without its two ``abspath`` calls (which
-    ask the OS for the working directory), tens of thousands of times a build.
+    Both paths are clean ``docs/``-relative paths (no empty or ``.`` parts),
+    so plain string work does what ``posixpath.relpath`` does without its two
+    ``abspath`` calls (which ask the OS for the working directory), hundreds
+    of thousands of times a build.
     """
     return link_from_folder(from_src.rpartition("/")[0], to_src)
 
 
-@lru_cache(maxsize=1 << 17)
 def link_from_folder(folder: str, to_src: str) -> str:
     """:func:`link` from any page in ``folder`` (``""`` for the top of ``docs/``)."""
-    # Cached per folder, not per page: every page of a folder links to an item the same way, and
-    # a big hub has more (page, item) pairs than any cache should hold.
-    start = [part for part in folder.split("/") if part]
-    target = [part for part in to_src.split("/") if part]
+    # Most links leave the folder's top-level section (an item page to a theme, an article to a
+    # good practice): up to the top, then down. Worked out here without a cache, since a big hub
+    # has more (folder, item) pairs than any cache should hold.
+    if not folder:
+        return to_src or "."
+    if folder.partition("/")[0] != to_src.partition("/")[0]:
+        return "../" * (folder.count("/") + 1) + to_src
+    return _link_within_section(folder, to_src)
+
+
+@lru_cache(maxsize=1 << 16)
+def _link_within_section(folder: str, to_src: str) -> str:
+    start = folder.split("/")
+    target = to_src.split("/")
     common = 0
     while common < min(len(start), len(target)) and start[common] == target[common]:
         common += 1

@@ -1,9 +1,12 @@
 """Links between items: extraction with positions, broken item links as errors, backlinks."""
 
+import posixpath
+
 from click.testing import CliRunner
 
 from kennisbank.cli import main
 from kennisbank.links import markdown_links, target_of
+from kennisbank.text import link
 from sitebuilder import article, project
 
 
@@ -14,6 +17,16 @@ def test_links_are_found_with_line_and_column_outside_code():
             "En `[ook geen](d.md)` maar [wel](https://vng.nl).\n")
     assert list(markdown_links(body, first_line=10)) == [
         (10, 5, "../artikelen/a.md#kop"), (10, 45, "b.md"), (15, 28, "https://vng.nl")]
+
+
+def test_links_between_pages_are_what_posixpath_relpath_gives():
+    folders = ["", "artikelen", "themas", "academie/cursus-a", "academie/cursus-b", "themas/wonen/netwerk"]
+    targets = ["index.md", "artikelen/a.md", "themas/wonen.md", "themas/wonen/netwerk/index.md",
+               "academie/cursus-a/01-start.md", "academie/cursus-b/index.md", "academie/index.md"]
+    for folder in folders:
+        for target in targets:
+            here = f"{folder}/pagina.md" if folder else "pagina.md"
+            assert link(here, target) == posixpath.relpath(target, folder or "."), (here, target)
 
 
 def test_targets_are_docs_paths_or_none():
