@@ -27,36 +27,34 @@ def group_of(item: Item) -> str:
     return "academie" if item.type in (ItemType.CURSUS, ItemType.MODULE) else item.type.value
 
 
-def document(hub: Hub, item: Item) -> Document:
-    """What the related index sees of an item; a module takes date and networks from its course."""
+def _document_key(hub: Hub, item: Item) -> tuple:
+    """What the related index sees of an item, as a hashable tuple of :class:`Document`'s fields (a cache key).
+
+    A module takes date and networks from its course.
+    """
     course = hub.course_of(item) if item.type is ItemType.MODULE else None
-    return Document(
-        name=item.src,
-        date=item.date or (course.date if course else None),
-        keywords={
-            "themas": item_themes(hub, item),
-            "netwerken": item.networks or (course.networks if course else []),
-            "tags": item.tags,
-            "gemeenten": list(item.meta_value("gemeenten", ())),
-        },
-        kind=group_of(item),
-        # A course and its modules already link to each other in order.
-        group=item.course or "",
+    keywords = (
+        ("themas", tuple(item_themes(hub, item))),
+        ("netwerken", tuple(item.networks or (course.networks if course else ()))),
+        ("tags", tuple(item.tags)),
+        ("gemeenten", tuple(item.meta_value("gemeenten", ()))),
     )
+    # A course and its modules already link to each other in order: one group, never related.
+    return item.src, item.date or (course.date if course else None), keywords, group_of(item), item.course or ""
 
 
 def related_index(hub: Hub) -> RelatedIndex:
     """The hub's related index, built once per loaded hub, and reused while no item's keywords change."""
     index = hub.derived.get("related")
     if index is None:
-        documents = tuple(_hashable(document(hub, item)) for item in hub.items.values())
+        documents = tuple(_document_key(hub, item) for item in hub.items.values())
         index = hub.derived["related"] = _index(hub.settings.related, documents)
     return index  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1)
 def _index(settings: RelatedSettings, documents: tuple) -> RelatedIndex:
-    """The index of ``documents`` (as :func:`_hashable` gives them), kept for the next hub with the same ones.
+    """The index of ``documents`` (as :func:`_document_key` gives them), kept for the next hub with the same ones.
 
     The preview server loads the hub again after every edit; an edit to a title or a body leaves every
     item's keywords, and so every related list, as it was, and the index keeps the lists it found.
@@ -67,12 +65,6 @@ def _index(settings: RelatedSettings, documents: tuple) -> RelatedIndex:
     index.add(*(Document(name, date, dict(keywords), kind, group) for name, date, keywords, kind, group in documents))
     index.finalize()
     return index
-
-
-def _hashable(document: Document) -> tuple:
-    """A document's fields in order, its keyword lists as tuples: a cache key."""
-    keywords = tuple((name, tuple(words)) for name, words in document.keywords.items())
-    return document.name, document.date, keywords, document.kind, document.group
 
 
 def related(hub: Hub, item: Item) -> list[tuple[str, list[Item]]]:

@@ -79,15 +79,17 @@ class Item:
     def updated(self):
         return getattr(self.meta, "bijgewerkt", None) or self.date
 
-    @property
+    # The keyword lists are cached like the fields above: every list, index and feed of a build asks for
+    # them, and an item does not change during a build (a preview rebuild loads new items).
+    @cached_property
     def themes(self) -> list[str]:
         return list(self.meta.themas)
 
-    @property
+    @cached_property
     def networks(self) -> list[str]:
         return list(self.meta_value("netwerken", ()))
 
-    @property
+    @cached_property
     def tags(self) -> list[str]:
         return list(self.meta.tags)
 
