@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .hub import Hub, Item, newest_first
+from .hub import Hub, Item
 from .links import backlinks
 from .model import ItemType
 from .related import Document, IndexConfig, RelatedIndex
@@ -84,10 +84,8 @@ def related_section(hub: Hub, item: Item) -> str:
 
 
 def backlinks_section(hub: Hub, item: Item) -> str:
-    sources = [hub.items[src] for src in backlinks(hub).get(item.src, [])]
-    if not sources:
-        return ""
-    return render_macro("backlinks.md.j2", "section", here=item.src, items=newest_first(sources))
+    sources = backlinks(hub).get(item.src)
+    return render_macro("backlinks.md.j2", "section", here=item.src, items=sources) if sources else ""
 
 
 def _chronology(hub: Hub) -> dict[str, tuple[list[Item], dict[str, int]]]:

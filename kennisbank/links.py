@@ -22,7 +22,7 @@ from .problems import Problem, suggest
 from .text import link
 
 if TYPE_CHECKING:  # hub imports this module
-    from .hub import Hub
+    from .hub import Hub, Item
 
 
 def page_links(markup: Markup) -> list[Reference]:
@@ -90,15 +90,16 @@ def check_links(hub: Hub) -> list[Problem]:
     return problems
 
 
-def backlinks(hub: Hub) -> dict[str, list[str]]:
-    """Item ``src`` → the items whose Markdown links to it (sorted, without self-links)."""
+def backlinks(hub: Hub) -> dict[str, list[Item]]:
+    """Item ``src`` → the items whose Markdown links to it, newest first, without self-links."""
     cached = hub.derived.get("backlinks")
     if cached is None:
-        found: dict[str, set[str]] = {}
-        for src in hub.items:
+        found: dict[str, dict[str, Item]] = {}
+        for item in hub.newest():  # so every list comes out newest first, with no sort per item
+            src = item.src
             for ref in hub.links.get(src, ()):
                 target = target_of(src, ref.url)
                 if target in hub.items and target != src:
-                    found.setdefault(target, set()).add(src)
-        cached = hub.derived["backlinks"] = {target: sorted(sources) for target, sources in found.items()}
+                    found.setdefault(target, {})[src] = item
+        cached = hub.derived["backlinks"] = {target: list(sources.values()) for target, sources in found.items()}
     return cached  # type: ignore[return-value]
