@@ -93,18 +93,37 @@ def render_pdf(print_html: str, site_dir: Path, output: Path) -> int:
     document = weasyprint.HTML(string=print_html, base_url=site_dir.resolve().as_uri() + "/",
                                url_fetcher=site_only_fetcher(site_dir))
     output.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(output, stylesheets=[weasyprint.CSS(filename=str(STYLESHEET)), _code_colours()],
+    document.write_pdf(output, stylesheets=_stylesheets(), font_config=_font_config(os.getpid()),
                        pdf_variant="pdf/ua-1", uncompressed_pdf=False)
     return output.stat().st_size
 
 
 @lru_cache(maxsize=1)
-def _code_colours():
-    """Pygments' own colours for highlighted code (Material's come from its screen CSS)."""
+def _stylesheets() -> tuple:
+    """print.css and Pygments' own colours for highlighted code (Material's come from its screen CSS).
+
+    Parsed once per process: a worker renders many PDFs with the same sheets,
+    and WeasyPrint only reads a parsed ``CSS`` while rendering.
+    """
     import weasyprint
     from pygments.formatters import HtmlFormatter
 
-    return weasyprint.CSS(string=HtmlFormatter(style="default").get_style_defs(".highlight"))
+    return (weasyprint.CSS(filename=str(STYLESHEET)),
+            weasyprint.CSS(string=HtmlFormatter(style="default").get_style_defs(".highlight")))
+
+
+@lru_cache(maxsize=1)
+def _font_config(pid: int):
+    """One Fontconfig/Pango font configuration per process, shared by its PDFs.
+
+    WeasyPrint otherwise loads the system's fonts anew for every document and
+    starts with cold Pango font caches. Keyed by process id so that a forked
+    worker never uses the GLib objects of its parent. Safe to share because
+    print.css has no ``@font-face`` (the only thing that adds to a configuration).
+    """
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
 
 
 def make_pdf(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
