@@ -42,6 +42,36 @@ def outline(reader: PdfReader) -> list[tuple[int, str]]:
     return found
 
 
+def contents_entries(reader: PdfReader) -> list[tuple[str, int, int]]:
+    """The table of contents: (title, page number printed beside it, page its link leads to), pages from 1."""
+    destinations = {name: reader.get_destination_page_number(target) + 1
+                    for name, target in reader.named_destinations.items()}
+    entries: list[tuple[str, int, int]] = []
+    for page in reader.pages[1:]:
+        lines = (page.extract_text() or "").splitlines()
+        if not entries and (not lines or lines[0].strip() != "Inhoud"):
+            break
+        printed, title = [], ""
+        for line in lines[1:] if not entries else lines:  # the first page opens with the title "Inhoud"
+            match = re.fullmatch(r"(.*?)\s*(?:\.\s*)+(\d+)", line.strip())
+            if match is None:
+                title = f"{title} {line}".strip()  # a long title wraps onto the next line
+            else:
+                printed.append((f"{title} {match[1]}".strip(), int(match[2])))
+                title = ""
+        if not printed:
+            break
+        links = []  # top to bottom; an entry wrapped over two lines has a link on each
+        for annotation in sorted((a.get_object() for a in page.get("/Annots") or []),
+                                 key=lambda a: -float(a["/Rect"][3])):
+            name = str(annotation["/Dest"]) if "/Dest" in annotation else str(annotation["/A"]["/D"])
+            if not links or links[-1] != name:
+                links.append(name)
+        assert len(links) == len(printed), f"{len(printed)} entries but {len(links)} links"
+        entries += [(title, number, destinations[name]) for (title, number), name in zip(printed, links)]
+    return entries
+
+
 def squeeze(text: str) -> str:
     """Letters and digits only, lower case: hyphenation and line breaks no longer matter."""
     return re.sub(r"[\W_]+", "", text.casefold())

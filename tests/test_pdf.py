@@ -7,6 +7,7 @@ PDF made once through the command line; the tests open the PDFs with pypdf.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import posixpath
 import re
@@ -29,7 +30,7 @@ from kennisbank.model import ItemType
 from kennisbank.pdf.plan import pages_wanted, pdf_target
 from kennisbank.settings import PdfSettings
 from kennisbank.text import dutch_date
-from pdfs import external_links, internal_links, outline, pdfs_on, render_page, squeeze, text
+from pdfs import contents_entries, external_links, internal_links, outline, pdfs_on, render_page, squeeze, text
 from sitebuilder import project
 from test_site_starter import url_of
 
@@ -168,6 +169,22 @@ def test_whole_hub_pdf_has_every_item_parts_and_resolving_links(starter):
     render_page(whole, 2, "pdf-whole-hub-contents")
 
 
+def test_table_of_contents_gives_the_page_each_heading_is_on(starter):
+    hub, site, whole = starter
+    course = hub.items["academie/datagedreven-werken-voor-gemeenten/index.md"]
+    article = site.root / pdf_target("artikelen/regie-warmtetransitie.md")
+    for pdf in (article, site.root / pdf_link(site, url_of(course.src)), whole):
+        reader = PdfReader(pdf)
+        contents = contents_entries(reader)
+        assert len(contents) >= 3, pdf.name
+        assert all(page > 2 for _, _, page in contents), pdf.name  # past the cover and the contents
+        for title, printed, page in contents:
+            assert printed == page, f"{pdf.name}: '{title}' leads to page {page}, the contents say {printed}"
+        # Spot check the page itself: the first entry's heading is on the page the contents give.
+        title, printed, _ = contents[0]
+        assert squeeze(title) in squeeze(reader.pages[printed - 1].extract_text()), pdf.name
+
+
 def _serve_and_read(root, *paths: str) -> list[tuple[int, bytes]]:
     """Start `kennisbank serve` with PDFs switched on, wait for the first page, read ``paths``."""
     with socket.socket() as sock:
@@ -222,7 +239,7 @@ def test_pdfs_are_skipped_on_serve_unless_asked():
 def test_cached_page_references_follow_added_pages():
     import pydyf
 
-    from kennisbank.pdf.engine import cache_page_references
+    from kennisbank.pdf.patches import cache_page_references
 
     cache_page_references()
     cache_page_references()  # idempotent: the cache is not wrapped twice
@@ -234,6 +251,29 @@ def test_cached_page_references_follow_added_pages():
     pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
     assert pdf.page_references == tuple(f"{number} 0 R".encode() for number in pdf.pages["Kids"][::3])
     assert len(pdf.page_references) == 4
+
+
+def test_a_contents_page_is_laid_out_twice_with_the_right_numbers(monkeypatch):
+    """First with the targets not yet placed, then with their pages; WeasyPrint alone does it three times."""
+    import weasyprint
+    import weasyprint.layout.page as layout_page
+
+    from kennisbank.pdf.patches import refresh_target_counters_once
+
+    refresh_target_counters_once()
+    refresh_target_counters_once()  # idempotent: not wrapped twice
+    made = []
+    original = layout_page.remake_page
+    monkeypatch.setattr(layout_page, "remake_page", lambda index, *args: made.append(index) or original(index, *args))
+    chapters = "".join(f'<h1 id="c{n}" style="break-before: page">Hoofdstuk {n}</h1>' for n in range(1, 4))
+    html = ('<style>a::after { content: " " target-counter(attr(href url), page) }'
+            '@page { @bottom-right { content: counter(page) "/" counter(pages) } }</style>'
+            '<nav>' + "".join(f'<p><a href="#c{n}">Hoofdstuk {n}</a></p>' for n in range(1, 4)) + f"</nav>{chapters}")
+    document = weasyprint.HTML(string=html).render()
+    assert made == [0, 1, 2, 3, 0]
+    reader = PdfReader(io.BytesIO(document.write_pdf()))
+    assert [line.strip() for line in reader.pages[0].extract_text().splitlines()][:3] == [
+        "Hoofdstuk 1 2", "Hoofdstuk 2 3", "Hoofdstuk 3 4"]
 
 
 def test_without_pdfs_there_is_no_download_link(tmp_path):
