@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
+from . import patches
 from .compose import Page, compose
 from .plan import PdfDocument
 
@@ -58,38 +59,11 @@ def site_only_fetcher(site_dir: Path):
     return SiteOnly(allowed_protocols=("file", "data"), allow_redirects=False)
 
 
-def cache_page_references() -> None:
-    """Make pydyf's ``PDF.page_references`` cost O(1) per read instead of O(pages).
-
-    pydyf (0.13) builds the tuple of every page's reference anew on each read,
-    and WeasyPrint's PDF/UA tagging reads it once per tagged element, so tagging
-    a long document costs elements x pages: measured, it dominates the growth of
-    the whole-hub PDF (benchmarks/RESULTS.md). Pages are only ever appended, so
-    the tuple is kept until the number of pages changes. Written here because
-    neither library offers a switch; drop it once pydyf caches this itself.
-    """
-    import pydyf
-
-    original = pydyf.PDF.page_references
-    if getattr(original.fget, "cached", False):
-        return
-
-    def page_references(pdf):
-        count = len(pdf.pages["Kids"])
-        cached = pdf.__dict__.get("_kennisbank_page_references")
-        if cached is None or cached[0] != count:
-            cached = pdf.__dict__["_kennisbank_page_references"] = (count, original.fget(pdf))
-        return cached[1]
-
-    page_references.cached = True
-    pydyf.PDF.page_references = property(page_references)
-
-
 def render_pdf(print_html: str, site_dir: Path, output: Path) -> int:
     """Render composed print HTML to a tagged PDF/UA-1 file; returns its size in bytes."""
     import weasyprint
 
-    cache_page_references()
+    patches.apply()
     document = weasyprint.HTML(string=print_html, base_url=site_dir.resolve().as_uri() + "/",
                                url_fetcher=site_only_fetcher(site_dir))
     output.parent.mkdir(parents=True, exist_ok=True)
