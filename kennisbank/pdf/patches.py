@@ -57,8 +57,11 @@ def refresh_target_counters_once() -> None:
     ``counter()``/``counters()``. Then placing a heading redoes the TOC entry
     with its page (WeasyPrint's own path for this), and nothing else does.
     """
+    import weasyprint
     from weasyprint.css.targets import TargetCollector
 
+    if weasyprint.__version__.split(".")[0] != "70":
+        return  # written against WeasyPrint 70's internals; elsewhere the TOC costs its third layout
     original = TargetCollector.collect_missing_counters
     if getattr(original, "fixed", False):
         return
