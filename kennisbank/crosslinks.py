@@ -15,7 +15,7 @@ from functools import lru_cache
 from .hub import Hub, Item
 from .links import backlinks
 from .model import ItemType
-from .related import Document, IndexConfig, RelatedIndex
+from .related import Document, IndexConfig, Match, RelatedIndex
 from .render import item_themes, render_macro
 from .settings import RelatedSettings
 
@@ -72,8 +72,24 @@ def related(hub: Hub, item: Item) -> list[tuple[str, list[Item]]]:
     per_type = hub.settings.related.per_type
     if not per_type:
         return []
-    found = related_index(hub).search_by_kind(item.src, per_type)
+    found = _related_lists(hub).get(item.src)
+    if found is None:  # a module: not searched with the rest
+        found = related_index(hub).search_by_kind(item.src, per_type)
     return [(label, [hub.items[m.name] for m in found[kind]]) for kind, label in GROUPS.items() if kind in found]
+
+
+def _related_lists(hub: Hub) -> dict[str, dict[str, list[Match]]]:
+    """The related lists of every item that shows them, searched all at once when the first is asked for.
+
+    Every item page of a build (and of every preview rebuild) shows its list, so nothing is searched
+    in vain, and one pass in the index's own order is cheaper than one search per page.
+    """
+    cached = hub.derived.get("related_lists")
+    if cached is None:
+        shown = [item.src for item in hub.items.values() if item.type is not ItemType.MODULE]
+        cached = hub.derived["related_lists"] = related_index(hub).search_all_by_kind(
+            shown, hub.settings.related.per_type)
+    return cached  # type: ignore[return-value]
 
 
 def related_section(hub: Hub, item: Item) -> str:

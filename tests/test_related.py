@@ -116,6 +116,18 @@ def test_candidates_come_from_a_window_in_date_order_so_cost_stays_linear():
     assert found.search("d150", 1) == [Match(100, "far")]
 
 
+def test_searching_many_at_once_gives_each_the_lists_of_its_own_search():
+    kinds = ["artikel", "praktijkvoorbeeld", "academie"]
+    documents = [doc(f"d{i:03d}", themas=[f"t{i % 3}", f"t{i % 5}"], tags=[f"k{i % 7}"], kind=kinds[i % 3],
+                     date=(dt.date(2020, 1, 1) + dt.timedelta(days=(i * 37) % 300)).isoformat())
+                 for i in range(120)]
+    asked = [d.name for d in documents if d.name.endswith(("1", "4", "8"))]
+    together = index(*documents, window=8, shortlist=3).search_all_by_kind(reversed(asked), 2)
+    alone = index(*documents, window=8, shortlist=3)
+    assert together == {name: alone.search_by_kind(name, 2) for name in asked}
+    assert set(together) == set(asked) and all(together.values())
+
+
 def test_lifecycle_errors():
     found = index(doc("a"), doc("a"))
     with pytest.raises(ValueError, match="duplicate document 'a'"):
