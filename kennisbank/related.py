@@ -29,7 +29,6 @@ weight of the indices in which the searched document has keywords, as
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 from collections import Counter
 from itertools import chain
@@ -80,7 +79,7 @@ class _Entry:
     norms: list[float] = field(default_factory=list)
     """Index position → 1/√(number of keywords), 0.0 where the document has none."""
     scaled: list[tuple[int, frozenset[str], float, int]] = field(default_factory=list)
-    """(index position, keyword ids, norm, index weight) of the indices where the document has keywords."""
+    """(index position, keywords, norm, index weight) of the indices where the document has keywords."""
     weight: int = 0
     """Total weight of the indices in which this document has keywords: the score's denominator."""
 
