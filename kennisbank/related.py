@@ -31,8 +31,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
 
 
