@@ -10,9 +10,11 @@ date order. A document's candidates are the documents on its keywords'
 posting lists; a common keyword (a theme carried by 40% of the hub) would
 still make that quadratic, so each posting list is read only in a *window*
 of the ``window`` documents nearest in date. Those candidates are ranked by
-the weights of the keywords that found them, and the best few are then scored
-exactly, on all their keywords (in a small hub, whose posting lists fit in the
-windows, every candidate is scored exactly). Cost per document: keywords ×
+what the keywords that found them add to the score (so a candidate found
+through all the keywords it shares ranks by its exact score), and the best
+few of each kind are then scored exactly, on all their keywords (in a small
+hub, whose posting lists fit in the windows, every candidate is scored
+exactly). Cost per document: keywords ×
 window, so the whole index grows linearly with the number of documents.
 
 Hugo's ``cardinalityThreshold`` is kept as :attr:`IndexConfig.cardinality`:
@@ -147,6 +149,8 @@ class RelatedIndex:
         self._dates = [_ordinal(e.document.date) for e in self._order]
         self._names = [e.document.name for e in self._order]
         self._weights = [c.weight for c in self.indices]
+        self._norms = [[entry.norms[p] for entry in self._order] for p in positions]
+        """Per index position, every document's norm by its order: what a candidate adds in :meth:`_found`."""
         self._pending = []
         self._finalized = True
 
@@ -192,7 +196,7 @@ class RelatedIndex:
             for order in found:
                 by_kind.setdefault(kinds[order], []).append(order)
         else:
-            # Only the best few of each kind by the weight that found them are scored exactly. One stable
+            # Only the best few of each kind by their score so far are scored exactly. One stable
             # sort of all candidates (in C) and a walk that stops once every kind has its shortlist gives
             # the same shortlists as a sort per kind: the relative order within a kind is the same.
             size = max(self.shortlist, limit)
@@ -213,24 +217,29 @@ class RelatedIndex:
         self.finalize()
         return self._score(self._entries[a], self._entries[b])
 
-    def _found(self, name: str) -> tuple[_Entry, dict[int, int], bool]:
-        """Candidates of ``name`` from the windows of its posting lists, with the weight that found them.
+    def _found(self, name: str) -> tuple[_Entry, dict[int, float], bool]:
+        """Candidates of ``name`` from the windows of its posting lists, each with its score so far.
 
-        The flag says whether the windows held the whole lists: then these are all the documents that
-        share a keyword with ``name``.
+        Every keyword a candidate is found through adds what that keyword adds to the exact score
+        (index weight × both documents' norms; the common denominator left out), so a candidate found
+        through all the keywords it shares has its exact score, and one that shares a keyword outside
+        that keyword's window gets more when scored exactly. The flag says whether the windows held
+        the whole lists: then these are all the documents that share a keyword with ``name``.
         """
         self.finalize()
         entry = self._entries[name]
-        found: dict[int, int] = {}
+        found: dict[int, float] = {}
         get = found.get
         half = self.window // 2
         complete = True
+        own = entry.norms
         for position, postings, where in entry.positions:
             start = max(0, min(where - half, len(postings) - self.window))
             complete = complete and len(postings) <= self.window
-            weight = self._weights[position]
+            weight = self._weights[position] * own[position]
+            norms = self._norms[position]
             for order in postings[start:start + self.window]:
-                found[order] = get(order, 0) + weight
+                found[order] = get(order, 0.0) + weight * norms[order]
         found.pop(entry.order, None)
         group = entry.document.group
         if group:
@@ -238,14 +247,14 @@ class RelatedIndex:
                 del found[order]
         return entry, found, complete
 
-    def _best(self, entry: _Entry, orders: list[int], found: dict[int, int], complete: bool,
+    def _best(self, entry: _Entry, orders: list[int], found: dict[int, float], complete: bool,
               limit: int) -> list[Match]:
         if limit <= 0 or not orders:
             return []
         size = max(self.shortlist, limit)
         # In a small hub (the windows held whole posting lists) every candidate is scored exactly. In a
-        # large one only the best few by the weight that found them (what heapq.nlargest does, but in C);
-        # they come in posting-list order and the sort is stable, so equal weights keep a reproducible order.
+        # large one only the best few by their score so far (what heapq.nlargest does, but in C); they
+        # come in posting-list order and the sort is stable, so equal scores keep a reproducible order.
         if not complete and len(orders) > size:
             orders = sorted(orders, key=found.__getitem__, reverse=True)[:size]
         return self._score_best(entry, orders, limit)
