@@ -53,10 +53,17 @@ def recent(items) -> list[Item]:
     return sorted(dated, key=lambda i: (-changed(i).toordinal(), i.slug))
 
 
+def _hub_recent(hub: Hub) -> list[Item]:
+    """:func:`recent` of the whole hub, sorted once for the page, the hub's feeds and the themes that have feeds."""
+    found = hub.derived.get("recent")
+    if found is None:
+        found = hub.derived["recent"] = recent(hub.items.values())
+    return found  # type: ignore[return-value]
+
+
 def whats_new_page(hub: Hub) -> list[GeneratedPage]:
     """The 'Nieuw en bijgewerkt' page: recent changes grouped by month."""
-    everything = recent(hub.items.values())
-    items = everything[:PAGE_ITEMS]
+    items = _hub_recent(hub)[:PAGE_ITEMS]
     months = [(f"{MONTHS[month - 1].capitalize()} {year}", list(group))
               for (year, month), group in groupby(items, key=lambda i: (changed(i).year, changed(i).month))]
     feeds = feeds_wanted(hub)
@@ -80,7 +87,7 @@ def feed_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
     files = []
     title = "VNG Kennisbank"
     channels = [(title, "Nieuwe en bijgewerkte kennis van en voor gemeenten.", SRC, HUB_FEEDS,
-                 recent(hub.items.values()))]
+                 _hub_recent(hub))]
     for theme in hub.taxonomy.themes.values():
         if theme.slug in _themes_with_feeds(hub):
             items = recent(hub.with_theme(theme.slug))
@@ -100,7 +107,7 @@ def _themes_with_feeds(hub: Hub) -> set[str]:
     """Themes that have feeds: those with at least one dated item (modules do not count); computed once."""
     found = hub.derived.get("feed_themes")
     if found is None:
-        found = hub.derived["feed_themes"] = {slug for item in recent(hub.items.values()) for slug in item.themes}
+        found = hub.derived["feed_themes"] = {slug for item in _hub_recent(hub) for slug in item.themes}
     return found  # type: ignore[return-value]
 
 
