@@ -14,8 +14,8 @@ what the keywords that found them add to the score (so a candidate found
 through all the keywords it shares ranks by its exact score), and the best
 few of each kind are then scored exactly, on all their keywords (in a small
 hub, whose posting lists fit in the windows, every candidate is scored
-exactly). Cost per document: keywords ×
-window, so the whole index grows linearly with the number of documents.
+exactly). Cost per document: keywords × window, so the whole index grows
+linearly with the number of documents.
 
 Hugo's ``cardinalityThreshold`` is kept as :attr:`IndexConfig.cardinality`:
 a keyword carried by more than that percentage of the documents says little
