@@ -40,6 +40,8 @@ class _Entry:
     problems: list[Problem]
     links: list | None = None
     """The file's Markdown links (``hub.links``), for backlinks and link checks."""
+    draft: bool = False
+    """A concept, also when its frontmatter did not validate (``hub.drafts``)."""
 
 
 @dataclass
@@ -72,12 +74,15 @@ class SourceCache:
                 hub.links[src] = entry.links
             if entry.item is not None:
                 hub.add(entry.item)
+            elif entry.draft:
+                hub.drafts.add(src)
             return
         self.misses += 1
         before = len(hub.problems.items)
         item = load_file(hub, src)
         if current is not None:
-            self.entries[src] = _Entry(current, item, hub.problems.items[before:], hub.links.get(src))
+            self.entries[src] = _Entry(current, item, hub.problems.items[before:], hub.links.get(src),
+                                       src in hub.drafts)
 
     def forget_missing(self, present: set[str]) -> None:
         """Drop entries of files that no longer exist."""

@@ -93,12 +93,19 @@ def _report(problems: list[Problem], fmt: str) -> None:
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
               help="MkDocs-configuratie.")
 @click.option("-d", "--site-dir", default=None, type=click.Path(path_type=Path), help="Doelmap van de site.")
-@click.option("--strict/--no-strict", default=True, show_default=True,
-              help="Stop bij elke waarschuwing (zoals 'mkdocs build --strict').")
+@click.option("--strict/--no-strict", default=False, show_default=True,
+              help="Stop bij elke fout en waarschuwing (voor pull requests), in plaats van de rest te publiceren.")
 @click.option("--offline", is_flag=True,
               help="Bouw een kopie om zonder internet te openen (file://) en pak die in als SITE-DIR.zip.")
-def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool) -> None:
+@click.option("--rapport", "report", default=None, type=click.Path(path_type=Path),
+              help="Schrijf wat gepubliceerd en overgeslagen is, met alle meldingen, als JSON naar dit bestand.")
+def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool, report: Path | None) -> None:
     """Bouw de site; bij een fout blijft de vorige site staan.
+
+    Zonder --strict wordt alles gepubliceerd wat in orde is: een item met een
+    fout (bijvoorbeeld een script) wordt overgeslagen en gemeld, een kapotte
+    link wordt gewone tekst. Met --strict (voor pull requests) stopt de bouw bij
+    elke fout, net als 'kennisbank check'.
 
     Met --offline komt de site in site-offline/ (of SITE-DIR) en als zip
     daarnaast: uitpakken en index.html openen; zoeken werkt ook zonder internet.
@@ -106,6 +113,8 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool)
     \b
     Example:
         kennisbank build
+        kennisbank build --strict
+        kennisbank build --rapport kennisbank-rapport.json
         kennisbank build --site-dir /tmp/site
         kennisbank build --offline
     """
@@ -116,13 +125,23 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool)
     if offline and site_dir is None:
         site_dir = Path("site-offline")
     try:
-        build_site(config_file, site_dir, strict=strict, offline=offline)
+        publication = build_site(config_file, site_dir, strict=strict, offline=offline)
     except BuildFailed as exc:
         raise click.ClickException(f"de site is niet gebouwd: {exc}") from None
+    if publication is not None:
+        click.echo(publication.summary(), err=True)
+        if report is not None:
+            _write_report(report, publication.report())
     if offline:
         archive = site_dir.with_name(site_dir.name + ".zip")
         count = pack(site_dir, archive)
         click.echo(f"Offline site ingepakt: {archive} ({count} bestanden); open kennisbank/index.html", err=True)
+
+
+def _write_report(path: Path, report: dict[str, object]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    click.echo(f"Rapport geschreven naar {path}", err=True)
 
 
 @main.command()

@@ -147,6 +147,12 @@ def _tags(text: str, first_line: int) -> list[Tag]:
     return collector.tags
 
 
+def inline_links(body: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, text, url)`` of every inline Markdown link (not image) in ``body``, code ignored."""
+    return [(m.start(), m.end(), body[m.start("text"):m.end("text")], clean_url(m.group("url")))
+            for m in _INLINE.finditer(mask_code(body)) if not m.group("bang")]
+
+
 def scan(body: str, first_line: int = 1) -> Markup:
     """Find references, raw HTML tags and attribute lists in ``body``, which starts at ``first_line``."""
     text = mask_code(body)

@@ -33,15 +33,16 @@ from mkdocs.structure.pages import Page
 from . import breadcrumbs, features, offline, pdf
 from .blocks import BLOCKS
 from .cache import SourceCache, stamp
+from .feeds import page_feeds
+from .heap import build_collector
 from .hub import Hub, load_hub
 from .pages import generated_pages
 from .problems import ContentError
-from .feeds import page_feeds
-from .heap import build_collector
+from .publish import Publication, publish, unlink
 from .render import item_page
 from .sanitize import sanitize
-from .security import netlify_headers
 from .search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
+from .security import netlify_headers
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.kennisbank")
@@ -63,6 +64,8 @@ class Build:
         self.files_seen: Files | None = None
         self.preview: Preview | None = None
         """Set while serving: rebuilds re-render only the pages an edit touches."""
+        self.publication: Publication | None = None
+        """Set in a default (lenient) build: what was published and what was left out (kennisbank.publish)."""
         self.collector = ExitStack()
         """Holds the build's garbage-collector settings (kennisbank.heap) from pre_build to the build's end."""
 
@@ -86,6 +89,11 @@ class Build:
             settings = settings.model_copy(update={"extra_outputs": False})
         hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
         hub.problems.extend(setting_problems)
+        self.publication = None
+        if not config.strict:
+            self.publication = self._publish_valid_rest(hub)
+            self.hub = hub
+            return
         for warning in hub.problems.warnings():
             log.warning(str(warning))
         errors = hub.problems.errors()
@@ -93,12 +101,26 @@ class Build:
             raise PluginError(str(ContentError(errors)))
         self.hub = hub
 
+    def _publish_valid_rest(self, hub: Hub) -> Publication:
+        """A default build: leave out what has errors, report everything, stop only on configuration errors."""
+        publication = publish(hub)
+        if publication.fatal:
+            raise PluginError(str(ContentError(publication.fatal)))
+        for problem in publication.problems:
+            log.warning(str(problem))
+        for src in publication.left_out_pages:
+            log.warning(f"{hub.rel(src)}: niet gepubliceerd vanwege de fouten hierboven")
+        log.info(publication.summary())
+        return publication
+
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         hub = self._hub()
         for src in sorted(hub.drafts):
             file = files.get_file_from_path(src)
             if file is not None:
                 files.remove(file)
+        if self.publication is not None:
+            _remove_left_out(files, self.publication)
         self.generated = {}
         docs_prefix = _relative(config.docs_dir, hub.root).rstrip("/") + "/"
         markdown = {}
@@ -142,6 +164,8 @@ class Build:
             page.meta.setdefault("search", dict(GENERATED_PAGE_SEARCH))
         item = hub.items.get(page.file.src_uri)
         document = self.pdfs.get(page.file.src_uri)
+        if item is None and self.publication is not None:
+            markdown = unlink(markdown, page.file.src_uri, hub.derived["unpublished"])  # type: ignore[arg-type]
         if item is None:
             return pdf.with_download_link(markdown, page.file.src_uri, document.target) if document else markdown
         # MkDocs read the frontmatter with its own (lenient) reader; ours is authoritative.
@@ -232,6 +256,14 @@ class Build:
         return self.hub
 
 
+def _remove_left_out(files: Files, publication: Publication) -> None:
+    """Files a lenient build leaves out, and everything below a left-out folder (a symbolic link, say)."""
+    folders = tuple(f"{src}/" for src in publication.left_out)
+    for file in list(files):
+        if file.src_uri in publication.left_out or file.src_uri.startswith(folders):
+            files.remove(file)
+
+
 _RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
 
 
@@ -274,14 +306,15 @@ OFFLINE_SWITCH = "KENNISBANK_OFFLINE"
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True,
-               offline: bool = False, whole_pdf: Path | None = None) -> None:
+               offline: bool = False, whole_pdf: Path | None = None) -> Publication | None:
     """Build the site like ``mkdocs build``; raises ``ContentError``/``SystemExit`` on failure.
 
     The site is built into a sibling temporary folder and moved into place only
     when the build succeeded, so a failed build never leaves a half-built site.
     ``offline`` builds the copy for ``file://`` (Material's offline plugin);
     ``whole_pdf`` makes only the whole-hub PDF and writes it there (the site
-    itself is then thrown away).
+    itself is then thrown away). Without ``strict``, items with errors are left
+    out and the rest is published; the outcome is returned (:mod:`kennisbank.publish`).
     """
     import os
     import shutil
@@ -328,10 +361,11 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         finally:
             shutil.rmtree(staging, ignore_errors=True)
             shutil.rmtree(target, ignore_errors=True)
-        return
+        return BUILD.publication
     if target.exists():
         shutil.rmtree(target)
     staging.rename(target)
+    return BUILD.publication
 
 
 def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -18,11 +18,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .markup import Markup, Reference, url_scheme
-from .problems import Problem, suggest
+from .problems import Problem, Severity, suggest
 
 _LOCAL_DISK = re.compile(r"^(file:|[a-z]:[\\/]|\\\\|/(users|home|volumes|mnt|tmp|var|private|root)/)", re.I)
-_ASSET_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+# Capitals, spaces, underscores and accents are harmless in a URL (MkDocs percent-encodes them) and common in
+# exported trees (EAID_1A2B.png, 'Foto Café.JPG'); only what a web server or a URL cannot carry as a plain
+# path is refused: control characters, '#', '?', '%', quotes, '<>|*:', '\\' and a leading dot or space.
+_UNSAFE_NAME = re.compile(r"""[\x00-\x1f\x7f#?%"'<>\\|*:]|^[. ]|\s$""")
 _WHY_ALT = "(WCAG 1.1.1: zo weten ook blinde bezoekers wat de afbeelding laat zien)"
+FORM = Severity.FORM
 ALT_MESSAGE = f"afbeelding zonder alt-tekst; beschrijf tussen de [ ] in een paar woorden wat er te zien is {_WHY_ALT}"
 HTML_ALT_MESSAGE = f"afbeelding zonder alt-tekst; voeg alt=\"korte beschrijving\" toe {_WHY_ALT}"
 
@@ -66,16 +70,17 @@ def check_references(path: str, src: str, markup: Markup, tree: DocsTree) -> lis
                                   tag.column))
             if not tag.has("alt"):
                 # An explicit alt="" marks a decorative image (WCAG allows that); a missing alt does not.
-                problems.append(Problem(path, tag.line, tag.column, "afbeelding", HTML_ALT_MESSAGE))
+                problems.append(Problem(path, tag.line, tag.column, "afbeelding", HTML_ALT_MESSAGE, FORM))
         elif tag.name == "a" and tag.get("href"):
             refs.append(Reference("link", tag.get("href") or "", "", tag.line, tag.column))
     for ref in refs:
         field = "afbeelding" if ref.kind == "image" else "link"
         message = _target_problem(src, ref, tree)
+        # Form, not danger: a broken path or a missing alt text degrades the page but harms no visitor.
         if message:
-            problems.append(Problem(path, ref.line, ref.column, field, message))
+            problems.append(Problem(path, ref.line, ref.column, field, message, FORM))
         if ref.kind == "image" and not ref.text and ref in markup.references:
-            problems.append(Problem(path, ref.line, ref.column, field, ALT_MESSAGE))
+            problems.append(Problem(path, ref.line, ref.column, field, ALT_MESSAGE, FORM))
     return problems
 
 
@@ -99,7 +104,7 @@ def _target_problem(src: str, ref: Reference, tree: DocsTree) -> str | None:
 
 
 def check_tree(tree: DocsTree, rel_of, skip: set[str]) -> list[Problem]:
-    """File names: names that differ only in case, and asset names with spaces, accents or capitals.
+    """File names: names that differ only in case, symbolic links, and names a web server cannot serve as they are.
 
     ``skip`` holds ``src`` paths whose names are checked elsewhere (content items);
     ``rel_of`` turns a ``src`` into a repository-relative path for messages.
@@ -116,7 +121,7 @@ def check_tree(tree: DocsTree, rel_of, skip: set[str]) -> list[Problem]:
             problems.append(Problem(rel_of(other), 1, 1, "bestandsnaam",
                                     f"'{posixpath.basename(other)}' verschilt alleen in hoofdletters van "
                                     f"{rel_of(names[0])}; op Windows en macOS is dat hetzelfde bestand, "
-                                    "geef een van beide een andere naam"))
+                                    "geef een van beide een andere naam", FORM))
     for name in sorted(tree.links):
         problems.append(Problem(rel_of(name), 1, 1, "bestandsnaam",
                                 f"'{posixpath.basename(name)}' is een symbolische koppeling; die zijn niet "
@@ -125,9 +130,9 @@ def check_tree(tree: DocsTree, rel_of, skip: set[str]) -> list[Problem]:
         if name in skip or name.startswith(("_", ".")) or "/." in name:
             continue
         base = posixpath.basename(name)
-        if not _ASSET_NAME.match(base):
+        if _UNSAFE_NAME.search(base):
             stem, ext = posixpath.splitext(base)
             problems.append(Problem(rel_of(name), 1, 1, "bestandsnaam",
-                                    f"'{base}' is geen geldige bestandsnaam; gebruik kleine letters, cijfers en "
-                                    f"streepjes, bijvoorbeeld '{slugify(stem)}{ext.lower()}'"))
+                                    f"'{base}' kan niet als adres op de site staan; gebruik letters, cijfers, "
+                                    f"spaties en streepjes, bijvoorbeeld '{slugify(stem)}{ext.lower()}'", FORM))
     return problems

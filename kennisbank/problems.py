@@ -14,12 +14,24 @@ from typing import Iterable, Iterator
 
 
 class Severity(enum.Enum):
-    """How bad a problem is: errors fail the check and the build."""
+    """How bad a problem is, and so what a build does with the file it is in.
+
+    ``kennisbank check`` and a strict build (pull requests) fail on ERROR and
+    FORM alike. A default build publishes the valid rest: a file with an ERROR
+    (danger, or an item that cannot be made) is left out, a FORM problem (a
+    broken link, a missing image) is a warning and the page is published.
+    """
 
     ERROR = "fout"
+    FORM = "vormfout"
     WARNING = "waarschuwing"
 
     def is_error(self) -> bool:
+        """Fails ``kennisbank check`` and a strict build."""
+        return self is not Severity.WARNING
+
+    def leaves_out(self) -> bool:
+        """Keeps the file it is in off a default (lenient) build."""
         return self is Severity.ERROR
 
 
