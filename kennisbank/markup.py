@@ -4,7 +4,7 @@ The checks in :mod:`kennisbank.safety` and :mod:`kennisbank.paths` need the
 line and column of every tag, image and URL a contributor wrote, so they work
 on the Markdown source rather than on the HTML MkDocs makes (which has no
 positions). Code is masked first: a ``<script>`` shown in a fenced code block
-or a code span is text, not HTML. The scan is deliberately generous (an
+or a code span is text, not HTML; so are closed HTML comments. The scan is deliberately generous (an
 indented block is still scanned, since inside a list it is not code); what it
 misses the sanitizer still removes.
 
@@ -55,6 +55,24 @@ def mask_code(text: str) -> str:
                 fence = None
             lines[number] = _blank(line)
     return _CODE_SPAN.sub(lambda m: _blank(m.group(0)), "\n".join(lines))
+
+
+# An HTML comment as a browser ends it: '<!-->' and '<!--->' are complete, otherwise the first '-->' or '--!>'.
+# Ending where the browser ends it (never later) keeps whatever follows a comment live for the checks.
+_COMMENT = re.compile(r"<!--(?:>|->|.*?(?:-->|--!>))", re.S)
+
+
+def mask_comments(text: str) -> str:
+    """``text`` with closed HTML comments blanked out: nothing in them reaches a visitor as markup.
+
+    Contributors comment out draft paragraphs (``<!-- <img …> -->``); those
+    are not live HTML or links, so the checks must not report them. An
+    unclosed ``<!--`` is blanked by itself: Python-Markdown prints it as text
+    and what follows as live HTML, which html.parser would otherwise swallow.
+    """
+    if "<!--" not in text:
+        return text
+    return _COMMENT.sub(lambda m: _blank(m.group(0)), text).replace("<!--", "    ")
 
 
 def _blank(text: str) -> str:
@@ -150,12 +168,12 @@ def _tags(text: str, first_line: int) -> list[Tag]:
 def inline_links(body: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, text, url)`` of every inline Markdown link (not image) in ``body``, code ignored."""
     return [(m.start(), m.end(), body[m.start("text"):m.end("text")], clean_url(m.group("url")))
-            for m in _INLINE.finditer(mask_code(body)) if not m.group("bang")]
+            for m in _INLINE.finditer(mask_comments(mask_code(body))) if not m.group("bang")]
 
 
 def scan(body: str, first_line: int = 1) -> Markup:
     """Find references, raw HTML tags and attribute lists in ``body``, which starts at ``first_line``."""
-    text = mask_code(body)
+    text = mask_comments(mask_code(body))
     where = _Positions(text, first_line)
     found = Markup()
     definitions: dict[str, str] = {}
