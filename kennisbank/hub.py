@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .academie.checks import check_courses
 from .academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
+from .fences import check_fences
 from .frontmatter import Source, read_source
 from .links import check_links, page_links
 from .markup import Reference, scan
@@ -289,6 +290,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     markup = scan(source.body, source.body_line)
     hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
     hub.problems.extend(check_references(rel, src, markup, tree))
+    hub.problems.extend(check_fences(rel, source.body, source.body_line))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
     if not in_content_folder and "type" not in source.meta:

@@ -23,9 +23,12 @@ from html.parser import HTMLParser
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+# The URL may hold spaces, as Python-Markdown allows ('[Plan](../bijlagen/plan 2024.pdf)' is a working link
+# there); the title, if any, is what follows the last space in quotes or parentheses.
 _INLINE = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
-    r"\(\s*(?P<url><[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)")
+    r"\(\s*(?P<url><[^>\n]*>|(?:[^()\s]|\([^()\s]*\))(?:[^()\n]|\([^()\s]*\))*?)"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)")
 # Only reference-style images matter (their URL is checked); a leading literal lets the regex engine skip ahead.
 _REFERENCE_IMAGE = re.compile(r"!\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[\]\n]*)\]")
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<ref>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
@@ -59,7 +62,7 @@ def mask_code(text: str) -> str:
 
 # An HTML comment as a browser ends it: '<!-->' and '<!--->' are complete, otherwise the first '-->' or '--!>'.
 # Ending where the browser ends it (never later) keeps whatever follows a comment live for the checks.
-_COMMENT = re.compile(r"<!--(?:>|->|.*?(?:-->|--!>))", re.S)
+_COMMENT = re.compile(r"<!--(?:>|->|.*?(?:-->|--!>))", re.DOTALL)
 
 
 def mask_comments(text: str) -> str:
@@ -186,6 +189,11 @@ def scan(body: str, first_line: int = 1) -> Markup:
         kind = "image" if match.group("bang") else "link"
         found.references.append(Reference(kind, clean_url(match.group("url")), match.group("text").strip(),
                                           line, column))
+        if kind == "link" and "![" in match.group("text"):  # a linked image: [![Logo](logo.png)](https://…)
+            for inner in _INLINE.finditer(text, match.start("text"), match.end("text")):
+                if inner.group("bang"):
+                    found.references.append(Reference("image", clean_url(inner.group("url")),
+                                                      inner.group("text").strip(), *where.at(inner.start())))
     for match in _REFERENCE_IMAGE.finditer(text):
         ref = (match.group("ref") or match.group("text")).strip().lower()
         line, column = where.at(match.start())

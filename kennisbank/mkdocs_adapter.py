@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import breadcrumbs, features, offline, pdf
+from . import breadcrumbs, build_log, features, offline, pdf
 from .blocks import BLOCKS
 from .cache import SourceCache, stamp
 from .feeds import page_feeds
@@ -89,13 +89,17 @@ class Build:
             settings = settings.model_copy(update={"extra_outputs": False})
         hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
         hub.problems.extend(setting_problems)
+        build_log.install()
+        build_log.LINK_WARNINGS.start(hub.docs_dir, hub.rel("x")[:-1])
         self.publication = None
         if not config.strict:
             self.publication = self._publish_valid_rest(hub)
             self.hub = hub
             return
         for warning in hub.problems.warnings():
-            log.warning(str(warning))
+            # INFO, not WARNING: MkDocs' strict mode stops on any warning, and a strict build must pass
+            # whenever 'kennisbank check' does (which fails on errors only).
+            log.info(f"{warning} (waarschuwing)")
         errors = hub.problems.errors()
         if errors:
             raise PluginError(str(ContentError(errors)))

@@ -14,6 +14,7 @@ import os
 import posixpath
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -89,18 +90,75 @@ def _target_problem(src: str, ref: Reference, tree: DocsTree) -> str | None:
     if _LOCAL_DISK.match(url):
         return (f"'{url}' is een pad op uw eigen computer; zet het bestand in de map docs/ "
                 "en verwijs er vanuit deze pagina naar, bijvoorbeeld ../afbeeldingen/foto.png")
-    if not url or url.startswith(("#", "/")) or url_scheme(url) or url.startswith("//"):
-        return None  # external, in-page, site-absolute (MkDocs checks those) or a scheme checked elsewhere
+    if not url or url.startswith(("#", "//")) or url_scheme(url):
+        return None  # external, in-page, or a scheme checked elsewhere
     target_path = unquote(urlsplit(url).path)
     if not target_path:
         return None
+    if url.startswith("/"):
+        return _site_absolute_problem(url, target_path.lstrip("/"), ref, tree)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src), target_path))
     if target == ".." or target.startswith("../"):
         return (f"'{url}' wijst naar een bestand buiten de map docs/; alleen wat in docs/ staat wordt "
                 "gepubliceerd, zet het bestand dus in docs/")
     if ref.kind == "image" and not tree.exists(target):
         return f"afbeelding '{url}' bestaat niet (gezocht: docs/{target})" + tree.near(target)
+    if ref.kind == "link" and _missing_file(target, tree):
+        noun = "pagina" if target.endswith(".md") else "bestand"
+        return f"{noun} '{url}' bestaat niet (gezocht: docs/{target})" + tree.near(target)
     return None
+
+
+def _missing_file(target: str, tree: DocsTree) -> bool:
+    """A link to a file (an attachment, a page) that is neither in docs/ nor made by the build.
+
+    Items in the content folders are checked by :func:`kennisbank.links.check_links`
+    (with concepts and suggestions); a target without an extension is a folder or a URL
+    that MkDocs leaves as it is.
+    """
+    from .hub import CONTENT_FOLDERS  # late: hub imports this module
+
+    if not posixpath.splitext(target)[1] or tree.exists(target) or is_generated(target):
+        return False
+    return not (target.endswith(".md") and target.split("/")[0] in CONTENT_FOLDERS)
+
+
+def _site_absolute_problem(url: str, path: str, ref: Reference, tree: DocsTree) -> str | None:
+    """'/pad/…' is resolved against docs/ (mkdocs.yml: validation.links.absolute_links: relative_to_docs).
+
+    MkDocs then writes a relative link, which keeps working when the site lives in a
+    sub-folder of its host; a link to a page's URL ('/artikelen/x/') it cannot resolve.
+    """
+    target = posixpath.normpath(path) if path else ""
+    if target.startswith("../") or target == "..":
+        return (f"'{url}' wijst naar een bestand buiten de map docs/; alleen wat in docs/ staat wordt "
+                "gepubliceerd, zet het bestand dus in docs/")
+    if target in tree.files or is_generated(target):
+        return None
+    stem = target.removesuffix(".html")
+    for page in (f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"):
+        if page in tree.files or is_generated(page):
+            return (f"'{url}' is het adres van een pagina, niet het bestand; schrijf '/{page}' (het pad in docs/), "
+                    "dan klopt de link ook als de site in een submap staat")
+    what = "afbeelding" if ref.kind == "image" else "bestand"
+    return f"{what} '{url}' bestaat niet (gezocht: docs/{target})" + tree.near(target)
+
+
+def is_generated(src: str) -> bool:
+    """Whether the build generates a page at ``src`` (overview pages, search page …), so a link to it works."""
+    return src.endswith(".md") and (src.split("/")[0] in ("themas", "netwerken") or src in _generated_pages())
+
+
+@lru_cache(maxsize=1)
+def _generated_pages() -> frozenset[str]:
+    # late: these modules import the hub, which imports this module
+    from .academie.pages import CATALOGUE
+    from .feeds import SRC as WHATS_NEW
+    from .hub import GENERATED_INDEXES
+    from .knowledge_map import SRC as KNOWLEDGE_MAP
+    from .search.page import PAGE_SRC
+
+    return frozenset({CATALOGUE, WHATS_NEW, KNOWLEDGE_MAP, PAGE_SRC, *GENERATED_INDEXES})
 
 
 def check_tree(tree: DocsTree, rel_of, skip: set[str]) -> list[Problem]:
