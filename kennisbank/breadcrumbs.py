@@ -8,6 +8,7 @@ Material draws the path: Start › Academie › Cursus for a module.
 
 from __future__ import annotations
 
+from .collection.sections import collection_parent
 from .connections import connections, pair_src
 from .hub import Hub
 from .model import ItemType
@@ -17,7 +18,11 @@ def parents(hub: Hub) -> dict[str, str]:
     """Page ``src`` → its parent's ``src``; pages without an entry hang where the navigation puts them."""
     found: dict[str, str] = {}
     for item in hub.items.values():
-        if item.type is ItemType.MODULE:
+        if item.collection is not None:
+            parent = collection_parent(hub, item)
+            if parent is not None:
+                found[item.src] = parent
+        elif item.type is ItemType.MODULE:
             course = hub.course_of(item)
             found[item.src] = course.src if course else f"{ItemType.CURSUS.folder}/index.md"
         else:

@@ -56,7 +56,7 @@ class SourceCache:
     def start(self, hub: "Hub", files: frozenset[str]) -> None:
         """Begin a load of ``files`` (every path below ``docs/``): drop everything if the context changed."""
         data = hub.docs_dir / DATA_DIR
-        taxonomy = tuple(sorted((p.name, stamp(p)) for p in data.glob("*.yml"))) if data.is_dir() else ()
+        taxonomy = tuple(sorted((p.name, stamp(p)) for p in data.rglob("*.yml"))) if data.is_dir() else ()
         context = (hub.docs_dir, hub.root, taxonomy, files, hub.settings)
         if context != self.context:
             self.entries.clear()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .academie.pages import catalogue_pages, further_reading, learning_path
+from .collection.sections import origin_section, tree_section
 from .connections import network_sections, pair_pages, theme_sections
 from .crosslinks import backlinks_section, more_in_theme_section, related_section
 from .feeds import feed_files, whats_new_page
@@ -25,10 +26,10 @@ GENERATORS: list[Generator] = [overview_pages, search_page, catalogue_pages, pai
 FILES: list[FileGenerator] = [search_files, feed_files]
 """Build-only files other than pages (scripts, data), made once all pages are known."""
 
-BEFORE_BODY: list[Section] = []
+BEFORE_BODY: list[Section] = [origin_section]
 """Item-page sections between the facts and the body, in order."""
 
-AFTER_BODY: list[Section] = [learning_path, further_reading, related_section, backlinks_section,
+AFTER_BODY: list[Section] = [tree_section, learning_path, further_reading, related_section, backlinks_section,
                              more_in_theme_section]
 """Item-page sections after the body, in order."""
 

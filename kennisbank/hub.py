@@ -7,6 +7,7 @@ is recorded in :attr:`Hub.problems` and the others go on loading.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections import defaultdict
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from .academie.checks import check_courses
 from .academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
+from .collection.spec import COLLECTIONS_FOLDER, Collection, collection_of, load_collections
 from .fences import check_fences
 from .frontmatter import Source, read_source
 from .links import check_links, page_links
@@ -33,8 +35,8 @@ from .settings import Settings
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
 Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
-CONTENT_FOLDERS = {t.folder for t in ItemType}
-"""Every Markdown file below these folders must be a valid item."""
+CONTENT_FOLDERS = {t.folder for t in ItemType} | {COLLECTIONS_FOLDER}
+"""Every Markdown file below these folders must be a valid item (in a collection: a mappable page)."""
 GENERATED_INDEXES = {f"{t.folder}/index.md" for t in ItemType if t.has_index()}
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 T = TypeVar("T")
@@ -76,6 +78,10 @@ class Item:
     """For modules and courses: the course slug (its folder name)."""
     source: Source | None = field(default=None, repr=False, compare=False)
     """The parsed file, for positions of fields in later checks."""
+    collection: str | None = None
+    """For a page of a collection: the collection's slug (kennisbank.collection)."""
+    source_fields: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """A collection page's own frontmatter fields that the hub does not use, kept as they are."""
     entries: dict[tuple, tuple[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     """How other pages list this item: per list kind, the text before and after the link (render.list_entries)."""
 
@@ -85,6 +91,8 @@ class Item:
 
     @_cached
     def slug(self) -> str:
+        if self.collection is not None:  # unique by its path: collections repeat names such as index.md
+            return posixpath.splitext(self.src)[0]
         if self.type in (ItemType.CURSUS, ItemType.MODULE) and self.course:
             stem = posixpath.splitext(posixpath.basename(self.src))[0]
             return self.course if self.type is ItemType.CURSUS else f"{self.course}/{stem}"
@@ -142,6 +150,8 @@ class Hub:
     _index: "_Index | None" = field(default=None, repr=False, compare=False)
     links: dict[str, list[Reference]] = field(default_factory=dict)
     """Markdown links of every file read (items and ordinary pages), by ``src``; see :mod:`kennisbank.links`."""
+    collections: dict[str, Collection] = field(default_factory=dict)
+    """Collections by slug (``docs/collecties/<slug>/``), with their data files."""
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     """Data computed once from the loaded hub (related index, backlinks …), by the module that made it."""
 
@@ -260,6 +270,8 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
     if cache is not None:
         cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
     sources = content_files(docs_dir)
+    hub.collections, collection_problems = load_collections(docs_dir, root, taxonomy, tree.folders)
+    hub.problems.extend(collection_problems)
     hub.problems.extend(check_tree(tree, hub.rel, {s for s in sources if s.split("/")[0] in CONTENT_FOLDERS}))
     for src in sources:
         if src in GENERATED_INDEXES:
@@ -292,6 +304,8 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     hub.problems.extend(check_references(rel, src, markup, tree))
     hub.problems.extend(check_fences(rel, source.body, source.body_line))
     hub.links[src] = page_links(markup)
+    if src.startswith(f"{COLLECTIONS_FOLDER}/"):
+        return _load_collection_page(hub, src, source)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
     if not in_content_folder and "type" not in source.meta:
         return None  # an ordinary page such as the home page or the guide
@@ -313,6 +327,44 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
         return None
     hub.add(item)
     return item
+
+
+def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
+    """A page of a collection: its fields mapped from the source's own frontmatter (kennisbank.collection)."""
+    from .collection.mapping import map_page, source_field_problems
+
+    slug = collection_of(src)
+    collection = hub.collections.get(slug or "")
+    if collection is None:
+        return None  # a collection without (valid) data file: reported once, at the folder or the data file
+    mapped = map_page(src, source, collection)
+    hub.problems.extend(mapped.problems)
+    if mapped.meta.get("status") == "concept":
+        hub.drafts.add(src)
+        return None
+    problems = Problems()
+    mapped_source = dataclasses.replace(source, meta=mapped.meta)
+    meta = validate_meta(mapped_source, hub.taxonomy, problems)
+    if meta is None:
+        # A missing date was reported by map_page, with what to do about it.
+        model_problems = [p for p in problems.items if "gepubliceerd" in mapped.meta or p.field != "gepubliceerd"]
+        hub.problems.extend(source_field_problems(_at_source_fields(model_problems, source, mapped.origin),
+                                                  mapped.origin))
+        return None
+    item = Item(src=src, meta=meta, body=mapped.body, body_line=mapped.body_line, source=source,
+                collection=collection.slug, source_fields=mapped.source_fields)
+    hub.add(item)
+    return item
+
+
+def _at_source_fields(problems: list[Problem], source: Source, origin: dict[str, str]) -> list[Problem]:
+    """Positions in the source file for problems of mapped fields; the page's first line for filled-in ones."""
+    placed = []
+    for problem in problems:
+        name = problem.field.split(".")[0]
+        line, column = source.position((origin[name],)) if name in origin else (1, 1)
+        placed.append(dataclasses.replace(problem, line=line, column=column))
+    return placed
 
 
 def validate_meta(source: Source, taxonomy: Taxonomy, problems: Problems) -> Meta | None:
@@ -405,6 +457,8 @@ def check_hub(hub: Hub) -> None:
 
 def _slug_of(src: str) -> str | None:
     parts = src.split("/")
+    if parts[0] == COLLECTIONS_FOLDER:
+        return posixpath.splitext(src)[0]
     if parts[0] == ItemType.CURSUS.folder:
         return parts[1] if len(parts) == 3 and parts[2] == "index.md" else None
     return posixpath.splitext(parts[-1])[0]

@@ -480,7 +480,7 @@ class Preview:
         sources = frozenset(f.src_uri for f in pages)
         data_dir = Path(config.docs_dir) / "_data"
         fingerprint = (config.config_file_path, stamp(Path(config.config_file_path or ".")), config.docs_dir,
-                       config.site_dir, tuple(sorted((p.name, stamp(p)) for p in data_dir.glob("*.yml"))))
+                       config.site_dir, tuple(sorted((p.name, stamp(p)) for p in data_dir.rglob("*.yml"))))
         previous = self._state
         self._pending = (fingerprint, sources, markdown, tags)
         self.full = previous is None or previous[0] != fingerprint or previous[1] != sources
