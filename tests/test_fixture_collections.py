@@ -1,0 +1,104 @@
+"""Realistic source trees in tests/fixtures/ dropped in as collections, with only their data file written.
+
+Each fixture has ``docs/`` (a clean tree: ``kennisbank check`` green, so the strict
+build must be green) and ``kapot/`` (dangerous pages and broken links added on
+top: the default build leaves out exactly the bad items and publishes the rest).
+"""
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kennisbank.cli import main
+from kennisbank.mkdocs_adapter import build_site
+from sitebuilder import Site, project
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NAMES = ["handboek-informatiebeveiliging", "gegevensmodel-zaken"]
+
+
+def fixture_project(tmp_path: Path, name: str, broken: bool):
+    hub = project(tmp_path)
+    shutil.copytree(FIXTURES / name / "docs", hub.docs, dirs_exist_ok=True)
+    if broken:
+        shutil.copytree(FIXTURES / name / "kapot", hub.docs, dirs_exist_ok=True)
+    return hub
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_check_green_means_strict_build_green(tmp_path, monkeypatch, caplog, name):
+    hub = fixture_project(tmp_path, name, broken=False)
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert (result.exit_code, result.stdout) == (0, "")
+    with caplog.at_level(logging.WARNING):
+        build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+EXPECTED = {
+    "handboek-informatiebeveiliging": (
+        "11 van 13 items gepubliceerd; 2 overgeslagen",
+        {"docs/collecties/handboek-ib/incidenten/draaiboek.md": [
+            "4:1: date: ongeldige datum '2024-02-30': deze dag bestaat niet; schrijf JJJJ-MM-DD"],
+         "docs/collecties/handboek-ib/maatregelen/phishing-oefening.md": [
+             "8:1: html: het attribuut 'onclick' is niet toegestaan: het voert code uit in de browser",
+             "8:1: html: knoppen zijn niet toegestaan in de tekst; gebruik een gewone link"]},
+    ),
+    "gegevensmodel-zaken": (
+        "8 van 9 items gepubliceerd; 1 overgeslagen",
+        # Only the errors that left the item out; its missing image (a form problem) is a warning.
+        {"docs/collecties/gegevensmodel-zaken/objecttypen/Klant.md": [
+            "8:1: html: het attribuut 'onerror' is niet toegestaan: het voert code uit in de browser"]},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_default_build_publishes_the_valid_rest_of_a_broken_tree(tmp_path, name):
+    hub = fixture_project(tmp_path, name, broken=True)
+    publication = build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    summary, left_out = EXPECTED[name]
+    assert publication.summary() == summary
+    reasons = {entry["pad"]: [f"{p['regel']}:{p['kolom']}: {p['veld']}: {p['melding']}" for p in entry["fouten"]]
+               for entry in publication.report()["overgeslagen"]}
+    assert reasons == left_out
+    site = hub.root / "site"
+    # The collection's pages (the contributor guide mentions 'onclick' as an example).
+    published = "\n".join(p.read_text(encoding="utf-8") for p in (site / "collecties").rglob("*.html"))
+    for danger in ("onclick", "onerror", "kwaadwillend.example", "Gefopt"):
+        assert danger not in published
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert index.count('"location":"collecties/') >= int(summary.split()[0])  # published pages are indexed
+    for path in left_out:
+        page = Path(path).relative_to("docs").with_suffix("")
+        assert not (site / page).exists()
+        assert f'"location":"{page.as_posix()}/' not in index
+
+
+def test_links_to_left_out_and_missing_pages_become_text(tmp_path):
+    hub = fixture_project(tmp_path, "gegevensmodel-zaken", broken=True)
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    site = Site(hub.root / "site")
+    text = site.text("collecties/gegevensmodel-zaken/objecttypen/Rol/")
+    assert "Een rol koppelt een Zaak aan een Klant." in text
+    assert [link for link in site.links("collecties/gegevensmodel-zaken/objecttypen/Rol/") if "Klant" in link] == []
+    assert 'href="../Zaak/"' in site.article_html("collecties/gegevensmodel-zaken/objecttypen/Rol/")
+
+
+def test_fixture_pages_render_their_own_syntax(tmp_path):
+    hub = fixture_project(tmp_path, "handboek-informatiebeveiliging", broken=False)
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    site = Site(hub.root / "site")
+    html = site.article_html("collecties/handboek-ib/beleid/informatiebeveiligingsbeleid/")
+    assert html.count("<h1") == 1
+    assert 'class="tabbed-set' in html and "<details" in html and 'class="footnote"' in html
+    text = site.text("collecties/handboek-ib/beleid/informatiebeveiligingsbeleid/")
+    assert "Eigenschappen eigenaar CISO bio_hoofdstuk 5.1" in text
+    assert "Licentie: CC BY 4.0" in text
+    meld = site.article_html("collecties/handboek-ib/incidenten/meldprocedure/")
+    assert 'href="../Meldformulier%20datalek.pdf"' in meld
+    assert (hub.root / "site/collecties/handboek-ib/incidenten/Meldformulier datalek.pdf").is_file()
