@@ -25,9 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from kennisbank.academie.pages import catalogue_pages, further_reading, learning_path  # noqa: E402
-from kennisbank.hub import load_hub  # noqa: E402
-from kennisbank.model import ItemType  # noqa: E402
-from kennisbank.pages import overview_pages  # noqa: E402
+from kennisbank.content.hub import load_hub  # noqa: E402
+from kennisbank.content.model import ItemType  # noqa: E402
+from kennisbank.site.pages import overview_pages  # noqa: E402
 
 THEMES = ["bestaanszekerheid", "kansengelijkheid", "gezond-leven", "klimaat-energie", "fysieke-leefomgeving",
           "sterke-bestuurslaag", "leren-van-elkaar", "knooppunt-van-netwerken", "regionale-samenwerking"]

@@ -31,9 +31,9 @@ if str(REPO) not in sys.path:  # run as a script: make the repository importable
     sys.path.insert(0, str(REPO))
 
 from benchmarks import wordbank as wb  # noqa: E402
-from kennisbank.hub import slugify  # noqa: E402
-from kennisbank.model import Doelgroep, ItemType, Niveau  # noqa: E402
-from kennisbank.taxonomy import DATA_DIR, load_taxonomy  # noqa: E402
+from kennisbank.content.layout import slugify  # noqa: E402
+from kennisbank.content.model import Doelgroep, ItemType, Niveau  # noqa: E402
+from kennisbank.content.taxonomy import DATA_DIR, load_taxonomy  # noqa: E402
 
 CONTENT_FOLDERS = sorted({t.folder for t in ItemType})
 """Starter content is replaced by the synthetic corpus; everything else of docs/ is copied."""

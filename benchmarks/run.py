@@ -146,9 +146,9 @@ def core_times(docs: Path) -> dict[str, float]:
     and not inflated when other jobs share the cores.
     """
     from kennisbank import features
-    from kennisbank.hub import load_hub
-    from kennisbank.pages import generated_pages
-    from kennisbank.render import item_page
+    from kennisbank.content.hub import load_hub
+    from kennisbank.site.pages import generated_pages
+    from kennisbank.site.render import item_page
 
     start = time.process_time()
     hub = load_hub(docs, docs.parent)

@@ -6,8 +6,8 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import main
-from kennisbank.hub import load_hub
+from kennisbank.cli.commands import main
+from kennisbank.content.hub import load_hub
 from sitebuilder import project
 
 TODAY = dt.date.today().isoformat()
