@@ -94,9 +94,9 @@ def main() -> None:
             docs = write_hub(Path(tmp), courses)
             hub = load_hub(docs)
             assert not hub.problems.errors(), hub.problems.errors()[:3]
-            load = median_time(lambda: load_hub(docs))
-            academie = median_time(lambda: academie_work(hub))
-            overview = median_time(lambda: overview_pages(hub))
+            load = median_time(lambda docs=docs: load_hub(docs))
+            academie = median_time(lambda hub=hub: academie_work(hub))
+            overview = median_time(lambda hub=hub: overview_pages(hub))
             print(f"| {courses} | {len(hub.items)} | {load:.2f} s | {academie:.2f} s | {overview:.2f} s "
                   f"| ×{academie / overview:.2f} |")
 

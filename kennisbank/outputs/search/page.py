@@ -20,7 +20,8 @@ LUNR_SRC = "zoeken/lunr.js"
 """Where the engine must put lunr.js (2.3.9, the version lunr.py serialises for).
 ``zoeken.js`` names these paths (and Material's lunr-languages) relative to the site root."""
 
-LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.nl.min.js"]
+LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+                  "assets/javascripts/lunr/min/lunr.nl.min.js"]
 """Material's lunr-languages files that ``zoeken.js`` loads after lunr.js (Dutch stemmer and stop words)."""
 
 PRELOAD = [LUNR_SRC, *LUNR_LANGUAGES, SHARDS[0][0]]
