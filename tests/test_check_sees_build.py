@@ -4,7 +4,7 @@ import logging
 
 from click.testing import CliRunner
 
-from kennisbank.build_log import translate
+from kennisbank.mkdocs.build_log import translate
 from kennisbank.cli import main
 from sitebuilder import article, project
 
@@ -130,3 +130,15 @@ def test_mkdocs_link_warnings_are_translated_to_the_place_of_the_link():
                      "contain an anchor '#kop'.", "docs/", read) == (
         "docs/artikelen/x.md:1:1: link: '../weg.pdf#kop': de pagina docs/weg.md heeft geen kop met het anker '#kop'")
     assert translate("Some other message", "docs/", read) is None
+
+
+def test_every_generated_page_counts_as_present_for_links(tmp_path):
+    # content.layout lists the generated pages for the link checks (the read phase cannot ask the later ones).
+    from kennisbank import features
+    from kennisbank.content.hub import load_hub
+    from kennisbank.content.layout import is_generated
+    from kennisbank.site.pages import generated_pages
+
+    hub = project(tmp_path, starter=True)
+    sources = [page.src for page in generated_pages(load_hub(hub.docs, hub.root), features.GENERATORS)]
+    assert len(sources) > 20 and [src for src in sources if not is_generated(src)] == []

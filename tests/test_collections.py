@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from kennisbank.cli import main
-from kennisbank.mkdocs_adapter import build_site
+from kennisbank.mkdocs.commands import build_site
 from sitebuilder import Site, project
 
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from kennisbank.cli import main
-from kennisbank.mkdocs_adapter import build_site
+from kennisbank.mkdocs.commands import build_site
 from sitebuilder import Site, project
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kennisbank.markup import scan
-from kennisbank.safety import check_body
+from kennisbank.content.markup import scan
+from kennisbank.content.safety import check_body
 
 
 def problems(body: str) -> list[str]:

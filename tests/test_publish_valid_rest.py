@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from kennisbank.cli import main
-from kennisbank.mkdocs_adapter import BuildFailed, build_site
+from kennisbank.mkdocs.commands import BuildFailed, build_site
 from sitebuilder import Site, article, project
 
 PNG = b"\x89PNG\r\n\x1a\n"
