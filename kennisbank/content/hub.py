@@ -294,9 +294,13 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
         return None
     # The body is checked whatever the frontmatter says, so one mistake never hides another.
     markup = scan(source.body, source.body_line)
-    hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
+    body_problems = check_body(rel, source.body, source.body_line, hub.settings.embeds, markup)
+    if _converts_fences(hub, src):
+        body_problems = [p for p in body_problems if not _is_mdx_link(p, source)]
+    hub.problems.extend(body_problems)
     hub.problems.extend(check_references(rel, src, markup, tree))
-    hub.problems.extend(check_fences(rel, source.body, source.body_line))
+    if not _converts_fences(hub, src):
+        hub.problems.extend(check_fences(rel, source.body, source.body_line))
     hub.links[src] = page_links(markup)
     if src.startswith(f"{COLLECTIONS_FOLDER}/"):
         return _load_collection_page(hub, src, source)
@@ -321,6 +325,24 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
         return None
     hub.add(item)
     return item
+
+
+def _is_mdx_link(problem: Problem, source: Source) -> bool:
+    """The forbidden-<link> finding on MDX's <Link>, which a Docusaurus collection converts to a Markdown link.
+
+    Its 'to' attribute is still checked for script URLs (kennisbank.content.safety), and reported apart.
+    """
+    if problem.field != "html" or not problem.message.startswith("<link>"):
+        return False
+    lines = source.body.split("\n")
+    index = problem.line - source.body_line
+    return 0 <= index < len(lines) and lines[index][problem.column - 1:].startswith("<Link")
+
+
+def _converts_fences(hub: Hub, src: str) -> bool:
+    """Docusaurus collections have their code-fence options converted (collection.dialects), not reported."""
+    collection = hub.collections.get(collection_of(src) or "")
+    return collection is not None and collection.spec.dialect == "docusaurus"
 
 
 def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..frontmatter import Source
 from ..problems import Problem, Severity
+from .dialects import convert_docusaurus
 from .spec import Collection
 
 _H1 = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t]*#*[ \t]*$")
@@ -57,12 +58,16 @@ def map_page(src: str, source: Source, collection: Collection) -> Mapped:
         return None
 
     mapped = Mapped(meta={}, body=source.body, body_line=source.body_line)
+    if spec.dialect == "docusaurus":
+        converted = convert_docusaurus(source.body, source.path, source.body_line)
+        mapped.body = converted.body
+        mapped.problems.extend(converted.problems)
     title = take("titel", names.titel)
-    heading = first_heading(source.body)
+    heading = first_heading(mapped.body)
     if title is None and heading is not None:
         title = heading[0]
     if heading is not None and same_title(heading[0], str(title)):
-        mapped.body, mapped.body_line = _without_line(source.body, source.body_line, heading[1])
+        mapped.body, mapped.body_line = _without_line(mapped.body, mapped.body_line, heading[1])
     if title is None:
         title = _from_file_name(src)
     summary = take("samenvatting", names.samenvatting) or first_paragraph(mapped.body) or title

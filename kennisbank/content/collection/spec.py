@@ -70,6 +70,8 @@ class CollectionSpec(BaseModel):
                                     description="Thema's van elke pagina die zelf geen thema's noemt.")
     netwerken: list[NetworkSlug] = Field(default_factory=list, description="Netwerken van elke pagina.")
     soort: Literal["artikel"] = Field(default="artikel", description="Soort van de pagina's: artikel.")
+    dialect: Literal["mkdocs", "docusaurus"] = Field(
+        default="mkdocs", description="Schrijfwijze van de bron: mkdocs (Material) of docusaurus (MDX wordt omgezet).")
     gepubliceerd: Date | None = Field(
         default=None, description="Datum voor pagina's zonder datum, als de git-geschiedenis die niet geeft.")
     velden: FieldMap = Field(default_factory=FieldMap, description="Velden van de bron en hun betekenis.")
