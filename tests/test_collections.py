@@ -153,3 +153,40 @@ def test_a_page_without_any_date_says_where_to_add_one(tmp_path, monkeypatch):
     assert result.stdout.splitlines() == [
         "docs/collecties/gegevensmodel/index.md:1:1: date: geen datum: de pagina heeft geen 'date' en de "
         "git-geschiedenis geeft er geen; voeg 'gepubliceerd: JJJJ-MM-DD' toe aan docs/_data/collecties/gegevensmodel.yml"]
+
+
+def test_collectie_init_writes_a_data_file_that_builds(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "ontwikkelaarsportaal"
+    hub = project(tmp_path)
+    shutil.copytree(fixture / "docs" / "collecties", hub.docs / "collecties")
+    shutil.copytree(fixture / "kapot" / "collecties", hub.docs / "collecties", dirs_exist_ok=True)
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["collectie", "init", "docs/collecties/api-portaal",
+                                       "--organisatie", "Samenwerkingsverband Voorbeeldregio"],
+                                input="CC0 1.0\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Geschreven: docs/_data/collecties/api-portaal.yml\n"
+    assert "Gevonden: 7 pagina's, schrijfwijze docusaurus." in result.stderr
+    assert "Velden van de bron: titel ← title (7×), samenvatting ← description (7×), tags ← tags (3×)." \
+        in result.stderr
+    assert ("Wordt omgezet: 4 kaders (:::), 2 tabbladen (<TabItem>), 4 import/export-regels, 1 codeblok-opties, "
+            "1 onderdelen die niet kunnen worden omgezet.") in result.stderr
+    assert "Wordt overgeslagen (gevaarlijke inhoud): referentie/oude-api.md.\n" in result.stderr
+    written = (hub.docs / "_data/collecties/api-portaal.yml").read_text(encoding="utf-8")
+    assert "naam: Welkom bij het API-portaal\norganisatie: Samenwerkingsverband Voorbeeldregio\nlicentie: CC0 1.0\n" \
+        in written and "dialect: docusaurus\n" in written
+    again = CliRunner().invoke(main, ["collectie", "init", "docs/collecties/api-portaal"])
+    assert again.exit_code == 1 and "bestaat al; het bestand is niet overschreven" in again.output
+    publication = build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    assert publication.summary() == "6 van 7 items gepubliceerd; 1 overgeslagen"
+
+
+def test_collectie_init_refuses_a_folder_outside_the_collections(tmp_path, monkeypatch):
+    hub = project(tmp_path, {"handboek/index.md": "# Handboek\n"})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["collectie", "init", "docs/handboek"])
+    assert result.exit_code == 1
+    assert "zet de map eerst in docs/collecties/<naam>/ en geef die map op" in result.output

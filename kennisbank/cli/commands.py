@@ -22,6 +22,7 @@ from ..content.settings import read_settings
 from ..content.taxonomy import load_taxonomy
 from ..mkdocs.commands import BuildFailed, build_site, serve_site
 from ..outputs.offline import pack
+from .collection_init import plan_data_file
 from .scaffold import ScaffoldError, course_slugs, plan, write
 
 SCHEMA_PATH = Path("schema/kennisbank.schema.json")
@@ -289,6 +290,48 @@ def new(item_type: str, docs_dir: Path, cursus: str | None, concept: bool, **ans
         raise click.ClickException("het bestand is niet gemaakt:\n  " + "\n  ".join(exc.lines)) from None
     click.echo(f"Geschreven: {path.as_posix()}")
     click.echo("Vul de tekst aan en controleer met: kennisbank check " + path.as_posix(), err=True)
+
+
+@main.group()
+def collectie() -> None:
+    """Collecties: bestaande Markdown van een organisatie, in haar eigen mappenstructuur.
+
+    \b
+    Example:
+        kennisbank collectie init docs/collecties/handboek-ib
+    """
+
+
+@collectie.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path))
+@click.option("--naam", help="Naam van de collectie (anders: de titel van de startpagina).")
+@click.option("--organisatie", help="Organisatie die de inhoud beheert.")
+@click.option("--licentie", help="Licentie van de inhoud, bijvoorbeeld 'CC BY 4.0' (anders: uit LICENSE).")
+def collectie_init(folder: Path, docs_dir: Path, naam: str | None, organisatie: str | None,
+                   licentie: str | None) -> None:
+    """Bekijk een map in docs/collecties/ en schrijf het gegevensbestand van de collectie.
+
+    Meldt wat er gevonden is: de schrijfwijze (mkdocs of docusaurus), de
+    velden van de bron die de kennisbank gebruikt, thema's die bij de tekst
+    passen, wat wordt omgezet en welke pagina's worden overgeslagen. Een
+    bestaand gegevensbestand wordt nooit overschreven.
+
+    \b
+    Example:
+        kennisbank collectie init docs/collecties/handboek-ib
+        kennisbank collectie init docs/collecties/api-portaal --organisatie "Regio Voorbeeld" --licentie "CC0 1.0"
+    """
+    if not docs_dir.is_dir():
+        raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
+    plan = plan_data_file(folder, docs_dir, _root(), naam, organisatie, licentie,
+                          ask=lambda question: click.prompt(question, err=True))
+    plan.target.parent.mkdir(parents=True, exist_ok=True)
+    plan.target.write_text(plan.text, encoding="utf-8")
+    click.echo(f"Geschreven: {plan.target.as_posix()}")
+    for line in plan.summary:
+        click.echo(line, err=True)
+    click.echo("Controleer het bestand (vooral de thema's) en daarna de inhoud met: kennisbank check", err=True)
 
 
 def _log_to_stderr() -> None:

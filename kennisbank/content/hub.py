@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
+from .collection.dialects import is_mdx_link
 from .collection.mapping import map_page, source_field_problems
 from .collection.spec import Collection, collection_of, load_collections
 from .fences import check_fences
@@ -296,7 +297,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     markup = scan(source.body, source.body_line)
     body_problems = check_body(rel, source.body, source.body_line, hub.settings.embeds, markup)
     if _converts_fences(hub, src):
-        body_problems = [p for p in body_problems if not _is_mdx_link(p, source)]
+        body_problems = [p for p in body_problems if not is_mdx_link(p, source.body, source.body_line)]
     hub.problems.extend(body_problems)
     hub.problems.extend(check_references(rel, src, markup, tree))
     if not _converts_fences(hub, src):
@@ -325,18 +326,6 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
         return None
     hub.add(item)
     return item
-
-
-def _is_mdx_link(problem: Problem, source: Source) -> bool:
-    """The forbidden-<link> finding on MDX's <Link>, which a Docusaurus collection converts to a Markdown link.
-
-    Its 'to' attribute is still checked for script URLs (kennisbank.content.safety), and reported apart.
-    """
-    if problem.field != "html" or not problem.message.startswith("<link>"):
-        return False
-    lines = source.body.split("\n")
-    index = problem.line - source.body_line
-    return 0 <= index < len(lines) and lines[index][problem.column - 1:].startswith("<Link")
 
 
 def _converts_fences(hub: Hub, src: str) -> bool:

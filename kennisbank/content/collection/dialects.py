@@ -108,6 +108,19 @@ def convert_docusaurus(body: str, path: str, first_line: int) -> Converted:
     return out
 
 
+def is_mdx_link(problem: Problem, body: str, body_line: int) -> bool:
+    """Whether ``problem`` is the forbidden-<link> finding on MDX's <Link>, which this module converts.
+
+    html.parser lower-cases tag names, so the check cannot tell <Link> from <link>; the source can.
+    Its 'to' attribute is still checked for script URLs (kennisbank.content.safety), and reported apart.
+    """
+    if problem.field != "html" or not problem.message.startswith("<link>"):
+        return False
+    lines = body.split("\n")
+    index = problem.line - body_line
+    return 0 <= index < len(lines) and lines[index][problem.column - 1:].startswith("<Link")
+
+
 def _inline(line: str, path: str, line_number: int, problems: list[Problem]) -> str:
     """``<Link to>`` as a Markdown link; other components reported, their tags dropped and their text kept."""
     def link(match: re.Match[str]) -> str:
