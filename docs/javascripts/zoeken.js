@@ -640,6 +640,13 @@
     return Number(parts[2]) + " " + months[Number(parts[1]) - 1] + " " + parts[0];
   }
 
+  function facetIndex(name) {
+    for (var f = 0; f < data.facets.length; f++) {
+      if (data.facets[f].name === name) { return f; }
+    }
+    return -1;
+  }
+
   function resultItem(ref, words) {
     var doc = data.docs[ref];
     var item = document.createElement("li");
@@ -656,6 +663,11 @@
     [0, 1].forEach(function (f) {
       docValues(doc, f).forEach(function (v) { facts.push(data.facets[f].values[v]); });
     });
+    // A collection's items name their collection, so a bare title such as "Inleiding" says where it is from.
+    var source = facetIndex("bron");
+    if (source >= 0) {
+      docValues(doc, source).forEach(function (v) { facts.push(data.facets[source].values[v]); });
+    }
     meta.textContent = facts.filter(Boolean).join(" · ");
     item.append(heading, meta, snippet(doc[2], excerpts ? excerpts[ref] : "", words));
     return item;

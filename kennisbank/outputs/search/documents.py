@@ -76,8 +76,11 @@ FACETS: list[tuple[str, str]] = [
     ("netwerk", "Netwerk"),
     ("gemeente", "Gemeente"),
     ("jaar", "Jaar"),
+    ("bron", "Bron"),
 ]
 """Facets of the search page: URL parameter and Dutch label, in display order."""
+OPTIONAL_FACETS = {"bron"}
+"""Facets left off the search page when no item has a value (a hub without collections)."""
 
 
 def search_docs(hub: Hub, urls: Mapping[str, str]) -> list[SearchDoc]:
@@ -98,12 +101,19 @@ def search_doc(hub: Hub, item: Item, url: str) -> SearchDoc:
         "netwerk": networks,
         "gemeente": municipalities,
         "jaar": [date[:4]] if date else [],
+        "bron": _source(hub, item),
     }
     return SearchDoc(
         url=url, title=item.title, summary=" ".join(item.meta.samenvatting.split()),
         body=plain_text(item.body),
         keywords=[*item.tags, *(t.naam for t in themes), *networks, *municipalities],
         date=date, facets=facets)
+
+
+def _source(hub: Hub, item: Item) -> list[str]:
+    """The collection an item comes from ('Bron'); the hub's own items have none."""
+    collection = hub.collections.get(item.collection or "")
+    return [collection.spec.naam] if collection is not None else []
 
 
 def _course(hub: Hub, item: Item) -> Item | None:

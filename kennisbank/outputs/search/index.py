@@ -24,7 +24,7 @@ from typing import Any, Iterable, Sequence
 
 from lunr import __TARGET_JS_VERSION__ as TARGET_VERSION
 
-from .documents import FACETS, SearchDoc
+from .documents import FACETS, OPTIONAL_FACETS, SearchDoc
 from .postings import K1, B, Postings
 
 FIELDS: list[tuple[str, int]] = [("title", 10), ("keywords", 5), ("summary", 3), ("body", 1)]
@@ -89,14 +89,16 @@ class SearchData:
         facet_values = {name: sorted({v for d in self.docs for v in d.facets[name]}, key=_facet_order(name))
                         for name, _ in FACETS}
         positions = {name: {v: i for i, v in enumerate(values)} for name, values in facet_values.items()}
+        # 'Bron' only appears when the hub has collections: one value for the whole hub would be noise.
+        shown = [(name, label) for name, label in FACETS if facet_values[name] or name not in OPTIONAL_FACETS]
         postings = build_index(self.docs)
         first, text = (pack(postings, names) for _, _, names in SHARDS)
         return [{
             "index": first,
-            "facets": [{"name": name, "label": label, "values": facet_values[name]} for name, label in FACETS],
+            "facets": [{"name": name, "label": label, "values": facet_values[name]} for name, label in shown],
             # Per document: url, title, summary, date, then per facet the value positions.
             "docs": [[d.url, d.title, d.summary, d.date,
-                      *[[positions[name][v] for v in d.facets[name]] for name, _ in FACETS]]
+                      *[[positions[name][v] for v in d.facets[name]] for name, _ in shown]]
                      for d in self.docs],
         }, {
             "index": text,
