@@ -11,7 +11,9 @@ To audit a new page type, add one line to PAGES.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
@@ -20,6 +22,8 @@ import pytest
 from browser import browser, serve
 from kennisbank.outputs.security import HEADERS
 from sitebuilder import project
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +80,9 @@ PAGES = [
     AuditPage("toegankelijkheid", "toegankelijkheid/"),
     AuditPage("privacy", "privacy/"),
     AuditPage("niet-gevonden", "404.html"),
+    AuditPage("collectie", "collecties/api-portaal/"),
+    AuditPage("collectiepagina", "collecties/api-portaal/aan-de-slag/eerste-verzoek/"),
+    AuditPage("collectie-eigenschappen", "collecties/handboek-ib/beleid/informatiebeveiligingsbeleid/"),
     AuditPage("zoekresultaten", "", prepare=open_search),
     AuditPage("zoekpagina", "zoeken/?zoekterm=gemeente",
               prepare=lambda page: page.locator(".kb-search__result").first.wait_for(timeout=60_000)),
@@ -126,7 +133,10 @@ class Tab:
 
 @pytest.fixture(scope="module")
 def starter_site(tmp_path_factory):
-    return project(tmp_path_factory.mktemp("a11y"), starter=True).build()
+    hub = project(tmp_path_factory.mktemp("a11y"), starter=True)
+    for name in ("ontwikkelaarsportaal", "handboek-informatiebeveiliging"):  # collections (tests/fixtures)
+        shutil.copytree(FIXTURES / name / "docs", hub.docs, dirs_exist_ok=True)
+    return hub.build()
 
 
 @pytest.fixture(scope="module")
