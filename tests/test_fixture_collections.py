@@ -137,3 +137,19 @@ def test_docusaurus_syntax_is_converted_not_printed(tmp_path):
     home = site.text("collecties/api-portaal/")
     assert "In deze collectie Secties Aan de slag" in home  # what <DocCardList /> listed
     assert "Licentie: CC0 1.0" in home
+
+
+def test_collection_pages_get_pdfs_with_their_licence(tmp_path):
+    from pypdf import PdfReader
+
+    from pdfs import pdfs_on, text
+
+    hub = fixture_project(tmp_path, "handboek-informatiebeveiliging", broken=False)
+    with pdfs_on():  # slow: about 30 s for the handbook's ten PDFs on a busy machine
+        build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    pdf = hub.root / "site/collecties/handboek-ib/beleid/informatiebeveiligingsbeleid.pdf"
+    document = " ".join(text(PdfReader(pdf)).split())
+    assert "Informatiebeveiligingsbeleid" in document
+    assert "Licentie: CC BY 4.0" in document and "Handboek Informatiebeveiliging" in document
+    page = Site(hub.root / "site").article_html("collecties/handboek-ib/beleid/informatiebeveiligingsbeleid/")
+    assert 'href="../informatiebeveiligingsbeleid.pdf"' in page
