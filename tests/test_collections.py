@@ -128,20 +128,26 @@ def test_a_folder_without_data_file_and_a_bad_data_file_are_reported(tmp_path, m
 
 def test_a_bad_page_is_reported_at_the_source_field_and_left_out(tmp_path):
     files = {**TREE, "_data/collecties/gegevensmodel.yml": SPEC + "gepubliceerd: 2024-01-15\n",
-             "collecties/gegevensmodel/objecten/fout.md": "---\ndate: 2023-13-45\n---\n\n# Fout\n\nTekst.\n",
+             "collecties/gegevensmodel/objecten/fout.md": "---\nthemas: [bestuur]\n---\n\n# Fout\n\nTekst.\n",
+             "collecties/gegevensmodel/objecten/datum.md": "---\ndate: 2023-13-45\n---\n\n# Datum\n\nTekst.\n",
              "collecties/gegevensmodel/objecten/gevaar.md": "# Gevaar\n\n<a href=\"javascript:alert(1)\">x</a>\n"}
     hub = project(tmp_path, files)
     publication = build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
-    assert publication.summary() == "4 van 6 items gepubliceerd; 2 overgeslagen"
+    assert publication.summary() == "5 van 7 items gepubliceerd; 2 overgeslagen"
     reasons = {entry["pad"]: [f"{p['regel']}:{p['kolom']}: {p['veld']}: {p['melding']}" for p in entry["fouten"]]
                for entry in publication.report()["overgeslagen"]}
     assert reasons == {
         "docs/collecties/gegevensmodel/objecten/fout.md": [
-            "2:1: date: ongeldige datum '2023-13-45': deze dag bestaat niet; schrijf JJJJ-MM-DD"],
+            "2:1: themas: onbekend thema 'bestuur'; zie de lijst van thema's in de handleiding"],
         "docs/collecties/gegevensmodel/objecten/gevaar.md": [
             "3:1: html: href: een 'javascript:'-adres voert code uit in de browser van de bezoeker; link naar een "
             "gewone webpagina (https://…)"],
     }
+    # Lenient about form: a date that does not exist is a warning, and the page takes the collection's date.
+    assert "docs/collecties/gegevensmodel/objecten/datum.md:2:1: date: '2023-13-45' is geen bestaande datum " \
+           "(JJJJ-MM-DD); de datum uit git of uit de beschrijving van de collectie is gebruikt" in \
+           [str(p) for p in publication.problems]
+    assert "Gepubliceerd: 15 januari 2024" in Site(hub.root / "site").text("collecties/gegevensmodel/objecten/datum/")
     assert (hub.root / "site" / PERSON / "index.html").is_file()
 
 

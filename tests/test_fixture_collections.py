@@ -47,10 +47,9 @@ CLEAN_WARNINGS = {
 
 EXPECTED = {
     "handboek-informatiebeveiliging": (
-        "11 van 13 items gepubliceerd; 2 overgeslagen",
-        {"docs/collecties/handboek-ib/incidenten/draaiboek.md": [
-            "4:1: date: ongeldige datum '2024-02-30': deze dag bestaat niet; schrijf JJJJ-MM-DD"],
-         "docs/collecties/handboek-ib/maatregelen/phishing-oefening.md": [
+        "12 van 13 items gepubliceerd; 1 overgeslagen",
+        # draaiboek.md's 'date: 2024-02-30' does not exist: a warning, the page takes the collection's date.
+        {"docs/collecties/handboek-ib/maatregelen/phishing-oefening.md": [
              "8:1: html: het attribuut 'onclick' is niet toegestaan: het voert code uit in de browser",
              "8:1: html: knoppen zijn niet toegestaan in de tekst; gebruik een gewone link"]},
     ),

@@ -86,7 +86,8 @@ def map_page(src: str, source: Source, collection: Collection) -> Mapped:
     meta["tags"] = tags
     meta["auteurs"] = [_author(a) for a in _as_list(take("auteurs", names.auteurs))] or [spec.organisatie]
     first, last = collection.dates.get(src, (None, None))
-    published = _day(take("gepubliceerd", names.gepubliceerd)) or first or spec.gepubliceerd
+    published = _valid_day(take("gepubliceerd", names.gepubliceerd), source, mapped, "gepubliceerd") \
+        or first or spec.gepubliceerd
     if published is not None:
         meta["gepubliceerd"] = published
     else:
@@ -94,7 +95,7 @@ def map_page(src: str, source: Source, collection: Collection) -> Mapped:
             source.path, 1, 1, names.gepubliceerd,
             f"geen datum: de pagina heeft geen '{names.gepubliceerd}' en de git-geschiedenis geeft er geen; "
             f"voeg 'gepubliceerd: JJJJ-MM-DD' toe aan {collection.data_file}"))
-    updated = _day(take("bijgewerkt", names.bijgewerkt)) or last
+    updated = _valid_day(take("bijgewerkt", names.bijgewerkt), source, mapped, "bijgewerkt") or last
     if updated is not None and published is not None and updated > _as_date(published):
         meta["bijgewerkt"] = updated
     if take("concept", names.concept) is True:
@@ -174,6 +175,23 @@ def _warning(source: Source, mapped: Mapped, hub_field: str, message: str) -> Pr
     name = mapped.origin.get(hub_field, hub_field)
     line, column = source.position((name,))
     return Problem(source.path, line, column, name, message, Severity.WARNING)
+
+
+def _valid_day(value: Any, source: Source, mapped: Mapped, hub_field: str) -> dt.date | None:
+    """A source date, or None with a warning when it is no date: the page then takes its date from git or the
+    data file. Lenient about form, since the source was not written for the hub."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(_day(value))
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        mapped.problems.append(_warning(source, mapped, hub_field, f"'{text}' is geen bestaande datum "
+                                        "(JJJJ-MM-DD); de datum uit git of uit de beschrijving van de collectie "
+                                        "is gebruikt"))
+        return None
 
 
 def _as_list(value: Any) -> list[Any]:
