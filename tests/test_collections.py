@@ -100,6 +100,9 @@ def test_collection_items_are_first_class(built):
     hub, site, _ = built
     theme = site.text("themas/sterke-bestuurslaag/")
     assert "Natuurlijk persoon" in theme and "Objecttypen" in theme
+    # Bare titles such as 'Objecttypen' say which collection they come from, in every list.
+    assert "Objecttypen Alle objecttypen van het model, per domein. 1 september 2022 · Gegevensmodel Voorbeeldstad" \
+        in theme
     assert "Natuurlijk persoon" in site.text("netwerken/regioberaad/")
     assert "Natuurlijk persoon" in site.text("collecties/gegevensmodel/objecten/adres/")  # backlink
     assert not (hub.root / "site/collecties/gegevensmodel/objecten/concept").exists()  # draft: true

@@ -87,6 +87,9 @@ class Item:
     """The parsed file, for positions of fields in later checks."""
     collection: str | None = None
     """For a page of a collection: the collection's slug (kennisbank.collection)."""
+    origin: str | None = None
+    """For a page of a collection: the collection's name, beside its title in lists (bare titles such as
+    'Inleiding' then say where they are from)."""
     source_fields: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """A collection page's own frontmatter fields that the hub does not use, kept as they are."""
     entries: dict[tuple, tuple[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -355,7 +358,7 @@ def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
                                                   mapped.origin))
         return None
     item = Item(src=src, meta=meta, body=mapped.body, body_line=mapped.body_line, source=source,
-                collection=collection.slug, source_fields=mapped.source_fields)
+                collection=collection.slug, origin=collection.spec.naam, source_fields=mapped.source_fields)
     hub.add(item)
     return item
 
