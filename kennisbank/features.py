@@ -12,6 +12,7 @@ from functools import partial
 
 from .academie.pages import catalogue_pages, further_reading, learning_path
 from .outputs.feeds import feed_files, whats_new_page
+from .outputs.redirects import redirect_files
 from .outputs.search.page import search_files, search_page
 from .site.collection import origin_section, tree_section
 from .site.connections import network_sections, pair_pages, theme_sections
@@ -32,7 +33,7 @@ GENERATORS: list[Generator] = [
 ]
 """Groups of generated pages, in order."""
 
-FILES: list[FileGenerator] = [search_files, feed_files]
+FILES: list[FileGenerator] = [search_files, feed_files, redirect_files]
 """Build-only files other than pages (scripts, data), made once all pages are known."""
 
 BEFORE_BODY: list[Section] = [origin_section]

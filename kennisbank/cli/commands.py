@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from ..content.aliases import disappeared
 from ..content.hub import load_hub
 from ..content.model import ItemType, json_schema
 from ..content.problems import Problem
@@ -46,7 +47,9 @@ def main() -> None:
               show_default=True, help="Uitvoer: tekst, GitHub Actions-annotaties of JSON.")
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
               help="MkDocs-configuratie met de instellingen onder extra.kennisbank.")
-def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str, config_file: Path) -> None:
+@click.option("--vorige-site", "previous_site", default=None, type=click.Path(path_type=Path, file_okay=False),
+              help="Map van de vorige build (met sitemap.xml): waarschuw voor adressen die verdwijnen.")
+def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str, config_file: Path, previous_site: Path | None) -> None:
     """Controleer de inhoud en meld alle problemen tegelijk.
 
     Zonder PATHS wordt de hele kennisbank gecontroleerd; met PATHS alleen de
@@ -58,12 +61,19 @@ def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str, config_file: Path) 
         kennisbank check
         kennisbank check docs/artikelen/regie-warmtetransitie.md
         kennisbank check --format github
+        kennisbank check --vorige-site site
     """
     if not docs_dir.is_dir():
         raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
     settings, setting_problems = read_settings(config_file)
     hub = load_hub(docs_dir, _root(), settings)
     hub.problems.extend(setting_problems)
+    if previous_site is not None:
+        sitemap = previous_site / "sitemap.xml"
+        if not sitemap.is_file():
+            raise click.ClickException(f"{sitemap.as_posix()} bestaat niet; geef de map van een gebouwde site op")
+        hub.problems.extend(disappeared(hub, sitemap.read_text(encoding="utf-8"), sitemap.as_posix(),
+                                        settings.site_url or ""))
     wanted = [p.resolve() for p in paths]
     problems = [p for p in hub.problems if not wanted or _under((hub.root / p.path).resolve(), wanted)]
     _report(problems, fmt)

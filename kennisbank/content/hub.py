@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
+from .aliases import check_aliases
 from .cache import SourceCache
 from .collection.dialects import is_mdx_link
 from .collection.mapping import map_page, source_field_problems
@@ -444,4 +445,5 @@ def check_hub(hub: Hub) -> None:
         else:
             seen[item_slug] = src
     check_courses(hub, seen)
+    hub.problems.extend(check_aliases(hub))
 

@@ -174,6 +174,20 @@ Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 Minutes = Annotated[int, Field(ge=1, le=10_000)]
 
 
+def _check_alias(value: str) -> str:
+    path = value.strip().lstrip("/")
+    parts = path.split("/")
+    if not path.endswith(".md") or any(p in ("", ".", "..") for p in parts) or not re.fullmatch(r"[\w./ -]+", path):
+        raise PydanticCustomError(
+            "alias", "'{value}' is geen vroegere plaats in docs/; schrijf het pad van het oude bestand, bijvoorbeeld "
+            "artikelen/oude-naam.md", {"value": value})
+    return path
+
+
+Alias = Annotated[str, AfterValidator(_check_alias)]
+"""A former ``src`` of an item, where the build writes a redirect (kennisbank.outputs.redirects)."""
+
+
 class _Frontmatter(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
@@ -191,6 +205,9 @@ class _Frontmatter(BaseModel):
     status: Status = Field(default=Status.GEPUBLICEERD, description="concept (niet gepubliceerd), "
                            "gepubliceerd of gearchiveerd.")
     voorbeeld: bool = Field(default=False, description="true als personen, gemeenten of cijfers verzonnen zijn.")
+    aliassen: list[Alias] = Field(default_factory=list, max_length=20, description=(
+        "Vroegere plaatsen van dit bestand in docs/ (bijvoorbeeld artikelen/oude-naam.md); "
+        "daar komt een doorverwijzing, zodat opgeslagen links blijven werken."))
 
     @model_validator(mode="after")
     def _normalise(self) -> "_Frontmatter":
@@ -262,6 +279,8 @@ class Module(BaseModel):
     themas: list[ThemeSlug] = Field(default_factory=list, description="Thema's; leeg = die van de cursus.")
     tags: list[Tag] = Field(default_factory=list, max_length=12, description="Vrije trefwoorden.")
     status: Status = Field(default=Status.GEPUBLICEERD, description="concept, gepubliceerd of gearchiveerd.")
+    aliassen: list[Alias] = Field(default_factory=list, max_length=20, description=(
+        "Vroegere plaatsen van dit bestand in docs/; daar komt een doorverwijzing."))
 
 
 Frontmatter = Annotated[Union[Artikel, Praktijkvoorbeeld, Cursus, Module], Field(discriminator="type")]
