@@ -1,7 +1,8 @@
 """The MkDocs build events: each hands its work to the core. Event order in a build:
 
 ``on_pre_build`` loads and validates the whole hub *before* MkDocs cleans the
-site directory, so a failing build leaves the previous site untouched;
+site directory, so a failing build leaves the previous site untouched, then
+derives the index (:func:`kennisbank.index.hub_index.index_hub`) every later event reads;
 ``on_files`` adds the generated pages and drops concept items;
 ``on_page_markdown`` replaces an item's Markdown with the rendered item page;
 ``on_page_content`` sanitizes every page's HTML (contributions are untrusted);
@@ -28,9 +29,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import features
-from ..content.hub import Hub, load_hub
+from ..content.hub import load_hub
 from ..content.problems import ContentError
 from ..content.settings import load_settings
+from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
 from ..outputs.search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
@@ -48,10 +50,10 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 
 
 class Build:
-    """State of one MkDocs build: the loaded hub and its generated pages."""
+    """State of one MkDocs build: the indexed hub and its generated pages."""
 
     def __init__(self) -> None:
-        self.hub: Hub | None = None
+        self.hub: HubIndex | None = None
         self.generated: dict[str, str] = {}
         self.command = "build"
         """MkDocs command of this process ('serve' skips PDFs unless the settings ask for them)."""
@@ -90,16 +92,16 @@ class Build:
         errors = hub.problems.errors()
         if errors:
             raise PluginError(str(ContentError(errors)))
-        self.hub = hub
+        self.hub = index_hub(hub)  # phase two: every later event reads the index
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         hub = self._hub()
-        for src in sorted(hub.drafts):
+        for src in sorted(hub.hub.drafts):
             file = files.get_file_from_path(src)
             if file is not None:
                 files.remove(file)
         self.generated = {}
-        docs_prefix = _relative(config.docs_dir, hub.root).rstrip("/") + "/"
+        docs_prefix = _relative(config.docs_dir, hub.hub.root).rstrip("/") + "/"
         markdown = {}
         for page in generated_pages(hub, features.GENERATORS):
             file = File.generated(config, page.src, content=page.markdown)
@@ -225,7 +227,7 @@ class Build:
         if self.preview is not None:
             self.preview.forget()
 
-    def _hub(self) -> Hub:
+    def _hub(self) -> HubIndex:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ...content.hub import Hub
+from ...index.hub_index import HubIndex
 from ...site.pages import GeneratedFile, GeneratedPage
 from ...site.render import render
 from .documents import search_docs
@@ -33,7 +33,7 @@ GENERATED_PAGE_SEARCH = {"boost": 0.2}
 summaries of many items, so without a lower weight they would push the items themselves down."""
 
 
-def search_page(hub: Hub) -> list[GeneratedPage]:
+def search_page(hub: HubIndex) -> list[GeneratedPage]:
     """The search page: an empty container that ``zoeken.js`` fills.
 
     The form is built by the script, not written here: every page's HTML goes
@@ -45,7 +45,7 @@ def search_page(hub: Hub) -> list[GeneratedPage]:
     return [GeneratedPage(PAGE_SRC, markdown, "kennisbank/outputs/search/")]
 
 
-def search_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
+def search_files(hub: HubIndex, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """The index data scripts; ``urls`` maps each page's ``src`` to its site-relative URL.
 
     The index is an extra output: building it takes about a second per thousand items,
