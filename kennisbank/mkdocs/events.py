@@ -43,6 +43,7 @@ from ..site.pages import generated_pages
 from ..site.render import item_page
 from ..site.sanitize import sanitize
 from .heap import build_collector
+from .options import BuildOptions, options_of
 from .preview import Preview
 
 log = logging.getLogger("mkdocs.kennisbank")
@@ -56,22 +57,29 @@ class Build:
         self.hub: HubIndex | None = None
         self.generated: dict[str, str] = {}
         self.command = "build"
-        """MkDocs command of this process ('serve' skips PDFs unless the settings ask for them)."""
-        self.pdf_mode = "pages"
-        """'pages': a PDF per item, theme and network; 'whole': only the whole-hub PDF."""
+        """MkDocs command of this process, from ``on_startup`` ('serve' skips PDFs unless the settings ask)."""
+        self.options = BuildOptions()
+        """What the command asked of this build (:mod:`.options`), read from the configuration in ``on_config``."""
         self.pdfs: dict[str, pdf.PdfDocument] = {}
         """PDFs of this build by the ``src`` of the page that links to them."""
         self.files_seen: Files | None = None
         self.preview: Preview | None = None
-        """Set while serving: rebuilds re-render only the pages an edit touches."""
+        """Set by ``on_startup`` of a dirty serve (``kennisbank serve``): rebuilds re-render only the pages an
+        edit touches. Kept for the life of the process, as MkDocs keeps this module."""
         self.collector = ExitStack()
         """Holds the build's garbage-collector settings (kennisbank.mkdocs.heap) from pre_build to the build's end."""
 
-    def startup(self, command: str) -> None:
+    def startup(self, command: str, dirty: bool) -> None:
+        """MkDocs starts a command; ``mkdocs serve --dirty`` runs once per process, then rebuilds on every edit."""
         self.command = command
+        if command == "serve" and dirty:
+            self.preview = self.preview or Preview()
+        else:
+            self.preview = None  # a full build (also a serve without --dirty): every page rendered
 
     def config(self, config: MkDocsConfig) -> None:
-        """Serve the offline plugin's iframe-worker shim from the site, not from unpkg.com."""
+        """Read the command's options; serve the offline plugin's iframe-worker shim from the site, not unpkg.com."""
+        self.options = options_of(config)
         if "polyfills" in config.extra:
             config.extra["polyfills"] = offline.local_polyfills(list(config.extra["polyfills"]))
 
@@ -131,7 +139,7 @@ class Build:
         settings = self._hub().settings
         # 'kennisbank serve' turns the extra outputs off; pdf.on_serve is the explicit wish to have PDFs anyway.
         asked = settings.extra_outputs or (self.command == "serve" and settings.pdf.on_serve)
-        return self.pdf_mode == "pages" and asked and pdf.pages_wanted(settings.pdf, self.command)
+        return not self.options.whole_pdf and asked and pdf.pages_wanted(settings.pdf, self.command)
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         hub = self._hub()
@@ -166,7 +174,7 @@ class Build:
     def _make_pdfs(self, config: MkDocsConfig) -> None:
         """Make the PDFs; a PDF that fails is reported with the page linking to it, the rest still made."""
         hub = self._hub()
-        if self.pdf_mode == "whole":
+        if self.options.whole_pdf:
             documents = [pdf.whole_hub_document(hub, config.site_name)]
         else:
             documents = list(self.pdfs.values())
