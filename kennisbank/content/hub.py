@@ -26,7 +26,7 @@ from .markup import Reference, scan
 from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
 from .paths import DocsTree, check_references, check_tree
-from .problems import Problems, suggest
+from .problems import Problems, repo_path, suggest
 from .safety import check_body
 from .settings import Settings
 from .taxonomy import Taxonomy, load_taxonomy
@@ -139,7 +139,7 @@ class Hub:
 
     def rel(self, src: str) -> str:
         """Repository-relative path of a docs file, for messages."""
-        return _relpath(self.docs_dir / src, self.root)
+        return repo_path(self.docs_dir / src, self.root)
 
     def add(self, item: Item) -> None:
         """Add a loaded item: published items to :attr:`items`, concepts to :attr:`drafts`."""
@@ -155,13 +155,6 @@ class Hub:
 @lru_cache(maxsize=None)
 def _fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(model.model_fields)  # asking the class each time is slow as well (a deprecated descriptor)
-
-
-def _relpath(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None = None,

@@ -30,14 +30,14 @@ from mkdocs.structure.pages import Page
 
 from .. import features
 from ..content.hub import load_hub
-from ..content.problems import ContentError
+from ..content.problems import ContentError, repo_path
 from ..content.settings import load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
-from ..outputs.search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
+from ..outputs.search.page import LUNR_SRC
 from ..outputs.security import netlify_headers
-from ..site import breadcrumbs
+from ..site import breadcrumbs, material
 from ..site.blocks import BLOCKS
 from ..site.pages import generated_pages
 from ..site.render import item_page
@@ -148,7 +148,7 @@ class Build:
         if source and source.endswith("/"):
             page.edit_url = _folder_url(config, source)
         if page.file.src_uri in self.generated:
-            page.meta.setdefault("search", dict(GENERATED_PAGE_SEARCH))
+            page.meta.setdefault("search", dict(material.QUICK_SEARCH_BOOST))
         item = hub.items.get(page.file.src_uri)
         document = self.pdfs.get(page.file.src_uri)
         if item is None:
@@ -267,12 +267,7 @@ def _folder_url(config: MkDocsConfig, folder: str) -> str | None:
 
 
 def _relative(path: str | None, root: Path) -> str:
-    if not path:
-        return "mkdocs.yml"
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).name
+    return repo_path(Path(path).resolve(), root.resolve()) if path else "mkdocs.yml"
 
 
 BUILD = Build()
