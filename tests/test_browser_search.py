@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def starter_site(tmp_path_factory):
-    return project(tmp_path_factory.mktemp("search"), starter=True).build()
+def starter_site(starter):
+    return starter.site  # built once per session (conftest.py); these tests only read it
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,8 @@ from pdfs import contents_entries, external_links, internal_links, outline, pdfs
 from sitebuilder import project
 from test_site_starter import url_of
 
+pytestmark = [pytest.mark.pdf, pytest.mark.slow]
+
 
 @pytest.fixture(scope="module")
 def starter(tmp_path_factory):

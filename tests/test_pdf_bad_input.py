@@ -18,6 +18,8 @@ from kennisbank.index.hub_index import index_hub
 from pdfs import outline, pdfs_on, render_page, squeeze, text, text_by_font, word_boxes
 from sitebuilder import article, project
 
+pytestmark = [pytest.mark.pdf]
+
 LONG_WORD = "Gemeentelijkeherindelingsadviescommissievergadering" * 6
 LONG_URL = "https://www.voorbeeld.nl/" + "heel-lang-pad/" * 30 + "einde"
 TABLE = "| " + " | ".join(f"Kolom {c}" for c in range(14)) + " |\n" + "| --- " * 14 + "|\n" + "".join(

@@ -7,13 +7,12 @@ import pytest
 from kennisbank.content.hub import load_hub
 from kennisbank.content.model import ItemType
 from kennisbank.index.hub_index import index_hub
-from sitebuilder import REPO, project
+from sitebuilder import REPO
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    hub_project = project(tmp_path_factory.mktemp("starter"), starter=True)
-    return index_hub(load_hub(hub_project.docs, hub_project.root)), hub_project.build()
+def built(starter):
+    return starter.hub, starter.site  # built once per session (conftest.py); these tests only read it
 
 
 def url_of(src: str) -> str:

@@ -1,7 +1,7 @@
 """Render Markdown from the hub through Jinja templates (phase two of a build).
 
 Rendering is kept apart from the data it renders, as in Material's tags
-plugin: templates in ``kennisbank/templates`` produce Markdown that MkDocs then
+plugin: templates in ``kennisbank/site/templates`` produce Markdown that MkDocs then
 turns into HTML, so links between pages stay relative ``.md`` links that MkDocs
 checks and resolves.
 
