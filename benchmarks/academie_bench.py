@@ -96,9 +96,9 @@ def main() -> None:
             loaded = load_hub(docs)
             assert not loaded.problems.errors(), loaded.problems.errors()[:3]
             hub = index_hub(loaded)
-            load = median_time(lambda: load_hub(docs))
-            academie = median_time(lambda: academie_work(hub))
-            overview = median_time(lambda: overview_pages(hub))
+            load = median_time(lambda docs=docs: load_hub(docs))
+            academie = median_time(lambda hub=hub: academie_work(hub))
+            overview = median_time(lambda hub=hub: overview_pages(hub))
             print(f"| {courses} | {len(hub.items)} | {load:.2f} s | {academie:.2f} s | {overview:.2f} s "
                   f"| ×{academie / overview:.2f} |")
 

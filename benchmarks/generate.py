@@ -187,7 +187,8 @@ class _Writer:
         rng = self.rng
         lines = [f"titel: {_q(item.title)}", f"samenvatting: {_q(self._sentence(item) + ' ' + self._sentence(item))}",
                  f"type: {item.type.value}"]
-        tags = sorted({_tag(t) for t in rng.sample(wb.TOPICS.get((item.themes or self.themes)[0], wb.TOPICS["leren-van-elkaar"]), 3)})
+        topics = wb.TOPICS.get((item.themes or self.themes)[0], wb.TOPICS["leren-van-elkaar"])
+        tags = sorted({_tag(t) for t in rng.sample(topics, 3)})
         if item.type is ItemType.MODULE:
             lines += [f"volgorde: {item.order}", f"duur_minuten: {rng.choice([20, 30, 45, 60])}",
                       "leerdoelen:", *(f"  - {_q(self._goal(item))}" for _ in range(rng.randint(2, 3))),

@@ -11,8 +11,8 @@ tags, links between items), then timed:
 
 Seconds are wall time per phase and, for the whole, CPU time of this one
 process: on the shared 2-core machine other jobs stretch wall time, and CPU
-time is what "one core" means in the target. Peak memory is measured in a second run under tracemalloc (which slows Python
-down, so it is not timed). Usage::
+time is what "one core" means in the target. Peak memory is measured in a second run under tracemalloc
+(which slows Python down, so it is not timed). Usage::
 
     .venv/bin/python benchmarks/related_bench.py                 # 1,000 / 10,000 / 50,000 items
     .venv/bin/python benchmarks/related_bench.py 1000 --repeat 5

@@ -42,7 +42,9 @@ def test_workflow_runs_on_pull_requests_the_same_commands_as_make_and_ci_run():
     targets = make_targets()
     assert "kennisbank check --format $(FORMAT)" in targets["check"]
     assert "kennisbank build --site-dir site" in targets["site"]
-    assert "make test" in (REPO / ".ci" / "run").read_text()
+    ci_run = (REPO / ".ci" / "run").read_text()
+    assert "make lint" in ci_run and "make test" in ci_run
+    assert "ruff check" in targets["lint"] and "mypy" in targets["lint"] and "npm run --silent lint" in targets["lint"]
     assert "pytest" in targets["test"]
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"

@@ -76,7 +76,7 @@ def plan(item_type: ItemType, answers: dict[str, Any], docs_dir: Path, taxonomy:
     try:
         model = MODELS[item_type].model_validate(meta, context={"taxonomy": taxonomy})
     except ValidationError as exc:
-        raise ScaffoldError(problems_from_validation(exc, "", lambda loc: (1, 1), field_names(item_type)))
+        raise ScaffoldError(problems_from_validation(exc, "", lambda loc: (1, 1), field_names(item_type))) from None
     slug = slugify(model.titel)
     if item_type is ItemType.CURSUS:
         src = f"{item_type.folder}/{slug}/index.md"

@@ -162,6 +162,8 @@ def _dedupe(values: list[str]) -> list[str]:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True,
+                                         pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ThemeSlug = Annotated[str, AfterValidator(_check_theme)]
@@ -208,7 +210,7 @@ class Contact(BaseModel):
 
     naam: Text = Field(description="Naam van de contactpersoon of afdeling.")
     functie: Text | None = Field(default=None, description="Functie of afdeling.")
-    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")] | None = Field(
+    email: Email | None = Field(
         default=None, description="E-mailadres.")
     telefoon: Annotated[str, StringConstraints(pattern=r"^[0-9 +()-]{6,20}$")] | None = Field(
         default=None, description="Telefoonnummer.")
