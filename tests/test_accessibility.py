@@ -25,7 +25,7 @@ from sitebuilder import project
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Best-practice rules we hold ourselves to as well: structure a screen-reader
@@ -80,9 +80,6 @@ PAGES = [
     AuditPage("toegankelijkheid", "toegankelijkheid/"),
     AuditPage("privacy", "privacy/"),
     AuditPage("niet-gevonden", "404.html"),
-    AuditPage("collectie", "collecties/api-portaal/"),
-    AuditPage("collectiepagina", "collecties/api-portaal/aan-de-slag/eerste-verzoek/"),
-    AuditPage("collectie-eigenschappen", "collecties/handboek-ib/beleid/informatiebeveiligingsbeleid/"),
     AuditPage("zoekresultaten", "", prepare=open_search),
     AuditPage("zoekpagina", "zoeken/?zoekterm=gemeente",
               prepare=lambda page: page.locator(".kb-search__result").first.wait_for(timeout=60_000)),
@@ -132,11 +129,8 @@ class Tab:
 
 
 @pytest.fixture(scope="module")
-def starter_site(tmp_path_factory):
-    hub = project(tmp_path_factory.mktemp("a11y"), starter=True)
-    for name in ("ontwikkelaarsportaal", "handboek-informatiebeveiliging"):  # collections (tests/fixtures)
-        shutil.copytree(FIXTURES / name / "docs", hub.docs, dirs_exist_ok=True)
-    return hub.build()
+def starter_site(starter):
+    return starter.site  # built once per session (conftest.py); these tests only read it
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +148,10 @@ def chromium():
 @pytest.fixture(scope="module")
 def tabs(chromium, base_url):
     """One tab per palette × width, reused by all pages."""
+    yield from _tabs(chromium, base_url)
+
+
+def _tabs(chromium, base_url):
     opened: dict[tuple[str, str], Tab] = {}
 
     def get(palette: str, width: str) -> Tab:
@@ -202,6 +200,31 @@ def test_page_passes_axe_and_privacy(tabs, axe, audit, palette, width):
     }).response
     assert result["violations"] == [], "axe-core:\n" + violations_report(result)
     tab.assert_clean()
+
+
+COLLECTION_PAGES = [
+    AuditPage("collectie", "collecties/api-portaal/"),
+    AuditPage("collectiepagina", "collecties/api-portaal/aan-de-slag/eerste-verzoek/"),
+    AuditPage("collectie-eigenschappen", "collecties/handboek-ib/beleid/informatiebeveiligingsbeleid/"),
+]
+"""Pages of collections (tests/fixtures): origin and licence, source fields, section tree, converted MDX."""
+
+
+@pytest.fixture(scope="module")
+def collection_tabs(chromium, tmp_path_factory):
+    hub = project(tmp_path_factory.mktemp("a11y-collecties"))
+    for name in ("ontwikkelaarsportaal", "handboek-informatiebeveiliging"):
+        shutil.copytree(FIXTURES / name / "docs", hub.docs, dirs_exist_ok=True)
+    site = hub.build()
+    with serve(site.root, headers=HEADERS) as base:
+        yield from _tabs(chromium, base)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("audit", COLLECTION_PAGES, ids=[p.id for p in COLLECTION_PAGES])
+def test_collection_page_passes_axe_and_privacy(collection_tabs, axe, audit, palette, width):
+    test_page_passes_axe_and_privacy(collection_tabs, axe, audit, palette, width)
 
 
 def test_the_gate_notices_what_it_must_forbid(chromium, tmp_path):

@@ -45,6 +45,8 @@ class Publication:
     """Every problem of the build, in file order, with warnings for links made plain text."""
     docs_prefix: str = "docs/"
     """The docs folder as problems spell it (repository-relative), for the report's paths."""
+    unpublished: Callable[[str], bool] = field(default=lambda src: False, repr=False)
+    """Whether a link target (a ``src``) has no page on the site: such links become their text (:func:`unlink`)."""
 
     @property
     def left_out_pages(self) -> list[str]:
@@ -93,7 +95,7 @@ def publish(hub: Hub) -> Publication:
     _unlink_items(hub, dead)
     outcome.published = len(hub.items)
     outcome.problems = hub.problems.sorted()
-    hub.derived["publication"] = outcome
+    outcome.unpublished = dead
     return outcome
 
 
@@ -108,7 +110,6 @@ def _unpublished(hub: Hub, left_out: set[str]) -> Callable[[str], bool]:
         return (target.split("/")[0] in CONTENT_FOLDERS and target not in hub.items
                 and target not in GENERATED_INDEXES)
 
-    hub.derived["unpublished"] = dead
     return dead
 
 

@@ -14,11 +14,11 @@ import posixpath
 from collections.abc import Mapping
 
 from ..content.aliases import url_of
-from ..content.hub import Hub
+from ..index.hub_index import HubIndex
 from ..site.pages import GeneratedFile
 
 
-def redirect_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
+def redirect_files(hub: HubIndex, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """One ``index.html`` per alias, pointing at the item's current page."""
     files = []
     for src, item in sorted(hub.items.items()):

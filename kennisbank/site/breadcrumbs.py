@@ -8,13 +8,13 @@ Material draws the path: Start › Academie › Cursus for a module.
 
 from __future__ import annotations
 
-from ..content.hub import Hub
 from ..content.model import ItemType
+from ..index.hub_index import HubIndex
 from .collection import collection_parent
-from .connections import connections, pair_src
+from .connections import pair_src
 
 
-def parents(hub: Hub) -> dict[str, str]:
+def parents(hub: HubIndex) -> dict[str, str]:
     """Page ``src`` → its parent's ``src``; pages without an entry hang where the navigation puts them."""
     found: dict[str, str] = {}
     for item in hub.items.values():
@@ -31,6 +31,6 @@ def parents(hub: Hub) -> dict[str, str]:
         found[f"themas/{slug}.md"] = "themas/index.md"
     for slug in hub.taxonomy.networks:
         found[f"netwerken/{slug}.md"] = "netwerken/index.md"
-    for theme, network in connections(hub).pairs:
+    for theme, network in hub.pairs:
         found[pair_src(theme, network)] = f"themas/{theme}.md"
     return found

@@ -11,9 +11,10 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from ..content.hub import Hub, Item
+from ..content.hub import Item
 from ..content.layout import COLLECTIONS_FOLDER
 from ..content.text import html_text, link
+from ..index.hub_index import HubIndex
 from .blocks import BLOCKS
 
 MAX_ENTRIES = 25
@@ -21,9 +22,9 @@ MAX_ENTRIES = 25
 _INDEX_NAMES = ("index.md", "README.md", "readme.md")
 
 
-def origin_section(hub: Hub, item: Item) -> str:
+def origin_section(hub: HubIndex, item: Item) -> str:
     """'Uit de collectie … van …; licentie …; bron' above the body of every page of a collection."""
-    collection = hub.collections.get(item.collection or "")
+    collection = hub.hub.collections.get(item.collection or "")
     if collection is None:
         return ""
     spec = collection.spec
@@ -37,11 +38,11 @@ def origin_section(hub: Hub, item: Item) -> str:
                       f"Licentie: {html_text(spec.licentie)}{source}</p>" + properties)
 
 
-def tree_section(hub: Hub, item: Item) -> str:
+def tree_section(hub: HubIndex, item: Item) -> str:
     """The page's place in its collection: path, pages beside it and sections below it (bounded)."""
     if item.collection is None:
         return ""
-    folders = _folders(hub)
+    folders = hub.collection_folders
     folder = posixpath.dirname(item.src)
     is_index = posixpath.basename(item.src) in _INDEX_NAMES
     here = folder
@@ -87,29 +88,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _folders(hub: Hub) -> dict[str, list[Item]]:
-    """Items of every collection folder (each folder up to the collection's root), computed once per build."""
-    cached = hub.derived.get("collection_folders")
-    if cached is None:
-        found: dict[str, list[Item]] = {}
-        for item in hub.items.values():
-            if item.collection is None:
-                continue
-            folder = posixpath.dirname(item.src)
-            found.setdefault(folder, []).append(item)
-            root = f"{COLLECTIONS_FOLDER}/{item.collection}"
-            while folder != root and "/" in folder:  # every ancestor exists as a folder, even without pages
-                folder = posixpath.dirname(folder)
-                found.setdefault(folder, [])
-        cached = hub.derived["collection_folders"] = found
-    return cached  # type: ignore[return-value]
-
-
-def _index_of(hub: Hub, folder: str) -> Item | None:
+def _index_of(hub: HubIndex, folder: str) -> Item | None:
     return next((hub.items[f"{folder}/{name}"] for name in _INDEX_NAMES if f"{folder}/{name}" in hub.items), None)
 
 
-def collection_parent(hub: Hub, item: Item) -> str | None:
+def collection_parent(hub: HubIndex, item: Item) -> str | None:
     """The nearest section page above ``item`` in its collection (for breadcrumbs), or None at the top."""
     root = f"{COLLECTIONS_FOLDER}/{item.collection}"
     folder = posixpath.dirname(item.src)
