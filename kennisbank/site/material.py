@@ -19,5 +19,6 @@ import re
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
 SCREEN_ONLY = ["a.headerlink", "a.md-content__button", "aside.md-source-file"]
 TABS = ("div.tabbed-set", ":scope > .tabbed-labels > label", ":scope > .tabbed-content > .tabbed-block")
-LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.nl.min.js"]
+LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+                  "assets/javascripts/lunr/min/lunr.nl.min.js"]
 QUICK_SEARCH_BOOST = {"boost": 0.2}
