@@ -87,6 +87,12 @@ class DutchLinkWarnings(logging.Filter):
             record.msg, record.args = translated, ()
         return True
 
+    def dutch(self, message: str) -> str:
+        """``message`` translated like a record of MkDocs' page logger, or unchanged."""
+        if self.docs_dir is None:
+            return message
+        return translate(message, self.docs_prefix, self._read) or message
+
     def _read(self, src: str) -> str | None:
         assert self.docs_dir is not None
         try:

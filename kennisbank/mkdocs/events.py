@@ -286,8 +286,10 @@ def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match.group("path")))
         file = files.get_file_from_path(target)
         if file is None:
-            log.warning(f"Doc file '{page.file.src_uri}' contains a link '{match.group('path')}', "
-                        "but the target is not found among documentation files.")
+            # Worded as MkDocs words it, so the same filter gives it in Dutch at the link's line (build_log).
+            message = (f"Doc file '{page.file.src_uri}' contains a link '{match.group('path')}', "
+                       "but the target is not found among documentation files.")
+            log.warning(build_log.LINK_WARNINGS.dutch(message))
             return match.group(0)
         return f'href="{file.url_relative_to(page.file)}{match.group("anchor") or ""}"'
 
