@@ -7,7 +7,7 @@ friendly messages at the contributor's line) and :mod:`kennisbank.site.sanitize`
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
