@@ -80,13 +80,31 @@ def _report(problems: list[Problem], fmt: str) -> None:
         return
     for problem in problems:
         if fmt == "github":
-            level = "error" if problem.severity.is_error() else "warning"
-            # Annotation properties and message are escaped as GitHub's toolkit does.
-            message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            click.echo(f"::{level} file={problem.path},line={problem.line},col={problem.column},"
-                       f"title={problem.field}::{message}")
+            click.echo(github_annotation(problem))
         else:
             click.echo(str(problem))
+
+
+def github_annotation(problem: Problem) -> str:
+    """One GitHub workflow command for a problem, escaped as GitHub's own toolkit escapes it.
+
+    A file name or frontmatter key is contributed text: unescaped, a line break in it would start a new
+    workflow command (a forged ``::error`` or a ``::stop-commands::`` that silences the rest of the run).
+    """
+    level = "error" if problem.severity.is_error() else "warning"
+    properties = ",".join(f"{name}={_escape_property(str(value))}" for name, value in (
+        ("file", problem.path), ("line", problem.line), ("col", problem.column), ("title", problem.field)))
+    return f"::{level} {properties}::{_escape_data(problem.message)}"
+
+
+def _escape_data(text: str) -> str:
+    # As escapeData in @actions/core (command.ts).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    # As escapeProperty in @actions/core (command.ts): also ':' and ',', which separate properties.
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @main.command()
