@@ -36,6 +36,7 @@ from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
 from .pages import generated_pages
 from .problems import ContentError
+from .publish import publish, staging_folder
 from .feeds import page_feeds
 from .heap import build_collector
 from .render import item_page
@@ -277,15 +278,15 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
                offline: bool = False, whole_pdf: Path | None = None) -> None:
     """Build the site like ``mkdocs build``; raises ``ContentError``/``SystemExit`` on failure.
 
-    The site is built into a sibling temporary folder and moved into place only
-    when the build succeeded, so a failed build never leaves a half-built site.
+    The site is built into a sibling staging folder and moved into place only
+    when the build succeeded (:mod:`kennisbank.publish`), so neither a failed
+    nor a killed build leaves a half-built or half-deleted site.
     ``offline`` builds the copy for ``file://`` (Material's offline plugin);
     ``whole_pdf`` makes only the whole-hub PDF and writes it there (the site
     itself is then thrown away).
     """
     import os
     import shutil
-    import tempfile
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -303,9 +304,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
             os.environ[OFFLINE_SWITCH] = previous
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     if whole_pdf is not None:
-        target = Path(tempfile.mkdtemp(prefix=".kennisbank-pdf-", dir=Path(whole_pdf).resolve().parent))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".kennisbank-", dir=target.parent))
+        # Only the PDF is kept: the site is built into staging and thrown away, never published.
+        target = Path(whole_pdf).resolve().parent / ".kennisbank-pdf"
+    staging = staging_folder(target)
     config.site_dir = str(staging)
     BUILD.command = "build"
     BUILD.pdf_mode = "whole" if whole_pdf is not None else "pages"
@@ -327,11 +328,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
             os.replace(made, whole_pdf)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-            shutil.rmtree(target, ignore_errors=True)
         return
-    if target.exists():
-        shutil.rmtree(target)
-    staging.rename(target)
+    publish(staging, target)
 
 
 def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
