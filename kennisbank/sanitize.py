@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Iterable
-from urllib.parse import urlsplit
 
 import nh3
+
+from .urls import browser_host, leaves_site, scheme_of
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 """Schemes a link or image may use; ``javascript:``, ``data:``, ``vbscript:`` … are dropped."""
@@ -73,12 +74,11 @@ _EMPTY_IFRAME = re.compile(r'<iframe(?: (?!src=)[a-z-]+="[^"]*")*>.*?</iframe>',
 
 
 def host_allowed(url: str, hosts: Iterable[str]) -> bool:
-    """``https://www.youtube-nocookie.com/embed/x`` is allowed for host ``www.youtube-nocookie.com``."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme == "https" and (parts.hostname or "").lower() in {h.lower() for h in hosts}
+    """``https://www.youtube-nocookie.com/embed/x`` is allowed for host ``www.youtube-nocookie.com``.
+
+    The host is the one a browser contacts (:mod:`kennisbank.urls`), not the one ``urlsplit`` finds.
+    """
+    return scheme_of(url) == "https" and browser_host(url) in {h.lower() for h in hosts}
 
 
 def sanitize(html: str, embed_hosts: Iterable[str] = ()) -> str:
@@ -91,6 +91,8 @@ def _cleaner(hosts: frozenset[str]):
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if tag == "iframe" and attribute == "src":
             return value if host_allowed(value, hosts) else None
+        if tag == "img" and attribute == "src" and leaves_site(value):
+            return None  # an image from another host tells that host who reads the page: no request at all
         return value
 
     attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}
