@@ -230,11 +230,37 @@ def _walk(
                 continue
             seen[key] = pos[0]
             positions[(*path, key)] = pos
+            if isinstance(key_node, yaml.ScalarNode):
+                _check_characters(key_node, (*path, key), problems, rel, offset)
             _walk(value_node, (*path, key), positions, problems, rel, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             positions[(*path, index)] = (item.start_mark.line + 1 + offset, item.start_mark.column + 1)
             _walk(item, (*path, index), positions, problems, rel, offset)
+    elif isinstance(node, yaml.ScalarNode):
+        _check_characters(node, path, problems, rel, offset)
+
+
+# What XML 1.0 cannot hold (C0 controls but tab and line break; surrogates; U+FFFE/U+FFFF), plus what no text
+# needs: DEL, C1 controls and the other non-characters. YAML's escapes ("\u000b", "\x00") make any of them
+# from plain ASCII, and one in a title would make the hub-wide Atom and RSS feeds unreadable for every reader.
+_NONCHARACTERS = "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]")
+
+
+def _check_characters(node: yaml.ScalarNode, path: FieldPath, problems: list[Problem], rel: str,
+                      offset: int) -> None:
+    found = _BAD_CHARACTER.search(node.value)
+    if found is None:
+        return
+    dotted = ".".join(str(p) for p in path if not isinstance(p, int)) or "frontmatter"
+    code = ord(found.group())
+    written = f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    problems.append(Problem(
+        rel, node.start_mark.line + 1 + offset, node.start_mark.column + 1, dotted,
+        f"de waarde bevat het onzichtbare teken U+{code:04X}, dat niet in een webpagina of feed kan staan; "
+        f"verwijder het (tussen aanhalingstekens kan het er als code staan: {written})",
+    ))
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
