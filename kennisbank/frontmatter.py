@@ -44,6 +44,8 @@ class Source:
     has_frontmatter: bool
     positions: dict[FieldPath, Position] = field(default_factory=dict)
     """Where each key and list entry starts: ``("themas", 1) -> (regel, kolom)``."""
+    meta_ok: bool = True
+    """False when the frontmatter could not be read: ``meta`` is then empty, but the body is still checked."""
 
     def position(self, loc: FieldPath) -> Position:
         """Best known position for a field path, falling back to its parents."""
@@ -160,7 +162,8 @@ def split_source(text: str, rel: str) -> tuple[Source | None, list[Problem]]:
     body = "\n".join(lines[end + 1 :])
     meta, positions, problems = parse_yaml(yaml_text, rel, line_offset=1)
     if meta is None:
-        return None, problems
+        # A YAML mistake must not hide the body's problems: the body goes on to be checked.
+        return Source(rel, {}, body, end + 2, True, positions, meta_ok=False), problems
     return Source(rel, meta, body, end + 2, True, positions), problems
 
 
@@ -168,6 +171,50 @@ def parse_yaml(
     text: str, rel: str, line_offset: int = 0
 ) -> tuple[dict[str, Any] | None, dict[FieldPath, Position], list[Problem]]:
     """Parse a YAML mapping; positions are 1-based and shifted by ``line_offset``."""
+    too_deep = _too_deep(text)
+    try:
+        if too_deep is None:
+            return _parse_yaml(text, rel, line_offset)
+    except RecursionError:
+        too_deep = 0  # the net under the estimate: PyYAML composes and constructs recursively
+    return None, {}, [Problem(rel, (too_deep or 0) + 1 + line_offset, 1, "yaml", _TOO_DEEP)]
+
+
+MAX_YAML_DEPTH = 20
+"""Lists and mappings in each other; real frontmatter has two or three levels."""
+_TOO_DEEP = (f"de frontmatter is te diep genest (meer dan {MAX_YAML_DEPTH} lijsten of velden in elkaar); "
+             "zet de waarden plat onder elkaar")
+_FLOW = re.compile(r"[\[\]{}\n]")
+_INDENT = re.compile(r"^ {%d,}" % (2 * MAX_YAML_DEPTH), re.M)
+
+
+def _too_deep(text: str) -> int | None:
+    """The 0-based line where nesting goes beyond :data:`MAX_YAML_DEPTH`, or None.
+
+    An estimate made before parsing, because PyYAML's parser slows down with the square of the depth and its
+    composer recurses (a thousand brackets: seconds, then a ``RecursionError``). Brackets inside quotes count
+    too; more than twenty of them open in one value is not a real title either.
+    """
+    indented = _INDENT.search(text)
+    if indented:
+        return text.count("\n", 0, indented.start())
+    depth = line = 0
+    for match in _FLOW.finditer(text):
+        character = match.group()
+        if character == "\n":
+            line += 1
+        elif character in "[{":
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                return line
+        else:
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _parse_yaml(
+    text: str, rel: str, line_offset: int
+) -> tuple[dict[str, Any] | None, dict[FieldPath, Position], list[Problem]]:
     fast = _compose_fast(text)
     loader = fast[0] if fast else _Loader(text)
     try:

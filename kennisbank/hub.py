@@ -21,6 +21,7 @@ from .academie.checks import check_courses
 from .academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
 from .frontmatter import Source, read_source
+from .limits import check_limits
 from .links import check_links, page_links
 from .markup import Reference, scan
 from .messages import problems_from_validation
@@ -260,14 +261,28 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
             hub.problems.add(hub.rel(src), 1, 1, "bestand",
                              "deze pagina wordt automatisch gemaakt; verwijder dit bestand")
         elif cache is not None:
-            cache.load(hub, src, lambda hub, src: load_file(hub, src, tree))
+            cache.load(hub, src, lambda hub, src: load_guarded(hub, src, tree))
         else:
-            load_file(hub, src, tree)
+            load_guarded(hub, src, tree)
     if cache is not None:
         cache.forget_missing(set(sources))
     check_hub(hub)
     hub.problems.extend(check_links(hub))
     return hub
+
+
+def load_guarded(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
+    """:func:`load_file`, with a message instead of a traceback when a file nests deeper than Python's stack.
+
+    The caps of :mod:`kennisbank.limits` and the YAML reader refuse deep nesting first; this is the net under
+    them, so that one file can never stop the loading of the others.
+    """
+    try:
+        return load_file(hub, src, tree)
+    except RecursionError:
+        hub.problems.add(hub.rel(src), 1, 1, "bestand", "dit bestand is te diep genest om te lezen (lijsten, "
+                         "citaten of velden in elkaar); maak de opbouw platter")
+        return None
 
 
 def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
@@ -281,11 +296,14 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     if source is None:
         return None
     # The body is checked whatever the frontmatter says, so one mistake never hides another.
+    hub.problems.extend(check_limits(rel, source.body, source.body_line))
     markup = scan(source.body, source.body_line)
     hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
     hub.problems.extend(check_references(rel, src, markup, tree))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
+    if not source.meta_ok:
+        return None  # the YAML problem is reported; the model would only add 'verplicht veld ontbreekt'
     if not in_content_folder and "type" not in source.meta:
         return None  # an ordinary page such as the home page or the guide
     if not source.has_frontmatter:

@@ -124,7 +124,7 @@ def write(item: NewItem, docs_dir: Path, root: Path, taxonomy: Taxonomy) -> Path
         else path.as_posix()
     source, problems = read_source(path, rel)
     found = Problems(list(problems))
-    if source is None or validate_meta(source, taxonomy, found) is None or found.errors():
+    if source is None or not source.meta_ok or validate_meta(source, taxonomy, found) is None or found.errors():
         path.unlink()
         raise ScaffoldError(found.errors() or ["bestand: het nieuwe bestand kon niet worden gelezen"])
     return path

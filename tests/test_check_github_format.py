@@ -1,9 +1,9 @@
 """`kennisbank check --format github`: contributed names cannot forge workflow commands."""
 
 from click.testing import CliRunner
+from sitebuilder import article, project
 
 from kennisbank.cli import main
-from sitebuilder import article, project
 
 
 def test_a_line_break_in_a_key_or_file_name_stays_inside_its_annotation(tmp_path, monkeypatch):

@@ -4,8 +4,8 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from hostile import EMBED_HOST, checks_switched_off, hostile_project
+
 from kennisbank.cli import main
 from kennisbank.urls import browser_host, leaves_site
 
@@ -14,8 +14,8 @@ HOSTS = [
     (f"https://evil.example\\@{EMBED_HOST}/embed/x", "evil.example"),
     (f"https:\\\\evil.example/{EMBED_HOST}", "evil.example"),
     (f"https:{EMBED_HOST}/embed/x", EMBED_HOST),
-    (f" \thttps://WWW.YouTube-NoCookie.com./embed/x", EMBED_HOST),
-    (f"https://www.you\ntube-nocookie.com/embed/x", EMBED_HOST),
+    (" \thttps://WWW.YouTube-NoCookie.com./embed/x", EMBED_HOST),
+    ("https://www.you\ntube-nocookie.com/embed/x", EMBED_HOST),
     (f"https://user@{EMBED_HOST}/embed/x", None),
     (f"https://{EMBED_HOST}:8443/embed/x", None),
     ("https://www%2eyoutube-nocookie.com/embed/x", None),

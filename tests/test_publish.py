@@ -8,9 +8,9 @@ import sys
 import time
 
 import pytest
+from sitebuilder import article, project
 
 from kennisbank import publish
-from sitebuilder import article, project
 
 
 def _tree(folder):
