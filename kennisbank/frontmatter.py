@@ -123,6 +123,9 @@ def read_source(path: Path, rel: str) -> tuple[Source | None, list[Problem]]:
             f"{MAX_BYTES // 1024 // 1024} MB); splits de tekst op of verwijder ingeplakte data",
         )
     data = path.read_bytes()
+    if _utf16(data):
+        return fail(1, 1, "bestand", "bestand is als UTF-16 opgeslagen (bijvoorbeeld door Kladblok of Word als "
+                    "'Unicode'); sla het op als UTF-8")
     if b"\x00" in data:
         return fail(1, 1, "bestand", "dit is geen tekstbestand (binaire inhoud); lever Markdown-tekst aan")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -145,6 +148,14 @@ def read_source(path: Path, rel: str) -> tuple[Source | None, list[Problem]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     source, more = split_source(text, rel)
     return source, problems + more
+
+
+def _utf16(data: bytes) -> bool:
+    """UTF-16 text: a byte-order mark, or (without one) a zero byte beside every character of Latin text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:64]
+    return len(head) >= 8 and (head[1::2].count(0) == len(head) // 2 or head[0::2].count(0) == len(head) // 2)
 
 
 def split_source(text: str, rel: str) -> tuple[Source | None, list[Problem]]:
@@ -171,12 +182,19 @@ def parse_yaml(
     text: str, rel: str, line_offset: int = 0
 ) -> tuple[dict[str, Any] | None, dict[FieldPath, Position], list[Problem]]:
     """Parse a YAML mapping; positions are 1-based and shifted by ``line_offset``."""
+    raw = _BAD_CHARACTER.search(text)
+    if raw:  # typed or pasted as is: PyYAML's reader would refuse it with an English message
+        line = text.count("\n", 0, raw.start())
+        column = raw.start() - text.rfind("\n", 0, raw.start())
+        return None, {}, [Problem(rel, line + 1 + line_offset, column, "yaml", _invisible(raw.group(), False))]
     too_deep = _too_deep(text)
     try:
         if too_deep is None:
             return _parse_yaml(text, rel, line_offset)
     except RecursionError:
         too_deep = 0  # the net under the estimate: PyYAML composes and constructs recursively
+    except yaml.YAMLError:  # every other YAML failure: a message for this file, never a traceback
+        return None, {}, [Problem(rel, 1 + line_offset, 1, "yaml", _yaml_message(None))]
     return None, {}, [Problem(rel, (too_deep or 0) + 1 + line_offset, 1, "yaml", _TOO_DEEP)]
 
 
@@ -301,17 +319,23 @@ def _check_characters(node: yaml.ScalarNode, path: FieldPath, problems: list[Pro
     if found is None:
         return
     dotted = ".".join(str(p) for p in path if not isinstance(p, int)) or "frontmatter"
-    code = ord(found.group())
+    problems.append(Problem(rel, node.start_mark.line + 1 + offset, node.start_mark.column + 1, dotted,
+                            _invisible(found.group(), True)))
+
+
+def _invisible(character: str, escaped: bool) -> str:
+    code = ord(character)
+    message = (f"de waarde bevat het onzichtbare teken U+{code:04X}, dat niet in een webpagina of feed kan "
+               "staan; verwijder het")
+    if not escaped:
+        return message
     written = f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-    problems.append(Problem(
-        rel, node.start_mark.line + 1 + offset, node.start_mark.column + 1, dotted,
-        f"de waarde bevat het onzichtbare teken U+{code:04X}, dat niet in een webpagina of feed kan staan; "
-        f"verwijder het (tussen aanhalingstekens kan het er als code staan: {written})",
-    ))
+    return f"{message} (tussen aanhalingstekens kan het er als code staan: {written})"
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or ""
+def _yaml_message(exc: yaml.MarkedYAMLError | None) -> str:
+    """PyYAML's English problem as a Dutch sentence that says what to do; never the English text itself."""
+    problem = (exc.problem or "") if exc is not None else ""
     if "'\\t'" in problem or "tab" in problem:
         return "tabs zijn in de frontmatter niet toegestaan; gebruik spaties om in te springen"
     if "mapping values are not allowed" in problem:
@@ -320,6 +344,23 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         return "ongeldige YAML: ontbrekende dubbele punt; schrijf 'veld: waarde'"
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return "ongeldige YAML: een aanhalingsteken of haakje wordt niet gesloten"
+    start = re.search(r"found character '(.)' that cannot start any token", problem)
+    if start:
+        return (f"ongeldige YAML: een waarde kan niet beginnen met '{start.group(1)}'; "
+                "zet de waarde tussen aanhalingstekens")
+    if "unknown escape character" in problem:
+        return ("ongeldige YAML: tussen dubbele aanhalingstekens begint \\ een code; gebruik enkele "
+                "aanhalingstekens ('…') of schrijf \\\\")
+    if "expected ',' or ']'" in problem:
+        return "ongeldige YAML: een lijst tussen [ ] is niet goed afgesloten; scheid de waarden met komma's"
+    if "expected ',' or '}'" in problem:
+        return "ongeldige YAML: velden tussen { } zijn niet goed afgesloten; scheid ze met komma's"
+    if "sequence entries are not allowed" in problem:
+        return "ongeldige YAML: hier mag geen lijstregel ('- …') staan; zet de lijst ingesprongen onder een veld"
+    if "expected alphabetic or numeric character" in problem or "tag" in problem:
+        return ("ongeldige YAML: '&', '*' en '!' hebben in YAML een eigen betekenis; zet de waarde tussen "
+                "aanhalingstekens")
     if "expected <block end>" in problem or "did not find expected" in problem:
         return "ongeldige YAML: controleer het inspringen en de streepjes van lijsten"
-    return f"ongeldige YAML ({problem}); controleer deze regel"
+    return ("ongeldige YAML; controleer op deze regel de aanhalingstekens, haakjes, dubbele punten en het "
+            "inspringen")
