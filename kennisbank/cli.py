@@ -171,8 +171,9 @@ def pdf(config_file: Path, output: Path, strict: bool) -> None:
 
 @main.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path))
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Adres en poort.")
-def serve(config_file: Path, dev_addr: str) -> None:
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, callback=lambda _c, _p, v: _address(v),
+              help="Adres en poort.")
+def serve(config_file: Path, dev_addr: tuple[str, int]) -> None:
     """Bekijk de site tijdens het schrijven, met automatisch herladen.
 
     \b
@@ -182,9 +183,31 @@ def serve(config_file: Path, dev_addr: str) -> None:
     """
     from .mkdocs_adapter import serve_site
 
-    host, _, port = dev_addr.rpartition(":")
     _log_to_stderr()
-    serve_site(config_file, host or "127.0.0.1", int(port))
+    host, port = dev_addr
+    try:
+        serve_site(config_file, host, port)
+    except OSError as exc:  # the port is taken, or the address is not one of this computer's
+        raise click.ClickException(f"kan niet luisteren op {host}:{port} ({exc.strerror or exc}); kies met "
+                                   "--dev-addr een ander adres of een andere poort") from None
+
+
+def _address(value: str) -> tuple[str, int]:
+    """``host:port`` for the preview server, or a Dutch error instead of MkDocs' traceback."""
+    import ipaddress
+
+    host, _, port = value.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    try:
+        if host != "localhost":
+            ipaddress.ip_address(host)
+        number = int(port)
+        if not 0 < number < 65536:
+            raise ValueError(port)
+    except ValueError:
+        raise click.ClickException(f"--dev-addr: '{value}' is geen geldig adres; schrijf IP-adres:poort, "
+                                   "bijvoorbeeld 127.0.0.1:8000") from None
+    return host, number
 
 
 @main.command()

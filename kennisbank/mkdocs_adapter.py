@@ -35,6 +35,7 @@ from .blocks import BLOCKS
 from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
 from .pages import generated_pages
+from .preview_errors import ERRORS, error_pages
 from .problems import ContentError
 from .publish import publish, staging_folder
 from .feeds import page_feeds
@@ -91,6 +92,8 @@ class Build:
             log.warning(str(warning))
         errors = hub.problems.errors()
         if errors:
+            if self.preview is not None:
+                ERRORS.set(errors)  # kennisbank serve shows them in the browser (kennisbank.preview_errors)
             raise PluginError(str(ContentError(errors)))
         self.hub = hub
 
@@ -343,7 +346,8 @@ def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> 
 
     BUILD.preview = Preview()
     _quiet_dirty_warning()
-    serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
+    with error_pages():  # content errors shown in the browser instead of a server that hangs
+        serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
 
 
 def preview_build(config_file: Path, site_dir: Path, serve_url: str = "http://127.0.0.1:8000/") -> Preview:

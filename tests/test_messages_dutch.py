@@ -1,10 +1,10 @@
 """Every message a contributor sees is Dutch, names file, line and field, and says what to do."""
 
 from click.testing import CliRunner
+from sitebuilder import article, project
 
 from kennisbank.cli import main
 from kennisbank.messages import dutch_message
-from sitebuilder import article, project
 
 COURSE = ("---\ntitel: Cursus\nsamenvatting: Over de cursus.\ntype: cursus\nthemas: [bestaanszekerheid]\n"
           "auteurs: [VNG]\ngepubliceerd: 2024-01-01\ndoelgroep: [ambtenaren]\nniveau: basis\n"
