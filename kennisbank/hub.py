@@ -26,10 +26,12 @@ from .links import check_links, page_links
 from .markup import Reference, scan
 from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
+from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, suggest
+from .published import check_published, is_markdown
 from .safety import check_body
-from .settings import Settings
+from .settings import Settings, theme_files_of
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
 Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
@@ -228,13 +230,14 @@ def _relpath(path: Path, root: Path) -> str:
 
 
 def content_files(docs_dir: Path) -> list[str]:
-    """All Markdown files below ``docs_dir`` as sorted ``src`` paths, data folder excluded."""
+    """All Markdown files below ``docs_dir`` (every extension MkDocs renders) as sorted ``src`` paths, data
+    folder excluded."""
     found = []
     for path in docs_dir.rglob("*"):
         src = path.relative_to(docs_dir).as_posix()
         if src.startswith(f"{DATA_DIR}/") or any(part.startswith(".") for part in src.split("/")):
             continue
-        if path.is_file() and path.suffix.lower() == ".md":
+        if path.is_file() and is_markdown(src):
             found.append(src)
     return sorted(found)
 
@@ -256,6 +259,10 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
         cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
     sources = content_files(docs_dir)
     hub.problems.extend(check_tree(tree, hub.rel, {s for s in sources if s.split("/")[0] in CONTENT_FOLDERS}))
+    theme_files = hub.settings.theme_files
+    if theme_files is None:
+        theme_files = theme_files_of(root / "mkdocs.yml")
+    hub.problems.extend(check_published(tree.files, hub.rel, theme_files, skip_folder=DATA_DIR))
     for src in sources:
         if src in GENERATED_INDEXES:
             hub.problems.add(hub.rel(src), 1, 1, "bestand",
@@ -305,6 +312,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     if not source.meta_ok:
         return None  # the YAML problem is reported; the model would only add 'verplicht veld ontbreekt'
     if not in_content_folder and "type" not in source.meta:
+        hub.problems.extend(check_page_meta(source))
         return None  # an ordinary page such as the home page or the guide
     if not source.has_frontmatter:
         hub.problems.add(rel, 1, 1, "frontmatter",
@@ -358,6 +366,12 @@ def check_location(hub: Hub, item: Item, source: Source) -> bool:
     """Folder and file name decide the URL, so they must match the type."""
     rel = source.path
     stem = posixpath.splitext(posixpath.basename(item.src))[0]
+    if not item.src.endswith(".md"):
+        # Links, overview pages and course folders name items by their .md file; other extensions are read
+        # and checked like .md (MkDocs renders them too), but an item must use the one the hub links to.
+        hub.problems.add(rel, 1, 1, "bestandsnaam", f"gebruik de extensie .md: hernoem het bestand naar "
+                         f"docs/{posixpath.splitext(item.src)[0]}.md")
+        return False
     parts = item.src.split("/")
     if item.type in (ItemType.ARTIKEL, ItemType.PRAKTIJKVOORBEELD):
         expected = f"{item.type.folder}/{stem}.md"

@@ -54,9 +54,9 @@ def dutch_message(error: dict[str, Any], known_fields: Iterable[str] = ()) -> st
         return "vul minstens één waarde in" if minimum == 1 else f"vul minstens {minimum} waarden in"
     if kind == "too_long":
         return f"te veel waarden (maximaal {ctx.get('max_length')})"
-    if kind in ("int_type", "int_parsing", "int_from_float", "finite_number", "int_parsing_size"):
+    if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
         return f"hier hoort een geheel getal, niet {_show(value)}"
-    if kind in ("float_type", "float_parsing"):
+    if kind in ("float_type", "float_parsing", "finite_number"):
         return f"hier hoort een getal, niet {_show(value)}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"

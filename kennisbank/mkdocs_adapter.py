@@ -34,9 +34,11 @@ from . import breadcrumbs, features, offline, pdf
 from .blocks import BLOCKS
 from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
+from .page_meta import allowed_meta
 from .pages import generated_pages
 from .preview_errors import ERRORS, error_pages
 from .problems import ContentError
+from .published import file_problem
 from .publish import publish, staging_folder
 from .feeds import page_feeds
 from .heap import build_collector
@@ -83,7 +85,8 @@ class Build:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
         settings, setting_problems = load_settings(
-            config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root))
+            config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root),
+            [*config.extra_css, *config.extra_javascript])
         if self.preview is not None:
             settings = settings.model_copy(update={"extra_outputs": False})
         hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
@@ -102,6 +105,13 @@ class Build:
         for src in sorted(hub.drafts):
             file = files.get_file_from_path(src)
             if file is not None:
+                files.remove(file)
+        docs_dir = Path(config.docs_dir).resolve()
+        for file in list(files):
+            # Whatever the check let through (a lenient build), a file type or place that is not published
+            # (kennisbank.published) never reaches the site.
+            in_docs = file.abs_src_path is not None and Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
+            if in_docs and file_problem(file.src_uri, hub.settings.theme_files or ()) is not None:
                 files.remove(file)
         self.generated = {}
         docs_prefix = _relative(config.docs_dir, hub.root).rstrip("/") + "/"
@@ -138,6 +148,8 @@ class Build:
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         hub = self._hub()
+        if page.file.src_uri not in self.generated and page.file.src_uri not in hub.items:
+            page.meta = allowed_meta(page.meta)  # no 'template: redirect.html' on a contributed page
         page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
         source = self.generated.get(page.file.src_uri)
         if source and source.endswith("/"):

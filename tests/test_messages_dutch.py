@@ -30,7 +30,7 @@ def test_yaml_pydantic_and_encoding_problems_are_explained_in_dutch(tmp_path, mo
     monkeypatch.chdir(hub.root)
     result = CliRunner().invoke(main, ["check"])
     assert result.stdout.splitlines() == [
-        "docs/academie/oneindig/index.md:10:1: duur_minuten: hier hoort een geheel getal, niet 'inf'",
+        "docs/academie/oneindig/index.md:10:1: duur_minuten: hier hoort een getal, niet 'inf'",
         f"docs/artikelen/accolade.md:3:13: yaml: {INVALID}: velden tussen {{ }} zijn niet goed afgesloten; scheid "
         "ze met komma's",
         f"docs/artikelen/apenstaart.md:2:8: yaml: {INVALID}: een waarde kan niet beginnen met '@'; zet de waarde "
