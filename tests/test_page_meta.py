@@ -1,5 +1,6 @@
 """Ordinary pages (outside the content folders) may set only a few frontmatter fields: no open redirect."""
 
+import pytest
 from click.testing import CliRunner
 from hostile import checks_switched_off
 from sitebuilder import project
@@ -30,7 +31,7 @@ def test_check_refuses_template_location_and_unknown_fields_of_an_ordinary_page(
 
 def test_a_build_that_publishes_anyway_does_not_redirect(tmp_path):
     hub = project(tmp_path, {"over-ons.md": REDIRECT})
-    with checks_switched_off(), __import__("pytest").MonkeyPatch.context() as patch:
+    with checks_switched_off(), pytest.MonkeyPatch.context() as patch:
         patch.setattr("kennisbank.hub.check_page_meta", lambda *args: [])
         page = hub.build(strict=False).html("over-ons/")
     assert "evil.example" not in page and 'http-equiv="refresh"' not in page

@@ -1,6 +1,7 @@
 """Which files of docs/ are published: an allowlist of types, no theme folders, no '_'-files, no generated URLs."""
 
 import mkdocs.utils
+import pytest
 from click.testing import CliRunner
 from hostile import checks_switched_off
 from sitebuilder import article, project
@@ -85,7 +86,7 @@ def test_check_refuses_every_file_that_is_not_published(tmp_path, monkeypatch):
 
 def test_the_build_publishes_only_allowed_files_and_the_sites_own(tmp_path):
     hub = project(tmp_path, FILES)
-    with checks_switched_off(), __import__("pytest").MonkeyPatch.context() as patch:
+    with checks_switched_off(), pytest.MonkeyPatch.context() as patch:
         patch.setattr("kennisbank.hub.check_published", lambda *args, **kwargs: [])
         patch.setattr("kennisbank.hub.check_tree", lambda *args, **kwargs: [])
         site = hub.build(strict=False)
