@@ -4,8 +4,8 @@ Our own scanning is linear (:mod:`kennisbank.markup`), but Python-Markdown, whic
 its inline patterns search ahead from every ``[``, ``<`` and backtick of a paragraph, so a few thousand of
 them in one paragraph take minutes, and a list nested a few hundred levels deep ends in a ``RecursionError``.
 Neither occurs in real writing, so the check refuses them before the build starts rendering. The caps sit
-far above real articles and far below where the cost grows: at the paragraph cap Python-Markdown's worst
-case is well under a second per file (measured in ``benchmarks/RESULTS.md``).
+far above real articles and far below where the cost grows: at the caps Python-Markdown's worst case is well
+under a second per file (``benchmarks/hostile_bench.py``, figures in ``benchmarks/RESULTS.md``).
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ MAX_HEADING = 300
 """Characters in a heading line."""
 MAX_COLUMNS = 64
 """Cells in a table's delimiter row."""
-MAX_PER_PARAGRAPH = 500
+MAX_PER_PARAGRAPH = 250
 """Of each of '[', '<' and '`' outside code, per paragraph (Python-Markdown's cost grows with its square)."""
-MAX_PER_FILE = 5_000
-"""Of each of those characters outside code in the whole file."""
+MAX_PER_FILE = {"[": 5_000, "<": 2_000, "`": 5_000}
+"""Of each of those characters outside code in the whole file. Fewer '<': an unclosed tag costs
+Python-Markdown time that grows with the square of their number in the whole file, not per paragraph."""
 COSTLY = "[<`"
 
 # Possessive quantifiers throughout: a line of thousands of spaces must not make a pattern backtrack.
@@ -79,10 +80,10 @@ def check_limits(path: str, body: str, first_line: int) -> list[Problem]:
                 add(f"paragraph{character}", number, 1,
                     f"deze alinea bevat meer dan {MAX_PER_PARAGRAPH} keer '{character}'; dat maakt het omzetten "
                     f"naar een webpagina onwerkbaar traag; {_FIX_CODE}")
-            if in_file[character] > MAX_PER_FILE:
+            if in_file[character] > MAX_PER_FILE[character]:
                 add(f"file{character}", number, 1,
-                    f"het bestand bevat meer dan {_number(MAX_PER_FILE)} keer '{character}' buiten codeblokken; "
-                    "verdeel de tekst over meer pagina's")
+                    f"het bestand bevat meer dan {_number(MAX_PER_FILE[character])} keer '{character}' buiten "
+                    "codeblokken; verdeel de tekst over meer pagina's")
     return sorted(found.values())
 
 

@@ -23,11 +23,11 @@ HOSTILE = {
     "artikelen/diepe-yaml.md": "---\ntitel: " + "[" * 1000 + "]" * 1000 + "\n---\n\n<script>x</script>\n",
     "artikelen/goed.md": article(title="Een goed artikel"),
 }
-PARAGRAPH = "deze alinea bevat meer dan 500 keer '{}'; dat maakt het omzetten naar een webpagina onwerkbaar traag; " \
+PARAGRAPH = "deze alinea bevat meer dan 250 keer '{}'; dat maakt het omzetten naar een webpagina onwerkbaar traag; " \
             "splits de alinea op, of zet de tekens in een codeblok tussen ``` en ```"
 FLATTER = "maak de opbouw platter, bijvoorbeeld met tussenkoppen"
 EXPECTED = [
-    "docs/artikelen/afbeeldingen.md:510:1: tekst: " + PARAGRAPH.format("["),
+    "docs/artikelen/afbeeldingen.md:260:1: tekst: " + PARAGRAPH.format("["),
     "docs/artikelen/backticks.md:10:1: tekst: " + PARAGRAPH.format("`"),
     "docs/artikelen/backticks.md:10:1: tekst: het bestand bevat meer dan 5.000 keer '`' buiten codeblokken; "
     "verdeel de tekst over meer pagina's",
@@ -36,7 +36,7 @@ EXPECTED = [
     "docs/artikelen/brede-tabel.md:11:1: tekst: deze tabel heeft 100 kolommen (maximaal 64); splits de tabel, of "
     "voeg de gegevens toe als CSV- of Excel-bestand en link ernaar",
     "docs/artikelen/commentaar.md:10:1: tekst: " + PARAGRAPH.format("<"),
-    "docs/artikelen/commentaar.md:10:1: tekst: het bestand bevat meer dan 5.000 keer '<' buiten codeblokken; "
+    "docs/artikelen/commentaar.md:10:1: tekst: het bestand bevat meer dan 2.000 keer '<' buiten codeblokken; "
     "verdeel de tekst over meer pagina's",
     "docs/artikelen/commentaar.md:10:20001: tekst: deze regel is te lang (81.920 tekens; maximaal 20.000); zet "
     "witregels tussen de alinea's of verwijder ingeplakte gegevens",
@@ -49,8 +49,8 @@ EXPECTED = [
     "zet de rest in de tekst eronder",
     "docs/artikelen/lijst-op-een-regel.md:10:1: tekst: lijsten en citaten zijn hier meer dan 20 niveaus diep in "
     "elkaar gezet; " + FLATTER,
-    "docs/artikelen/open-links.md:510:1: tekst: " + PARAGRAPH.format("<"),
-    "docs/artikelen/open-links.md:5010:1: tekst: het bestand bevat meer dan 5.000 keer '<' buiten codeblokken; "
+    "docs/artikelen/open-links.md:260:1: tekst: " + PARAGRAPH.format("<"),
+    "docs/artikelen/open-links.md:2010:1: tekst: het bestand bevat meer dan 2.000 keer '<' buiten codeblokken; "
     "verdeel de tekst over meer pagina's",
     "docs/artikelen/spaties.md:10:20001: tekst: deze regel is te lang (81.924 tekens; maximaal 20.000); zet "
     "witregels tussen de alinea's of verwijder ingeplakte gegevens",
@@ -84,8 +84,8 @@ def test_the_build_stops_on_them_in_seconds_without_a_traceback(tmp_path):
 
 
 def test_costly_markup_below_the_caps_is_built_in_seconds(tmp_path):
-    # Just below the caps: 400 '![' per paragraph in twelve paragraphs (4,800 of the file's 5,000).
-    body = "\n\n".join("![" * 400 for _ in range(12)) + "\n\nEinde van de tekst.\n"
+    # Just below the caps: 240 '![' per paragraph in twenty paragraphs (4,800 of the file's 5,000).
+    body = "\n\n".join("![" * 240 for _ in range(20)) + "\n\nEinde van de tekst.\n"
     hub = project(tmp_path, {"artikelen/veel-haken.md": article(title="Veel haken", body=body)})
     done, seconds = run(["check"], hub.root)
     assert done.returncode == 0, done.stdout
