@@ -1,12 +1,13 @@
-"""CPU time of the check on inputs that were quadratic, and of Python-Markdown at the caps of kennisbank/limits.py.
+"""CPU time of the check on inputs that were quadratic, and of Python-Markdown at the caps of the check.
 
 Usage: .venv/bin/python benchmarks/hostile_bench.py [--repeat 3]
 
 Each measurement is the median CPU time (``time.process_time``) of ``--repeat`` runs in this process; CPU
 time, not wall time, because the machine is shared. Part 1 runs the check's scans of one body
-(:func:`kennisbank.limits.check_limits`, :func:`kennisbank.markup.scan`, :func:`kennisbank.safety.check_body`,
-the search text extraction); part 2 renders, with the site's own Markdown extensions, a file that sits just
-below the caps, to show what the caps leave Python-Markdown to do.
+(:func:`kennisbank.content.limits.check_limits`, :func:`kennisbank.content.markup.scan`,
+:func:`kennisbank.content.safety.check_body`, the search text extraction); part 2 renders, with the site's own
+Markdown extensions, a file that sits just below the caps of ``kennisbank/content/limits.py``, to show what the
+caps leave Python-Markdown to do.
 """
 
 from __future__ import annotations
@@ -61,10 +62,10 @@ def main() -> None:
     import markdown
     from mkdocs.config import load_config
 
-    from kennisbank.limits import check_limits
-    from kennisbank.markup import scan
-    from kennisbank.safety import check_body
-    from kennisbank.search.documents import plain_text
+    from kennisbank.content.limits import check_limits
+    from kennisbank.content.markup import scan
+    from kennisbank.content.safety import check_body
+    from kennisbank.outputs.search.documents import plain_text
 
     def check(body: str) -> None:
         check_limits("x.md", body, 1)

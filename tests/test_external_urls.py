@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from hostile import EMBED_HOST, checks_switched_off, hostile_project
 
 from kennisbank.cli import main
-from kennisbank.urls import browser_host, leaves_site
+from kennisbank.content.urls import browser_host, leaves_site
 
 HOSTS = [
     (f"https://{EMBED_HOST}/embed/x", EMBED_HOST),

@@ -153,7 +153,7 @@ def test_rss_descriptions_are_plain_text_for_readers_that_read_them_as_html(site
 @pytest.mark.parametrize("escape, code", [("\\u000b", "000B"), ("\\u0000", "0000"), ("\\uffff", "FFFF"),
                                           ("\\x1b", "001B"), ("\\U0010FFFE", "10FFFE")])
 def test_characters_no_feed_can_hold_are_refused_at_load(tmp_path, escape, code):
-    from kennisbank.hub import load_hub
+    from kennisbank.content.hub import load_hub
 
     hub = project(tmp_path, {"artikelen/stuurteken.md": article(title=f'"Titel{escape}"', tags=[f'"a{escape}"'])})
     written = f"\\u{code.lower()}" if len(code) == 4 else f"\\U{code.lower():0>8}"

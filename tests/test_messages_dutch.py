@@ -4,7 +4,7 @@ from click.testing import CliRunner
 from sitebuilder import article, project
 
 from kennisbank.cli import main
-from kennisbank.messages import dutch_message
+from kennisbank.content.messages import dutch_message
 
 COURSE = ("---\ntitel: Cursus\nsamenvatting: Over de cursus.\ntype: cursus\nthemas: [bestaanszekerheid]\n"
           "auteurs: [VNG]\ngepubliceerd: 2024-01-01\ndoelgroep: [ambtenaren]\nniveau: basis\n"

@@ -32,7 +32,7 @@ def test_check_refuses_template_location_and_unknown_fields_of_an_ordinary_page(
 def test_a_build_that_publishes_anyway_does_not_redirect(tmp_path):
     hub = project(tmp_path, {"over-ons.md": REDIRECT})
     with checks_switched_off(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr("kennisbank.hub.check_page_meta", lambda *args: [])
+        patch.setattr("kennisbank.content.hub.check_page_meta", lambda *args: [])
         page = hub.build(strict=False).html("over-ons/")
     assert "evil.example" not in page and 'http-equiv="refresh"' not in page
     assert "<h1 id=\"over-ons\">Over ons" in page or ">Over ons</h1>" in page

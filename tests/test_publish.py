@@ -10,7 +10,7 @@ import time
 import pytest
 from sitebuilder import article, project
 
-from kennisbank import publish
+from kennisbank.outputs import publish
 
 
 def _tree(folder):

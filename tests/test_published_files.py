@@ -7,10 +7,10 @@ from hostile import checks_switched_off
 from sitebuilder import article, project
 
 from kennisbank.cli import main
+from kennisbank.content.hub import load_hub
+from kennisbank.content.published import GENERATED_FOLDERS, MARKDOWN_EXTENSIONS, page_folder
 from kennisbank.features import GENERATORS
-from kennisbank.hub import load_hub
-from kennisbank.pages import generated_pages
-from kennisbank.published import GENERATED_FOLDERS, MARKDOWN_EXTENSIONS, page_folder
+from kennisbank.site.pages import generated_pages
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 FILES = {
@@ -87,8 +87,8 @@ def test_check_refuses_every_file_that_is_not_published(tmp_path, monkeypatch):
 def test_the_build_publishes_only_allowed_files_and_the_sites_own(tmp_path):
     hub = project(tmp_path, FILES)
     with checks_switched_off(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr("kennisbank.hub.check_published", lambda *args, **kwargs: [])
-        patch.setattr("kennisbank.hub.check_tree", lambda *args, **kwargs: [])
+        patch.setattr("kennisbank.content.hub.check_published", lambda *args, **kwargs: [])
+        patch.setattr("kennisbank.content.hub.check_tree", lambda *args, **kwargs: [])
         site = hub.build(strict=False)
     for published in ("artikelen/kaart.png", "artikelen/rapport.pdf", "artikelen/cijfers.csv",
                       "javascripts/zoeken.js", "stylesheets/kennisbank.css"):
