@@ -333,34 +333,36 @@ def _invisible(character: str, escaped: bool) -> str:
     return f"{message} (tussen aanhalingstekens kan het er als code staan: {written})"
 
 
+_INVALID = "ongeldige YAML: "
+_YAML_MESSAGES = [
+    # (words of PyYAML's English problem, Dutch message); the first match wins.
+    (("'\\t'", "tab"), "tabs zijn in de frontmatter niet toegestaan; gebruik spaties om in te springen"),
+    (("mapping values are not allowed",),
+     _INVALID + "een dubbele punt in een waarde; zet de waarde tussen aanhalingstekens"),
+    (("could not find expected ':'",), _INVALID + "ontbrekende dubbele punt; schrijf 'veld: waarde'"),
+    (("found unexpected end",), _INVALID + "een aanhalingsteken of haakje wordt niet gesloten"),
+    (("unknown escape character",), _INVALID + "tussen dubbele aanhalingstekens begint \\ een code; gebruik "
+     "enkele aanhalingstekens ('…') of schrijf \\\\"),
+    (("expected ',' or ']'",), _INVALID + "een lijst tussen [ ] is niet goed afgesloten; scheid de waarden met "
+     "komma's"),
+    (("expected ',' or '}'",), _INVALID + "velden tussen { } zijn niet goed afgesloten; scheid ze met komma's"),
+    (("sequence entries are not allowed",),
+     _INVALID + "hier mag geen lijstregel ('- …') staan; zet de lijst ingesprongen onder een veld"),
+    (("expected alphabetic or numeric character", "tag"),
+     _INVALID + "'&', '*' en '!' hebben in YAML een eigen betekenis; zet de waarde tussen aanhalingstekens"),
+    (("expected <block end>", "did not find expected"),
+     _INVALID + "controleer het inspringen en de streepjes van lijsten"),
+]
+_CANNOT_START = re.compile(r"found character '(.)' that cannot start any token")
+
+
 def _yaml_message(exc: yaml.MarkedYAMLError | None) -> str:
     """PyYAML's English problem as a Dutch sentence that says what to do; never the English text itself."""
     problem = (exc.problem or "") if exc is not None else ""
-    if "'\\t'" in problem or "tab" in problem:
-        return "tabs zijn in de frontmatter niet toegestaan; gebruik spaties om in te springen"
-    if "mapping values are not allowed" in problem:
-        return "ongeldige YAML: een dubbele punt in een waarde; zet de waarde tussen aanhalingstekens"
-    if "could not find expected ':'" in problem:
-        return "ongeldige YAML: ontbrekende dubbele punt; schrijf 'veld: waarde'"
-    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        return "ongeldige YAML: een aanhalingsteken of haakje wordt niet gesloten"
-    start = re.search(r"found character '(.)' that cannot start any token", problem)
-    if start:
-        return (f"ongeldige YAML: een waarde kan niet beginnen met '{start.group(1)}'; "
-                "zet de waarde tussen aanhalingstekens")
-    if "unknown escape character" in problem:
-        return ("ongeldige YAML: tussen dubbele aanhalingstekens begint \\ een code; gebruik enkele "
-                "aanhalingstekens ('…') of schrijf \\\\")
-    if "expected ',' or ']'" in problem:
-        return "ongeldige YAML: een lijst tussen [ ] is niet goed afgesloten; scheid de waarden met komma's"
-    if "expected ',' or '}'" in problem:
-        return "ongeldige YAML: velden tussen { } zijn niet goed afgesloten; scheid ze met komma's"
-    if "sequence entries are not allowed" in problem:
-        return "ongeldige YAML: hier mag geen lijstregel ('- …') staan; zet de lijst ingesprongen onder een veld"
-    if "expected alphabetic or numeric character" in problem or "tag" in problem:
-        return ("ongeldige YAML: '&', '*' en '!' hebben in YAML een eigen betekenis; zet de waarde tussen "
-                "aanhalingstekens")
-    if "expected <block end>" in problem or "did not find expected" in problem:
-        return "ongeldige YAML: controleer het inspringen en de streepjes van lijsten"
-    return ("ongeldige YAML; controleer op deze regel de aanhalingstekens, haakjes, dubbele punten en het "
-            "inspringen")
+    start = _CANNOT_START.search(problem)
+    if start and start.group(1) != "\t":  # a tab has a message of its own
+        return _INVALID + f"een waarde kan niet beginnen met '{start.group(1)}'; zet de waarde tussen aanhalingstekens"
+    for words, message in _YAML_MESSAGES:
+        if any(word in problem for word in words):
+            return message
+    return "ongeldige YAML; controleer op deze regel de aanhalingstekens, haakjes, dubbele punten en het inspringen"
