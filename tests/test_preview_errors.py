@@ -70,6 +70,10 @@ def test_the_preview_lists_content_errors_in_dutch_until_they_are_fixed(serving)
     (hub.docs / "artikelen/warmte.md").write_text(article(title='"Warmte: een aanpak"'), encoding="utf-8")
     status, page = _until(base + "/artikelen/warmte/", lambda answer: answer[0] == 200)
     assert "Warmte: een aanpak" in page
+    # A mistake after a good build: MkDocs' server would now hang on every request until it is fixed.
+    (hub.docs / "artikelen/warmte.md").write_text(BROKEN, encoding="utf-8")
+    status, page = _until(base + "/artikelen/warmte/", lambda answer: answer[0] == 503)
+    assert f"<li><code>{html.escape(ERROR)}</code></li>" in page
 
 
 def test_a_bad_dev_addr_is_a_dutch_message(tmp_path):
