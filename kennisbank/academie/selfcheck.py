@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from ..content.markup import in_fenced_code
 from ..content.problems import Problem
 
 HEADER = re.compile(r"^!!! toets(?:[ \t]+(?P<rest>.*?))?[ \t]*$")
@@ -33,7 +34,6 @@ _OPTION = re.compile(r"^[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
 _EMPTY_OPTION = re.compile(r"^[-*+][ \t]+\[[ xX]\][ \t]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]|$)")
 _KEY = re.compile(r"^(?P<key>toelichting|modelantwoord)[ \t]*:[ \t]*(?P<text>.*)$", re.IGNORECASE)
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 
 FIELD = "toets"
 """The ``veld`` part of a problem about a self-check."""
@@ -224,19 +224,11 @@ def find(text: str, first_line: int = 1) -> Iterator[tuple[SelfCheck | None, lis
     if "!!! toets" not in text:  # most pages have none; skip the line-by-line walk
         return
     lines = text.splitlines()
-    fence: str | None = None
+    code = in_fenced_code(lines)
     index = 0
     while index < len(lines):
         current = lines[index]
-        opening = _FENCE.match(current)
-        if fence is not None:
-            if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence) \
-                    and not current.strip().strip(fence[0]):
-                fence = None
-            index += 1
-            continue
-        if opening:
-            fence = opening["fence"]
+        if code[index]:
             index += 1
             continue
         header = HEADER.match(current)

@@ -1,18 +1,18 @@
 """Load every content file into one in-memory hub: phase one of every build.
 
-Everything is read, validated and indexed before anything is rendered (as in
-Pelican), because overview pages and cross-links need the whole hub. A bad file
-is recorded in :attr:`Hub.problems` and the others go on loading.
+Everything is read and validated before anything is derived or rendered (as
+in Pelican), because overview pages and cross-links need the whole hub; the
+index phase (:mod:`kennisbank.index`) then derives every list from it. A bad
+file is recorded in :attr:`Hub.problems` and the others go on loading.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Generic, Iterable, TypeVar, Union
+from typing import Any, Callable, Generic, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
@@ -28,7 +28,7 @@ from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
-from .problems import Problems, suggest
+from .problems import Problems, repo_path, suggest
 from .published import check_published
 from .safety import check_body
 from .settings import Settings, theme_files_of
@@ -94,7 +94,7 @@ class Item:
 
     @_cached
     def date(self):
-        """Publication date; modules inherit nothing here and sort by order instead."""
+        """The item's own publication date (None for a module: see :func:`kennisbank.index.rules.effective`)."""
         return getattr(self.meta, "gepubliceerd", None)
 
     @_cached
@@ -137,92 +137,27 @@ class Hub:
     """``src`` of concept items: valid, but not published."""
     problems: Problems = field(default_factory=Problems)
     settings: Settings = field(default_factory=Settings)
-    _index: "_Index | None" = field(default=None, repr=False, compare=False)
     links: dict[str, list[Reference]] = field(default_factory=dict)
     """Markdown links of every file read (items and ordinary pages), by ``src``; see :mod:`kennisbank.content.links`."""
-    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
-    """Data computed once from the loaded hub (related index, backlinks …), by the module that made it."""
 
     def rel(self, src: str) -> str:
         """Repository-relative path of a docs file, for messages."""
-        return _relpath(self.docs_dir / src, self.root)
-
-    def of_type(self, item_type: ItemType) -> list[Item]:
-        return list(self.index.by_type.get(item_type, []))
-
-    def newest(self) -> list[Item]:
-        return list(self.index.newest)
-
-    def with_theme(self, slug: str) -> list[Item]:
-        """Items tagged with a theme; a module counts only with themes of its own."""
-        return list(self.index.by_theme.get(slug, []))
-
-    def with_network(self, slug: str) -> list[Item]:
-        return list(self.index.by_network.get(slug, []))
-
-    def modules(self, course: str) -> list[Item]:
-        return list(self.index.modules.get(course, []))
+        return repo_path(self.docs_dir / src, self.root)
 
     def add(self, item: Item) -> None:
         """Add a loaded item: published items to :attr:`items`, concepts to :attr:`drafts`."""
         if item.meta.status.is_published():
             self.items[item.src] = item
-            self._index = None
         else:
             self.drafts.add(item.src)
 
     def course_of(self, module: Item) -> Item | None:
         return self.items.get(f"{ItemType.CURSUS.folder}/{module.course}/index.md")
 
-    def by_slug(self) -> dict[str, Item]:
-        return dict(self.index.by_slug)
-
-    @property
-    def index(self) -> "_Index":
-        """Lookups built once per set of items, instead of a sort of the whole hub per theme page."""
-        if self._index is None or self._index.size != len(self.items):
-            self._index = _Index(self.items.values())
-        return self._index
-
-
-class _Index:
-    """Items sorted and grouped once; rebuilt when items are added (see :attr:`Hub.index`)."""
-
-    def __init__(self, items: Iterable[Item]):
-        self.newest = newest_first(items)
-        self.size = len(self.newest)
-        self.by_type: dict[ItemType, list[Item]] = defaultdict(list)
-        self.by_theme: dict[str, list[Item]] = defaultdict(list)
-        self.by_network: dict[str, list[Item]] = defaultdict(list)
-        self.modules: dict[str, list[Item]] = defaultdict(list)
-        self.by_slug = {i.slug: i for i in self.newest}
-        for item in self.newest:
-            self.by_type[item.type].append(item)
-            for theme in dict.fromkeys(item.themes):
-                self.by_theme[theme].append(item)
-            for network in dict.fromkeys(item.networks):
-                self.by_network[network].append(item)
-            if item.type is ItemType.MODULE and item.course:
-                self.modules[item.course].append(item)
-        for modules in self.modules.values():
-            modules.sort(key=lambda i: (i.meta.volgorde, i.src))
-
 
 @lru_cache(maxsize=None)
 def _fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(model.model_fields)  # asking the class each time is slow as well (a deprecated descriptor)
-
-
-def newest_first(items: Iterable[Item]) -> list[Item]:
-    """Newest publication first; ties by slug so builds are reproducible."""
-    return sorted(items, key=lambda i: (-(i.date.toordinal() if i.date else 0), i.slug))
-
-
-def _relpath(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None = None,

@@ -39,22 +39,37 @@ _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+def in_fenced_code(lines: list[str]) -> list[bool]:
+    """For each line: whether it belongs to a fenced code block (its fences included).
+
+    The one reading of fences that the checks (:func:`mask_code`) and the self-check
+    parser share, so what one skips as code the other skips too.
+    """
+    found = []
+    fence: str | None = None
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+            found.append(True)
+        elif fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line[opening.end():].strip():
+                fence = None
+            found.append(True)
+        else:
+            found.append(False)
+    return found
+
+
 def mask_code(text: str) -> str:
     """``text`` with fenced code blocks and code spans blanked out; lines and columns stay put."""
     if "`" not in text and "~~~" not in text:  # no code at all: the common case, and a line walk saved
         return text
     lines = text.split("\n")
-    fence: str | None = None
-    for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-            lines[number] = _blank(line)
-        elif fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
-                    and not line[opening.end():].strip():
-                fence = None
-            lines[number] = _blank(line)
+    for number, code in enumerate(in_fenced_code(lines)):
+        if code:
+            lines[number] = _blank(lines[number])
     return _mask_code_spans("\n".join(lines))
 
 
