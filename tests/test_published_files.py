@@ -10,6 +10,7 @@ from kennisbank.cli import main
 from kennisbank.content.hub import load_hub
 from kennisbank.content.published import GENERATED_FOLDERS, MARKDOWN_EXTENSIONS, page_folder
 from kennisbank.features import GENERATORS
+from kennisbank.index.hub_index import index_hub
 from kennisbank.site.pages import generated_pages
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
@@ -113,7 +114,7 @@ def test_every_markdown_extension_mkdocs_renders_is_checked(tmp_path):
 
 
 def test_generated_pages_live_in_the_reserved_folders(tmp_path):
-    hub = load_hub(project(tmp_path, starter=True).docs)
+    hub = index_hub(load_hub(project(tmp_path, starter=True).docs))
     folders = {page_folder(page.src) for page in generated_pages(hub, GENERATORS)}
     assert folders - {"artikelen", "praktijkvoorbeelden", "academie"} == set(GENERATED_FOLDERS)
 
