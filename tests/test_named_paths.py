@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TOP = ("kennisbank", "tests", "benchmarks", "docs", "hooks", "overrides", "schema", "scripts", "deploy", ".ci",
        ".github")
-PATH = re.compile(r"(?<![\w./-])((?:%s)/[\w./-]*[\w/])" % "|".join(re.escape(t) for t in TOP))
+PATH = re.compile(r"(?<![\w./-])((?:" + "|".join(re.escape(t) for t in TOP) + r")/[\w./-]*[\w/])")
 """A path from the repository root: a top-level folder, then file and folder names."""
 COMMENTED = (".js", ".css", ".html", ".j2", ".yml", ".yaml", ".toml")
 PROSE = ("README.md", "CONTRIBUTING.md", "benchmarks/RESULTS.md", "docs/bijdragen/index.md")

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .layout import CONTENT_FOLDERS, is_generated, slugify
 from .markup import Markup, Reference, url_scheme
 from .problems import Problem, Severity, suggest
+from .urls import leaves_site
 
 _LOCAL_DISK = re.compile(r"^(file:|[a-z]:[\\/]|\\\\|/(users|home|volumes|mnt|tmp|var|private|root)/)", re.I)
 # Capitals, spaces, underscores and accents are harmless in a URL (MkDocs percent-encodes them) and common in
@@ -77,9 +78,12 @@ def check_references(path: str, src: str, markup: Markup, tree: DocsTree) -> lis
     for ref in refs:
         field = "afbeelding" if ref.kind == "image" else "link"
         message = _target_problem(src, ref, tree)
+        remote = None if message else _remote_image_problem(ref)
         # Form, not danger: a broken path or a missing alt text degrades the page but harms no visitor.
         if message:
             problems.append(Problem(path, ref.line, ref.column, field, message, FORM))
+        elif remote:  # an error: every visitor's browser would tell another website who reads the page
+            problems.append(Problem(path, ref.line, ref.column, field, remote))
         if ref.kind == "image" and not ref.text and ref in markup.references:
             problems.append(Problem(path, ref.line, ref.column, field, ALT_MESSAGE, FORM))
     return problems
@@ -106,6 +110,15 @@ def _target_problem(src: str, ref: Reference, tree: DocsTree) -> str | None:
     if ref.kind == "link" and _missing_file(target, tree):
         noun = "pagina" if target.endswith(".md") else "bestand"
         return f"{noun} '{url}' bestaat niet (gezocht: docs/{target})" + tree.near(target)
+    return None
+
+
+def _remote_image_problem(ref: Reference) -> str | None:
+    url = ref.url
+    if ref.kind == "image" and leaves_site(url) and url_scheme(url) not in ("javascript", "vbscript", "data"):
+        return (f"afbeelding '{url[:80]}' staat op een andere website; dan vraagt de browser van elke bezoeker "
+                "die website om de afbeelding (en vertelt die zo wie de pagina leest); zet de afbeelding in de "
+                "repository, bijvoorbeeld naast deze pagina, en verwijs ernaar met een relatief pad")
     return None
 
 

@@ -8,9 +8,9 @@ through its course's keywords, as it is listed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping
 
 from ..content.hub import Hub, Item
 from ..content.model import ItemType

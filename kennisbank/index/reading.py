@@ -6,9 +6,9 @@ reading list, which grows with modules × items.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Mapping
 
 from ..content.hub import Item
 from ..content.model import ItemType
@@ -28,7 +28,7 @@ class ReadingIndex:
     """The most themes of one article or good practice: no item shares more with a module."""
 
     @classmethod
-    def build(cls, newest: list[Item], effective: Mapping[str, Effective]) -> "ReadingIndex":
+    def build(cls, newest: list[Item], effective: Mapping[str, Effective]) -> ReadingIndex:
         found = cls()
         reading = [i for i in newest if i.type in READING_TYPES]
         for rank, item in enumerate(reading):

@@ -47,4 +47,4 @@ def enable_offline(config: MkDocsConfig) -> None:
     plugin = config.plugins.get(OFFLINE_PLUGIN)
     if plugin is None:
         raise Abort("mkdocs.yml: de plugin 'offline' ontbreekt onder plugins; zet '- offline' in de lijst")
-    plugin.config.enabled = True  # type: ignore[attr-defined]
+    plugin.config.enabled = True

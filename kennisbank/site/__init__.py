@@ -1,6 +1,8 @@
-"""Phase three, render: generated pages and item pages as Markdown from Jinja templates.
+"""Phase three, render: the Markdown of generated pages and item pages, and the HTML policy's enforcement.
 
-Overview pages (:mod:`.pages`, bounded at volume by :mod:`.volume`), item pages (:mod:`.render`), the
-parts of a collection's pages (:mod:`.collection`), breadcrumbs, the knowledge map, and the sanitizer
-every page's HTML passes. Imports only the read and index phases.
+Templates live in ``templates/`` (Jinja producing Markdown that the engine turns
+into HTML); :mod:`.pages` and :mod:`.render` make pages, :mod:`.connections`,
+:mod:`.crosslinks`, :mod:`.knowledge_map` and :mod:`.breadcrumbs` the parts that link
+pages; :mod:`.emoji` and :mod:`.tasklist_labels` are Markdown extensions; :mod:`.sanitize`
+cleans every built page; :mod:`.material` lists what the site assumes about Material's HTML.
 """

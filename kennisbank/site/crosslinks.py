@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..content.hub import Item
 from ..content.model import ItemType
+from ..content.taxonomy import Theme
 from ..index.crosslinks import GROUPS
 from ..index.hub_index import HubIndex
 from .render import render_macro
@@ -37,7 +38,7 @@ def backlinks_section(hub: HubIndex, item: Item) -> str:
     return render_macro("backlinks.md.j2", "section", here=item.src, items=sources) if sources else ""
 
 
-def theme_neighbours(hub: HubIndex, item: Item) -> list[tuple[object, Item | None, Item | None, int]]:
+def theme_neighbours(hub: HubIndex, item: Item) -> list[tuple[Theme, Item | None, Item | None, int]]:
     """Per theme of the item: (theme, older item, newer item, number of items on the theme's page).
 
     The steps go through the theme's items read alone (a module's page shows only the way to the

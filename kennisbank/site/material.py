@@ -1,15 +1,14 @@
-"""Every assumption about Material for MkDocs' HTML and assets, in one place.
+"""Every assumption Kennisbank makes about the HTML and assets of Material for MkDocs, in one place.
 
-NOTE (collections branch): this file is imported on main since 5742daa but was never committed there
-(the old .gitignore entry 'site/' hid new files in kennisbank/site/). It is reconstructed here from the
-definitions that commit moved out of outputs/pdf/compose.py, outputs/search/page.py and mkdocs/events.py;
-prefer the arch branch's own copy when it is committed.
-
-- :data:`ARTICLE`: the ``<article>`` of a built page, which the PDF composer reads;
-- :data:`SCREEN_ONLY`: parts of an article that make no sense on paper;
-- :data:`TABS`: content tabs (set, its labels, its blocks), printed one after another;
-- :data:`LUNR_LANGUAGES`: Material's lunr-languages files the search page preloads;
-- :data:`QUICK_SEARCH_BOOST`: the quick-search weight of generated overview pages.
+The core writes Markdown; Material turns it into pages. Whatever reads those
+pages back (the PDF composer, the search page, the hooks) or leans on Material's
+assets and page metadata names it here, so a move to another theme or engine
+(Material's support ends in May 2027) starts from this list. Outside this module:
+the template overrides in ``overrides/`` (Material templates), the
+``data-search-exclude`` attribute the item-page sections carry (Material's quick
+search skips them; :mod:`kennisbank.content.html_policy` keeps it), Material's
+emoji functions in :mod:`.emoji`, and ``docs/javascripts/`` (Material's
+``document$`` observable and ``md-button`` class).
 """
 
 from __future__ import annotations
@@ -17,8 +16,19 @@ from __future__ import annotations
 import re
 
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
+"""A built page's main content: Material's ``<article>``."""
+
 SCREEN_ONLY = ["a.headerlink", "a.md-content__button", "aside.md-source-file"]
+"""Parts of Material's article that make sense only on screen: permalink anchors, the edit button,
+the 'last updated' footer."""
+
 TABS = ("div.tabbed-set", ":scope > .tabbed-labels > label", ":scope > .tabbed-content > .tabbed-block")
+"""Content tabs (pymdownx.tabbed with Material's alternate style): the set, its labels, its blocks."""
+
 LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
                   "assets/javascripts/lunr/min/lunr.nl.min.js"]
+"""Material's lunr-languages files (Dutch stemmer and stop words), which ``zoeken.js`` loads after lunr.js."""
+
 QUICK_SEARCH_BOOST = {"boost": 0.2}
+"""Page metadata ``search`` for generated overview pages: Material's quick search weight. They repeat the
+titles and summaries of many items, so without a lower weight they would push the items themselves down."""
