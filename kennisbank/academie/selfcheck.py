@@ -29,7 +29,8 @@ from ..content.problems import Problem
 HEADER = re.compile(r"^!!! toets(?:[ \t]+(?P<rest>.*?))?[ \t]*$")
 """The opening line; the question follows in double quotes as an admonition title."""
 _QUOTED = re.compile(r'^"(?P<question>.*)"$')
-_OPTION = re.compile(r"^[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*?)\s*$")
+# Trailing space is cut with rstrip, not with a lazy '.*?' before '\s*$', which is quadratic on long spaces.
+_OPTION = re.compile(r"^[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
 _EMPTY_OPTION = re.compile(r"^[-*+][ \t]+\[[ xX]\][ \t]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]|$)")
 _KEY = re.compile(r"^(?P<key>toelichting|modelantwoord)[ \t]*:[ \t]*(?P<text>.*)$", re.IGNORECASE)
@@ -150,7 +151,7 @@ def parse(rest: str | None, body: list[str], line: int) -> tuple[SelfCheck | Non
             continue
         option = _OPTION.match(text)
         if option:
-            check.options.append(Option(option["text"], option["mark"] != " ", number))
+            check.options.append(Option(option["text"].rstrip(), option["mark"] != " ", number))
             continuing = True
         elif _EMPTY_OPTION.match(text):
             malformed = True

@@ -122,7 +122,7 @@ def write(item: NewItem, docs_dir: Path, root: Path, taxonomy: Taxonomy) -> Path
     rel = repo_path(path.resolve(), root.resolve())
     source, problems = read_source(path, rel)
     found = Problems(list(problems))
-    if source is None or validate_meta(source, taxonomy, found) is None or found.errors():
+    if source is None or not source.meta_ok or validate_meta(source, taxonomy, found) is None or found.errors():
         path.unlink()
         raise ScaffoldError(found.errors() or ["bestand: het nieuwe bestand kon niet worden gelezen"])
     return path

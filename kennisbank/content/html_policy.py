@@ -8,7 +8,8 @@ friendly messages at the contributor's line) and :mod:`kennisbank.site.sanitize`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+
+from .urls import browser_host, scheme_of
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 """Schemes a link or image may use; ``javascript:``, ``data:``, ``vbscript:`` … are dropped."""
@@ -89,9 +90,8 @@ STYLE_PROPERTIES = frozenset({"text-align"})
 
 
 def host_allowed(url: str, hosts: Iterable[str]) -> bool:
-    """``https://www.youtube-nocookie.com/embed/x`` is allowed for host ``www.youtube-nocookie.com``."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme == "https" and (parts.hostname or "").lower() in {h.lower() for h in hosts}
+    """``https://www.youtube-nocookie.com/embed/x`` is allowed for host ``www.youtube-nocookie.com``.
+
+    The host is the one a browser contacts (:mod:`.urls`), not the one ``urlsplit`` finds.
+    """
+    return scheme_of(url) == "https" and browser_host(url) in {h.lower() for h in hosts}

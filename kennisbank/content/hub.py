@@ -21,15 +21,18 @@ from ..academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
 from .frontmatter import Source, read_source
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES, SLUG, content_files, course_of, slug_of, slugify
+from .limits import check_limits
 from .links import check_links, page_links
 from .markup import Reference, scan
 from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
+from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problems, repo_path, suggest
+from .published import check_published
 from .safety import check_body
-from .settings import Settings
-from .taxonomy import Taxonomy, load_taxonomy
+from .settings import Settings, theme_files_of
+from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
 Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
 T = TypeVar("T")
@@ -174,19 +177,37 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
         cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
     sources = content_files(docs_dir)
     hub.problems.extend(check_tree(tree, hub.rel, {s for s in sources if s.split("/")[0] in CONTENT_FOLDERS}))
+    theme_files = hub.settings.theme_files
+    if theme_files is None:
+        theme_files = theme_files_of(root / "mkdocs.yml")
+    hub.problems.extend(check_published(tree.files, hub.rel, theme_files, skip_folder=DATA_DIR))
     for src in sources:
         if src in GENERATED_INDEXES:
             hub.problems.add(hub.rel(src), 1, 1, "bestand",
                              "deze pagina wordt automatisch gemaakt; verwijder dit bestand")
         elif cache is not None:
-            cache.load(hub, src, lambda hub, src: load_file(hub, src, tree))
+            cache.load(hub, src, lambda hub, src: load_guarded(hub, src, tree))
         else:
-            load_file(hub, src, tree)
+            load_guarded(hub, src, tree)
     if cache is not None:
         cache.forget_missing(set(sources))
     check_hub(hub)
     hub.problems.extend(check_links(hub))
     return hub
+
+
+def load_guarded(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
+    """:func:`load_file`, with a message instead of a traceback when a file nests deeper than Python's stack.
+
+    The caps of :mod:`.limits` and the YAML reader refuse deep nesting first; this is the net under
+    them, so that one file can never stop the loading of the others.
+    """
+    try:
+        return load_file(hub, src, tree)
+    except RecursionError:
+        hub.problems.add(hub.rel(src), 1, 1, "bestand", "dit bestand is te diep genest om te lezen (lijsten, "
+                         "citaten of velden in elkaar); maak de opbouw platter")
+        return None
 
 
 def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
@@ -200,12 +221,16 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     if source is None:
         return None
     # The body is checked whatever the frontmatter says, so one mistake never hides another.
+    hub.problems.extend(check_limits(rel, source.body, source.body_line))
     markup = scan(source.body, source.body_line)
     hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
     hub.problems.extend(check_references(rel, src, markup, tree))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
+    if not source.meta_ok:
+        return None  # the YAML problem is reported; the model would only add 'verplicht veld ontbreekt'
     if not in_content_folder and "type" not in source.meta:
+        hub.problems.extend(check_page_meta(source))
         return None  # an ordinary page such as the home page or the guide
     if not source.has_frontmatter:
         hub.problems.add(rel, 1, 1, "frontmatter",
@@ -252,6 +277,12 @@ def check_location(hub: Hub, item: Item, source: Source) -> bool:
     """Folder and file name decide the URL, so they must match the type."""
     rel = source.path
     stem = posixpath.splitext(posixpath.basename(item.src))[0]
+    if not item.src.endswith(".md"):
+        # Links, overview pages and course folders name items by their .md file; other extensions are read
+        # and checked like .md (MkDocs renders them too), but an item must use the one the hub links to.
+        hub.problems.add(rel, 1, 1, "bestandsnaam", f"gebruik de extensie .md: hernoem het bestand naar "
+                         f"docs/{posixpath.splitext(item.src)[0]}.md")
+        return False
     parts = item.src.split("/")
     if item.type in (ItemType.ARTIKEL, ItemType.PRAKTIJKVOORBEELD):
         expected = f"{item.type.folder}/{stem}.md"

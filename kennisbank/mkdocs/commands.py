@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -13,17 +12,20 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from ..outputs import pdf
+from ..outputs.publish import publish, staging_folder
 from .events import BUILD
 from .options import BuildOptions, enable_offline, set_options
 from .preview import Preview, quiet_dirty_warning
+from .preview_errors import error_pages
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True,
                offline: bool = False, whole_pdf: Path | None = None) -> None:
     """Build the site like ``mkdocs build``; raises ``ContentError``/``SystemExit`` on failure.
 
-    The site is built into a sibling temporary folder and moved into place only
-    when the build succeeded, so a failed build never leaves a half-built site.
+    The site is built into a sibling staging folder and moved into place only
+    when the build succeeded (:mod:`kennisbank.outputs.publish`), so neither a
+    failed nor a killed build leaves a half-built or half-deleted site.
     ``offline`` builds the copy for ``file://`` (Material's offline plugin);
     ``whole_pdf`` makes only the whole-hub PDF and writes it there (the site
     itself is then thrown away).
@@ -34,9 +36,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     set_options(config, BuildOptions(whole_pdf=whole_pdf is not None))
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     if whole_pdf is not None:
-        target = Path(tempfile.mkdtemp(prefix=".kennisbank-pdf-", dir=Path(whole_pdf).resolve().parent))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".kennisbank-", dir=target.parent))
+        # Only the PDF is kept: the site is built into staging and thrown away, never published.
+        target = Path(whole_pdf).resolve().parent / ".kennisbank-pdf"
+    staging = staging_folder(target)
     config.site_dir = str(staging)
     config.plugins.on_startup(command="build", dirty=False)  # as 'mkdocs build' does
     try:
@@ -57,11 +59,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
             os.replace(made, whole_pdf)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-            shutil.rmtree(target, ignore_errors=True)
         return
-    if target.exists():
-        shutil.rmtree(target)
-    staging.rename(target)
+    publish(staging, target)
 
 
 def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -73,7 +72,8 @@ def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> 
     """
     quiet_dirty_warning()
     # A dirty serve: MkDocs calls on_startup(command='serve', dirty=True) once, which starts the Preview.
-    serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
+    with error_pages():  # content errors shown in the browser instead of a server that hangs
+        serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
 
 
 def preview_build(config_file: Path, site_dir: Path, serve_url: str = "http://127.0.0.1:8000/") -> Preview:

@@ -30,7 +30,9 @@ from mkdocs.structure.pages import Page
 
 from .. import features
 from ..content.hub import load_hub
+from ..content.page_meta import allowed_meta
 from ..content.problems import ContentError, repo_path
+from ..content.published import file_problem
 from ..content.settings import load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
@@ -45,6 +47,7 @@ from ..site.sanitize import sanitize
 from .heap import build_collector
 from .options import BuildOptions, options_of
 from .preview import Preview
+from .preview_errors import ERRORS
 
 log = logging.getLogger("mkdocs.kennisbank")
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
@@ -90,7 +93,8 @@ class Build:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
         settings, setting_problems = load_settings(
-            config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root))
+            config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root),
+            [*config.extra_css, *config.extra_javascript])
         if self.preview is not None:
             settings = settings.model_copy(update={"extra_outputs": False})
         hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
@@ -99,6 +103,8 @@ class Build:
             log.warning(str(warning))
         errors = hub.problems.errors()
         if errors:
+            if self.preview is not None:
+                ERRORS.set(errors)  # kennisbank serve shows them in the browser (mkdocs/preview_errors.py)
             raise PluginError(str(ContentError(errors)))
         self.hub = index_hub(hub)  # phase two: every later event reads the index
 
@@ -107,6 +113,13 @@ class Build:
         for src in sorted(hub.hub.drafts):
             file = files.get_file_from_path(src)
             if file is not None:
+                files.remove(file)
+        docs_dir = Path(config.docs_dir).resolve()
+        for file in list(files):
+            # Whatever the check let through (a lenient build), a file type or place that is not published
+            # (kennisbank.content.published) never reaches the site.
+            in_docs = file.abs_src_path is not None and Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
+            if in_docs and file_problem(file.src_uri, hub.settings.theme_files or ()) is not None:
                 files.remove(file)
         self.generated = {}
         docs_prefix = _relative(config.docs_dir, hub.hub.root).rstrip("/") + "/"
@@ -143,6 +156,8 @@ class Build:
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         hub = self._hub()
+        if page.file.src_uri not in self.generated and page.file.src_uri not in hub.items:
+            page.meta = allowed_meta(page.meta)  # no 'template: redirect.html' on a contributed page
         page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
         source = self.generated.get(page.file.src_uri)
         if source and source.endswith("/"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from itertools import groupby
@@ -201,7 +202,8 @@ def rss(hub: HubIndex, title: str, description: str, page_url: str, self_url: st
         sub(element, "link", url)
         sub(element, "guid", url, isPermaLink="true")
         sub(element, "pubDate", email.utils.format_datetime(_timestamp(changed(item))))
-        sub(element, "description", item.meta.samenvatting)
+        # Readers take an RSS description as HTML; the summary is plain text, so it is escaped once more.
+        sub(element, "description", html.escape(item.meta.samenvatting, quote=False))
         for category in _categories(hub, item):
             sub(element, "category", category)
     return _xml(root)

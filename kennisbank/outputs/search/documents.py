@@ -23,14 +23,14 @@ EXCERPT_CHARS = 280
 # the index needs words, not structure, and rendering every body a second time
 # (MkDocs renders it for the page) would double the Markdown work of a build.
 _MARKDOWN = [
-    (re.compile(r"<!--.*?-->", re.S), " "),
-    (re.compile(r"<[^>\n]+>"), " "),                        # HTML tags (text between them stays)
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),          # images -> alt text
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),           # links -> link text
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),          # reference links
-    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M), " "),    # link definitions
-    (re.compile(r"\{:?[^}\n]*\}"), " "),                      # attribute lists
-    (re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?", re.M), r" \1 "),  # admonitions
+    (re.compile(r"<!--.*?(?:-->|\Z)", re.S), " "),           # an unclosed comment runs to the end
+    (re.compile(r"<[^<>\n]+>"), " "),                       # HTML tags (text between them stays)
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),       # images -> alt text
+    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),        # links -> link text
+    (re.compile(r"\[([^\[\]]*)\]\[[^\[\]]*\]"), r"\1"),      # reference links
+    (re.compile(r"^[ \t]*\[[^\[\]]+\]:[ \t]*\S.*$", re.M), " "),  # link definitions
+    (re.compile(r"\{:?[^{}\n]*\}"), " "),                     # attribute lists
+    (re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*\w+(?:[ \t]+\"([^\"\n]*)\")?", re.M), r" \1 "),  # admonitions
     (re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)]|\|)\s?", re.M), " "),  # block markers
     (re.compile(r"[`*_~|=]+|^-{3,}$", re.M), " "),
 ]
