@@ -348,7 +348,7 @@ def collectie() -> None:
 
     \b
     Example:
-        kennisbank collectie init docs/collecties/handboek-ib
+        kennisbank collectie init docs/collecties/<naam>
     """
 
 
@@ -360,7 +360,7 @@ def collectie() -> None:
 @click.option("--licentie", help="Licentie van de inhoud, bijvoorbeeld 'CC BY 4.0' (anders: uit LICENSE).")
 def collectie_init(folder: Path, docs_dir: Path, naam: str | None, organisatie: str | None,
                    licentie: str | None) -> None:
-    """Bekijk een map in docs/collecties/ en schrijf het gegevensbestand van de collectie.
+    """Bekijk een map docs/collecties/<naam> en schrijf het gegevensbestand van de collectie.
 
     Meldt wat er gevonden is: de schrijfwijze (mkdocs of docusaurus), de
     velden van de bron die de kennisbank gebruikt, thema's die bij de tekst
@@ -369,8 +369,8 @@ def collectie_init(folder: Path, docs_dir: Path, naam: str | None, organisatie: 
 
     \b
     Example:
-        kennisbank collectie init docs/collecties/handboek-ib
-        kennisbank collectie init docs/collecties/api-portaal --organisatie "Regio Voorbeeld" --licentie "CC0 1.0"
+        kennisbank collectie init docs/collecties/<naam>
+        kennisbank collectie init docs/collecties/<naam> --organisatie "Regio Voorbeeld" --licentie "CC0 1.0"
     """
     if not docs_dir.is_dir():
         raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
