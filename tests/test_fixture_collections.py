@@ -138,6 +138,8 @@ def test_docusaurus_syntax_is_converted_not_printed(tmp_path):
     assert "Licentie: CC0 1.0" in home
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 def test_collection_pages_get_pdfs_with_their_licence(tmp_path):
     from pypdf import PdfReader
 
