@@ -43,6 +43,7 @@ from .sanitize import sanitize
 from .security import netlify_headers
 from .search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
 from .settings import load_settings
+from .store import OutputStore
 
 log = logging.getLogger("mkdocs.kennisbank")
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
@@ -65,6 +66,10 @@ class Build:
         """Set while serving: rebuilds re-render only the pages an edit touches."""
         self.collector = ExitStack()
         """Holds the build's garbage-collector settings (kennisbank.heap) from pre_build to the build's end."""
+        self.cache_dir: Path | None = None
+        """The output store's folder when the command line names one (else ``extra.kennisbank.cache.dir``)."""
+        self.shard: tuple[int, int] | None = None
+        """(K, N): make only the K-th of N slices of the PDFs, into the store (``kennisbank pdf --shard``)."""
 
     def startup(self, command: str) -> None:
         self.command = command
@@ -177,9 +182,16 @@ class Build:
                 file = self.files_seen.get_file_from_path(src)
                 if file is not None:
                     pages[src] = pdf.Page(src, file.dest_uri)
+        if self.shard is not None:
+            documents = pdf.shard(documents, *self.shard)
         site_dir = Path(config.site_dir)
+        store = self._store(config)
         outcomes = pdf.build_pdfs(documents, pages, site_dir, site_dir, config.site_url or "",
-                                  workers=hub.settings.pdf.workers)
+                                  workers=hub.settings.pdf.workers, store=store)
+        reused = sum(1 for o in outcomes if o.reused)
+        log.info(f"PDF's: {len(outcomes) - reused} opnieuw gemaakt, {reused} hergebruikt")
+        if store is not None:
+            store.prune()
         report = log.error if config.strict else log.warning
         for outcome in outcomes:
             if outcome.error is None:
@@ -190,6 +202,16 @@ class Build:
                 where = self.generated.get(document.page) or hub.rel(document.page)
             report(f"{where}:1:1: pdf: de PDF '{document.target}' van '{document.title}' kon niet worden gemaakt "
                    f"({outcome.error}); de link 'Download als PDF' op deze pagina werkt niet")
+
+    def _store(self, config: MkDocsConfig) -> OutputStore | None:
+        """The output store of this build: the command line's folder, else the settings' (relative to mkdocs.yml)."""
+        settings = self._hub().settings.cache
+        if self.cache_dir is not None:
+            return OutputStore(self.cache_dir, settings.max_mb << 20)
+        if not settings.enabled:
+            return None
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        return OutputStore(root / settings.dir, settings.max_mb << 20)
 
     def nav(self, files: Files) -> None:
         """Hang items and generated pages under their parent pages, so Material's navigation.path shows them."""
@@ -274,14 +296,17 @@ OFFLINE_SWITCH = "KENNISBANK_OFFLINE"
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True,
-               offline: bool = False, whole_pdf: Path | None = None) -> None:
+               offline: bool = False, whole_pdf: Path | None = None, cache_dir: Path | None = None,
+               shard: tuple[int, int] | None = None) -> None:
     """Build the site like ``mkdocs build``; raises ``ContentError``/``SystemExit`` on failure.
 
     The site is built into a sibling temporary folder and moved into place only
     when the build succeeded, so a failed build never leaves a half-built site.
     ``offline`` builds the copy for ``file://`` (Material's offline plugin);
     ``whole_pdf`` makes only the whole-hub PDF and writes it there (the site
-    itself is then thrown away).
+    itself is then thrown away). ``cache_dir`` overrides the output store's
+    folder; ``shard`` = (K, N) makes only the K-th of N slices of the PDFs,
+    into the store, and throws the site away as well.
     """
     import os
     import shutil
@@ -304,11 +329,15 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     if whole_pdf is not None:
         target = Path(tempfile.mkdtemp(prefix=".kennisbank-pdf-", dir=Path(whole_pdf).resolve().parent))
+    elif shard is not None:
+        target = Path(tempfile.mkdtemp(prefix=".kennisbank-shard-", dir=Path(config_file).resolve().parent))
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".kennisbank-", dir=target.parent))
     config.site_dir = str(staging)
     BUILD.command = "build"
     BUILD.pdf_mode = "whole" if whole_pdf is not None else "pages"
+    BUILD.cache_dir = Path(cache_dir).resolve() if cache_dir is not None else None
+    BUILD.shard = shard
     try:
         build(config)
     except Abort as exc:
@@ -319,6 +348,12 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         raise
     finally:
         BUILD.pdf_mode = "pages"
+        BUILD.cache_dir = None
+        BUILD.shard = None
+    if shard is not None:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
+        return
     if whole_pdf is not None:
         made = staging / pdf.WHOLE_HUB
         try:
