@@ -42,7 +42,7 @@ from .render import item_page
 from .sanitize import sanitize
 from .security import netlify_headers
 from .search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
-from .settings import load_settings
+from .settings import cache_dir_problems, load_settings
 from .store import OutputStore
 
 log = logging.getLogger("mkdocs.kennisbank")
@@ -87,6 +87,8 @@ class Build:
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
         settings, setting_problems = load_settings(
             config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root))
+        setting_problems += cache_dir_problems(settings.cache, root, docs_dir,
+                                               _relative(config.config_file_path, root))
         if self.preview is not None:
             settings = settings.model_copy(update={"extra_outputs": False})
         hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)

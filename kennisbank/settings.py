@@ -58,6 +58,17 @@ class CacheSettings(BaseModel):
         "Size the cache is pruned to after each build, least recently used entries first."))
 
 
+def cache_dir_problems(cache: CacheSettings, root: Path, docs_dir: Path, config_path: str) -> list[Problem]:
+    """A cache inside the docs folder would be published with the site (MkDocs copies every file there)."""
+    folder = (root / cache.dir).resolve()
+    docs = docs_dir.resolve()
+    if cache.enabled and (folder == docs or docs in folder.parents):
+        return [Problem(config_path, 1, 1, "extra.kennisbank.cache.dir",
+                        f"de cache '{cache.dir}' ligt in de inhoudsmap en zou mee gepubliceerd worden; "
+                        "kies een map buiten de inhoudsmap, bijvoorbeeld .cache/kennisbank")]
+    return []
+
+
 class RelatedIndexSettings(BaseModel):
     """One keyword index of the related items (see :mod:`kennisbank.related`)."""
 

@@ -140,3 +140,13 @@ def test_a_shard_must_be_k_of_n():
     result = CliRunner().invoke(main, ["pdf", "--shard", "0/3"])
     assert result.exit_code == 2
     assert "'0/3' is geen deel K/N met 1 <= K <= N, bijvoorbeeld 2/4" in result.output
+
+
+def test_a_cache_inside_the_docs_folder_is_refused(tmp_path, caplog):
+    hub = project(tmp_path, {"artikelen/een.md": article("Een")})
+    with open(hub.root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("\nextra:\n  kennisbank:\n    cache:\n      dir: docs/.cache\n")
+    hub.build_fails()
+    assert "De kennisbank bevat 1 fout:\n" + (
+        "mkdocs.yml:1:1: extra.kennisbank.cache.dir: de cache 'docs/.cache' ligt in de inhoudsmap en zou mee "
+        "gepubliceerd worden; kies een map buiten de inhoudsmap, bijvoorbeeld .cache/kennisbank") in caplog.text
