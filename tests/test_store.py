@@ -1,4 +1,4 @@
-"""The output store (kennisbank.store): what it hands out is always what was filed, or nothing."""
+"""The output store (kennisbank.outputs.store): what it hands out is always what was filed, or nothing."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from kennisbank.store import OutputStore
+from kennisbank.outputs.store import OutputStore
 
 
 def filed(store: OutputStore, tmp_path: Path, key: str, payload: bytes) -> Path:
