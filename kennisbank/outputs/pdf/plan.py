@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ...content.hub import Hub, Item
 from ...content.model import ItemType
