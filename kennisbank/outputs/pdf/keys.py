@@ -11,7 +11,6 @@ hashing that HTML would, and lets a build that changed nothing skip composing
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import posixpath
@@ -110,8 +109,7 @@ def document_key(document: PdfDocument, pages: dict[str, Page], digests: PageDig
                  date: dt.date) -> str | None:
     """The key of one PDF; None when a page cannot be read (the renderer then reports why)."""
     digest = hashlib.sha256(renderer_fingerprint().encode())
-    plan = dataclasses.asdict(document)
-    digest.update(repr(sorted(plan.items())).encode())
+    digest.update(repr(document).encode())  # a frozen dataclass of str, int, date and tuples: every field, in order
     digest.update(f"\0{site_url}\0{date.isoformat()}".encode())
     try:
         for src in document.pages:
