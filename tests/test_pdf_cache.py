@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pdfs import external_links, internal_links, outline, pdfs_on, text
 from pypdf import PdfReader
+from sitebuilder import article, practice, project
 
 from kennisbank.cli import main
-from pdfs import external_links, internal_links, outline, pdfs_on, text
-from sitebuilder import article, practice, project
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8cfc0"
@@ -60,6 +60,8 @@ def entries(hub) -> list[Path]:
     return sorted(p for p in (hub.root / ".cache/kennisbank/pdf").rglob("*") if p.is_file())
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 def test_a_warm_build_reuses_every_pdf_and_publishes_the_same_files(hub, caplog, tmp_path):
     cold, line = build(hub, caplog)
     assert set(ITEM_PDFS) | {"themas/bestaanszekerheid.pdf", "themas/klimaat-energie.pdf"} <= set(cold)
@@ -78,6 +80,8 @@ def test_a_warm_build_reuses_every_pdf_and_publishes_the_same_files(hub, caplog,
         assert seen(again[name], tmp_path) == seen(cold[name], tmp_path), name
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 def test_an_edit_re_renders_the_pdfs_that_hold_the_article_only(hub, caplog, tmp_path):
     cold, _ = build(hub, caplog)
     hub.write({"artikelen/een.md": FILES["artikelen/een.md"] + "\nEen nieuwe alinea over de wijk.\n"})
@@ -93,6 +97,8 @@ def test_an_edit_re_renders_the_pdfs_that_hold_the_article_only(hub, caplog, tmp
     assert line == f"PDF's: 2 opnieuw gemaakt, {len(cold) - 2} hergebruikt"
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 def test_a_damaged_entry_is_rebuilt_never_published(hub, caplog, tmp_path):
     cold, _ = build(hub, caplog)
     truncated, garbled = entries(hub)[:2]
@@ -110,6 +116,8 @@ def test_a_damaged_entry_is_rebuilt_never_published(hub, caplog, tmp_path):
     assert line == f"PDF's: 0 opnieuw gemaakt, {len(cold)} hergebruikt"
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 def test_shards_fill_the_cache_with_the_files_of_one_run(tmp_path, caplog):
     one = project(tmp_path / "one", FILES)
     single, _ = build(one, caplog)

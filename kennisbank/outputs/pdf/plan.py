@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ...content.hub import Hub, Item
+from ...content.hub import Item
 from ...content.model import ItemType
 from ...content.settings import PdfSettings
 from ...content.text import link
+from ...index.hub_index import HubIndex
 
 WHOLE_HUB = "kennisbank.pdf"
 """Site path of the whole-hub PDF (``kennisbank pdf``)."""
@@ -69,14 +70,14 @@ def pdf_target(src: str) -> str:
     return posixpath.join(folder, f"{stem}.pdf")
 
 
-def item_documents(hub: Hub) -> list[PdfDocument]:
+def item_documents(hub: HubIndex) -> list[PdfDocument]:
     """One PDF per item; a course's PDF holds the course page and its modules in order."""
     documents = []
     for item in sorted(hub.items.values(), key=lambda i: i.src):
         pages: tuple[str, ...] = (item.src,)
         kind = item.type.label
         if item.type is ItemType.CURSUS:
-            pages += tuple(m.src for m in hub.modules(item.course or ""))
+            pages += tuple(m.src for m in hub.course_modules(item.course or ""))
             kind = "Cursusreader"
         documents.append(PdfDocument(
             target=pdf_target(item.src), title=item.title, kind=kind, summary=item.meta.samenvatting,
@@ -85,7 +86,7 @@ def item_documents(hub: Hub) -> list[PdfDocument]:
     return documents
 
 
-def taxonomy_documents(hub: Hub) -> list[PdfDocument]:
+def taxonomy_documents(hub: HubIndex) -> list[PdfDocument]:
     """One PDF per theme and per network: its overview page followed by its items."""
     documents = []
     for folder, kind, entries, members in (
@@ -101,7 +102,7 @@ def taxonomy_documents(hub: Hub) -> list[PdfDocument]:
     return documents
 
 
-def whole_hub_document(hub: Hub, title: str) -> PdfDocument:
+def whole_hub_document(hub: HubIndex, title: str) -> PdfDocument:
     """Every published item, grouped by type; courses with their modules right after them."""
     parts = []
     for item_type in ItemType:
@@ -112,7 +113,7 @@ def whole_hub_document(hub: Hub, title: str) -> PdfDocument:
         for item in items:
             pages.append(item.src)
             if item_type is ItemType.CURSUS:
-                pages.extend(m.src for m in hub.modules(item.course or ""))
+                pages.extend(m.src for m in hub.course_modules(item.course or ""))
         if pages:
             parts.append(Part(item_type.plural, tuple(pages)))
     return PdfDocument(target=WHOLE_HUB, title=title, kind="Alle kennis in één document",
@@ -125,11 +126,16 @@ def _last_change(items: Iterable[Item]) -> dt.date | None:
     return max((item.updated for item in items if item.updated is not None), default=None)
 
 
-def _printable(hub: Hub, items: list[Item]) -> list[Item]:
+def _printable(hub: HubIndex, items: list[Item]) -> list[Item]:
     """Items grouped by type as on the overview page (newest first); modules by course and order."""
     types = list(ItemType)
-    return sorted(items, key=lambda i: (types.index(i.type), (i.course or "", i.meta.volgorde)
-                                        if i.type is ItemType.MODULE else ("", 0)))
+
+    def key(item: Item) -> tuple[int, str, int]:
+        if item.type is not ItemType.MODULE:
+            return types.index(item.type), "", 0
+        return types.index(item.type), item.course or "", hub.course_modules(item.course or "").index(item)
+
+    return sorted(items, key=key)
 
 
 def shard(documents: list[PdfDocument], number: int, count: int) -> list[PdfDocument]:
@@ -147,7 +153,7 @@ def pages_wanted(settings: PdfSettings, command: str) -> bool:
     return settings.enabled and (command != "serve" or settings.on_serve)
 
 
-def page_documents(hub: Hub) -> list[PdfDocument]:
+def page_documents(hub: HubIndex) -> list[PdfDocument]:
     """Every PDF the site links to."""
     return item_documents(hub) + taxonomy_documents(hub)
 
