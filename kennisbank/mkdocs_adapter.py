@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import breadcrumbs, features, offline, pdf
+from . import breadcrumbs, escaping, features, offline, pdf
 from .blocks import BLOCKS
 from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
@@ -155,6 +155,7 @@ class Build:
         return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
 
     def post_build(self, config: MkDocsConfig) -> None:
+        _clean_search_index(config)
         # Hosts such as Netlify and Cloudflare Pages read security headers from this file.
         (Path(config.site_dir) / "_headers").write_text(netlify_headers(), encoding="utf-8")
         self._make_pdfs(config)
@@ -216,10 +217,24 @@ class Build:
         return sanitize(html, self._hub().settings.embeds)
 
     def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """Turn on autoescape, and mark the titles that are HTML (see :mod:`kennisbank.escaping`).
+
+        Runs before Material's tags plugin renders its listings with this environment
+        and adds tag names (plain text) to the tables of contents.
+        """
+        escaping.autoescape(env)
+        for file in files.documentation_pages():
+            if file.page is not None:
+                _escape_titles(file.page)
         if self.preview is not None:
             # MkDocs makes a new theme environment per build; reuse the compiled templates.
             env.bytecode_cache = self.preview.templates
             self.preview.collect(config, files)
+
+    def page_context(self, page: Page) -> None:
+        """The page content is sanitized HTML: the only page value the templates print as is."""
+        if page.content is not None:
+            page.content = escaping.page_content(page.content)
 
     def build_error(self) -> None:
         self.collector.close()
@@ -230,6 +245,20 @@ class Build:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub
+
+
+def _escape_titles(page: Page) -> None:
+    from_render = "title" not in page.meta and bool(getattr(page, "_title_from_render", None))
+    page.title = escaping.rendered_title(page.title, from_render)  # type: ignore[misc]
+    escaping.toc_titles(page.toc)
+
+
+def _clean_search_index(config: MkDocsConfig) -> None:
+    """Material's search results print titles and tags as HTML (run before the search plugin writes)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    for entry in getattr(index, "entries", None) or []:
+        escaping.search_entry(entry)
 
 
 _RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
