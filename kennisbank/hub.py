@@ -27,6 +27,7 @@ from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, suggest
+from .field_safety import check_fields
 from .safety import check_body
 from .settings import Settings
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
@@ -284,6 +285,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     markup = scan(source.body, source.body_line)
     hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
     hub.problems.extend(check_references(rel, src, markup, tree))
+    hub.problems.extend(check_fields(rel, source.meta, source.position))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
     if not in_content_folder and "type" not in source.meta:

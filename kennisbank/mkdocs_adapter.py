@@ -34,6 +34,7 @@ from . import breadcrumbs, escaping, features, offline, pdf
 from .blocks import BLOCKS
 from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
+from .ids import SafeIdsExtension
 from .pages import generated_pages
 from .problems import ContentError
 from .feeds import page_feeds
@@ -70,7 +71,8 @@ class Build:
         self.command = command
 
     def config(self, config: MkDocsConfig) -> None:
-        """Serve the offline plugin's iframe-worker shim from the site, not from unpkg.com."""
+        """Safe ids in every page (not left to a line in mkdocs.yml); the offline plugin's shim from the site."""
+        config.markdown_extensions.append(SafeIdsExtension())  # type: ignore[arg-type]
         if "polyfills" in config.extra:
             config.extra["polyfills"] = offline.local_polyfills(list(config.extra["polyfills"]))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .ids import ID_ATTRIBUTES, id_problem
 from .markup import Markup, Tag, scan, url_scheme
 from .problems import Problem
 from .sanitize import host_allowed
@@ -114,4 +115,6 @@ def _attribute_problems(tag: Tag) -> list[str]:
                             "de opmaak komt uit het thema van de site")
         elif name in ("srcdoc", "xmlns:xlink") or name.startswith("xlink:"):
             problems.append(f"het attribuut '{name}' is niet toegestaan")
+        elif name in ID_ATTRIBUTES and (message := id_problem(value)):
+            problems.append(f"{name}: {message}")
     return problems

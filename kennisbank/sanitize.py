@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from .ids import ID_ATTRIBUTES, safe_id
+
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 """Schemes a link or image may use; ``javascript:``, ``data:``, ``vbscript:`` … are dropped."""
 
@@ -91,6 +93,8 @@ def _cleaner(hosts: frozenset[str]):
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if tag == "iframe" and attribute == "src":
             return value if host_allowed(value, hosts) else None
+        if attribute in ID_ATTRIBUTES:
+            return safe_id(value)  # raw HTML never passed the Markdown tree's renaming (kennisbank.ids)
         return value
 
     attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}

@@ -1,0 +1,61 @@
+"""Reject markup in frontmatter: every field is plain text.
+
+Frontmatter values reach many places the body's sanitizer never sees: the
+page title in ``<title>`` and the header, the summary in ``<meta
+name="description">``, tags on the trefwoorden page, a course title in the
+breadcrumbs of every module, search results, feeds. The build escapes all of
+them (:mod:`kennisbank.escaping`), so a title like ``<img src=x onerror=…>``
+shows as text instead of running; this check tells the contributor at the
+field, so that a green ``kennisbank check`` also means nothing had to be
+neutralised.
+
+Lenient about form: ``<`` followed by a space or a digit (``gemeenten < 10.000
+inwoners``), ``&`` and quotes are ordinary text and stay allowed; only what an
+HTML parser would read as the start of a tag, comment or declaration is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterator
+
+from .problems import Problem
+
+FieldPath = tuple[str | int, ...]
+
+# What the HTML tokenizer reads as markup after '<': a tag name, an end tag, '<!' (comment, doctype,
+# CDATA) or '<?' (a bogus comment). Anything else after '<' is text to the browser too.
+_MARKUP = re.compile(r"<[A-Za-z/!?]")
+
+
+def check_fields(path: str, meta: dict[str, Any], position: Callable[[FieldPath], tuple[int, int]]) -> list[Problem]:
+    """An error for every frontmatter string that holds HTML markup, at its own line and column."""
+    problems = []
+    for loc, value in _strings(meta, ()):
+        match = _MARKUP.search(value)
+        if match is None:
+            continue
+        line, column = position(loc)
+        found = value[match.start(): match.start() + 20]
+        problems.append(Problem(
+            path, line, column, _field_name(loc),
+            f"HTML is niet toegestaan in dit veld (gevonden: '{found}'); schrijf gewone tekst, want dit veld "
+            "verschijnt ook in de paginakop, zoekresultaten en lijsten; bedoelt u het teken '<', "
+            "zet er dan een spatie achter"))
+    return problems
+
+
+def _strings(value: Any, loc: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, loc + (str(key),))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, loc + (index,))
+
+
+def _field_name(loc: FieldPath) -> str:
+    # As messages.problems_from_validation names fields: 'contact.naam', list entries by their list.
+    return ".".join(str(part) for part in loc if not isinstance(part, int)) or "frontmatter"
