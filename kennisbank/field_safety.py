@@ -36,11 +36,12 @@ def check_fields(path: str, meta: dict[str, Any], position: Callable[[FieldPath]
         if match is None:
             continue
         line, column = position(loc)
-        found = value[match.start(): match.start() + 20]
+        found = value[match.start(): match.start() + 30]
+        if len(value) > match.start() + 30:
+            found += "…"
         problems.append(Problem(
             path, line, column, _field_name(loc),
-            f"HTML is niet toegestaan in dit veld (gevonden: '{found}'); schrijf gewone tekst, want dit veld "
-            "verschijnt ook in de paginakop, zoekresultaten en lijsten; bedoelt u het teken '<', "
+            f"HTML is niet toegestaan: dit veld is gewone tekst (gevonden: '{found}'); bedoelt u het teken '<', "
             "zet er dan een spatie achter"))
     return problems
 
