@@ -36,6 +36,7 @@ from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
 from .ids import SafeIdsExtension
 from .pages import generated_pages
+from .preview_server import secure_preview
 from .problems import ContentError
 from .feeds import page_feeds
 from .heap import build_collector
@@ -376,7 +377,8 @@ def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> 
 
     BUILD.preview = Preview()
     _quiet_dirty_warning()
-    serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
+    with secure_preview():  # production's security headers, live reload without inline script
+        serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
 
 
 def preview_build(config_file: Path, site_dir: Path, serve_url: str = "http://127.0.0.1:8000/") -> Preview:
