@@ -17,7 +17,8 @@ HTML parser would read as the start of a tag, comment or declaration is refused.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from .problems import Problem
 

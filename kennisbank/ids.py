@@ -61,8 +61,7 @@ def safe_id(value: str) -> str:
 
 def _suggestion(value: str) -> str:
     cleaned = _UNSAFE_CHARACTERS.sub("-", value).strip("-_").lower()
-    if cleaned.startswith(OWN_PREFIX):
-        cleaned = cleaned[len(OWN_PREFIX):]
+    cleaned = cleaned.removeprefix(OWN_PREFIX)
     return cleaned or "mijn-kop"
 
 

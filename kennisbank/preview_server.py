@@ -18,7 +18,8 @@ from __future__ import annotations
 import contextlib
 import re
 import urllib.parse
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import mkdocs.commands.serve
 from mkdocs import livereload

@@ -11,13 +11,13 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import browser, serve
 from hostile import checks_switched_off
 from hostile_sinks import hostile_hub
-from kennisbank.security import HEADERS
+from playwright.sync_api import expect
 from test_hostile_sinks import PAGES
+
+from kennisbank.security import HEADERS
 
 pytestmark = pytest.mark.browser
 

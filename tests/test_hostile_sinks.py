@@ -11,13 +11,27 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from hostile import checks_switched_off
-from hostile_sinks import (ARTICLE_TITLE, COURSE_TITLE, MODULE_TITLE, NETWORK_NAME, PAYLOADS, PRACTICE_TITLE,
-                           REFRESH, SITE_NAME, SUMMARY, TOC_ID, audit_page, hostile_files, hostile_hub,
-                           meta_description, texts)
-from kennisbank.cli import main
+from hostile_sinks import (
+    ARTICLE_TITLE,
+    COURSE_TITLE,
+    MODULE_TITLE,
+    NETWORK_NAME,
+    PAYLOADS,
+    PRACTICE_TITLE,
+    REFRESH,
+    SITE_NAME,
+    SUMMARY,
+    TOC_ID,
+    audit_page,
+    hostile_files,
+    hostile_hub,
+    meta_description,
+    texts,
+)
 from sitebuilder import article, project
+
+from kennisbank.cli import main
 
 PAGES = {
     "artikelen/aanval/": ARTICLE_TITLE,
@@ -161,9 +175,9 @@ def test_check_rejects_every_hostile_value_at_its_field(tmp_path, monkeypatch):
         f"{path}:7:161: tags: " + html_message.format("<script>window.__pwned=1</scri…"),
         f"{path}:7:198: tags: " + html_message.format("<!--"),
         f"{path}:8:11: auteurs: " + html_message.format("<script>window.__pwned=1</scri…"),
-        f"{path}:12:25: attributen: id: de naam '{TOC_ID}' bevat tekens die niet in een id horen (spaties, "
+        (f"{path}:12:25: attributen: id: de naam '{TOC_ID}' bevat tekens die niet in een id horen (spaties, "
         "aanhalingstekens, <, > …); gebruik alleen letters, cijfers, '-' en '_', bijvoorbeeld "
-        "'x-autofocus-onfocus-window.__pwned-1'",
+        "'x-autofocus-onfocus-window.__pwned-1'"),
         f"{path}:16:17: attributen: id: " + theme_name.format("__config", "config"),
         f"{path}:20:1: html: id: " + theme_name.format("__search", "search"),
         f"{path}:22:1: html: name: " + theme_name.format("__palette", "palette"),
@@ -174,7 +188,7 @@ def test_check_rejects_every_hostile_value_at_its_field(tmp_path, monkeypatch):
         for field in ("titel", "title", "samenvatting", "description", "tags", "leerdoelen", "docenten",
                       "contact.naam", "contact.functie"):
             key = field.split(".")[-1]
-            if re.search(rf"^ *{key}: .*<[a-z/!]", text, re.M):
+            if re.search(rf"^ *{key}: .*<[a-z/!]", text, re.MULTILINE):
                 assert (f"docs/{src}", field) in reported, (src, field)
     assert ("docs/_data/netwerken.yml", "netwerken.naam") in reported
 

@@ -13,16 +13,16 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from browser import browser
-from kennisbank.security import HEADERS
 from sitebuilder import article, project
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I)
+from kennisbank.security import HEADERS
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.IGNORECASE)
 RELOAD_TAG = re.compile(r'<script src="/livereload\.js\?epoch=([0-9]+)&amp;request_id=([0-9]+)"></script>')
 
 
@@ -91,7 +91,7 @@ def test_live_reload_script_is_mkdocs_own_served_as_a_file(preview):
     assert 'req.open("GET", "/livereload/" + epoch + "/" + requestId);' in script
     assert script.rstrip().endswith("livereload(17, 42);")
     status, _, body = fetch(base + "livereload.js?epoch=1);alert(1);//&request_id=2")
-    assert status == 400 and body == "epoch en request_id moeten getallen zijn".encode()
+    assert status == 400 and body == b"epoch en request_id moeten getallen zijn"
 
 
 @pytest.mark.browser
