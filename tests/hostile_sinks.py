@@ -23,8 +23,10 @@ ATTRIBUTE_BREAKOUT = '"><svg onload=alert(1)>'
 REFRESH = '0;url=//evil.example"http-equiv="refresh'  # browsers accept no space before an attribute
 SCRIPT = "<script>window.__pwned=1</script>"
 COMMENT = "<!--"
-PAYLOADS = (TAG_BREAKOUT, TITLE_BREAKOUT, ATTRIBUTE_BREAKOUT, REFRESH, SCRIPT, COMMENT)
-"""Everything here is plain text to a correct page; REFRESH holds no '<', so ``check`` accepts it."""
+JS_BREAKOUT = "'); window.__pwned=1; ('\\"  # the search page's index is a JS string literal
+PAYLOADS = (TAG_BREAKOUT, TITLE_BREAKOUT, ATTRIBUTE_BREAKOUT, REFRESH, SCRIPT, COMMENT, JS_BREAKOUT)
+"""Everything here is plain text to a correct page; REFRESH and JS_BREAKOUT hold no '<', so ``check``
+accepts them: they are only text, and must stay so."""
 
 
 def _yaml(value: str) -> str:
@@ -53,7 +55,7 @@ Tekst.
 
 ARTICLE_TITLE = TAG_BREAKOUT + " " + TITLE_BREAKOUT
 SUMMARY = REFRESH + " " + ATTRIBUTE_BREAKOUT
-PRACTICE_TITLE = ATTRIBUTE_BREAKOUT + " praktijk"
+PRACTICE_TITLE = ATTRIBUTE_BREAKOUT + " " + JS_BREAKOUT + " praktijk"
 COURSE_TITLE = TITLE_BREAKOUT + " cursus"
 MODULE_TITLE = TAG_BREAKOUT + " module"
 SITE_NAME = "VNG " + TITLE_BREAKOUT

@@ -49,7 +49,11 @@ def test_no_hostile_value_runs_redirects_or_loads_elsewhere(hostile_site, header
             # Material still reads its own configuration, not an element of the content.
             assert page.evaluate("() => JSON.parse(document.querySelector('#__config').textContent).base") \
                 in (".", "..", "../..", "../../..", "/")  # 404.html may be served at any depth
-        # Search results print titles and tags as HTML: show the hostile items in them.
+        # The search page's own results (its index is a script with titles in a string literal).
+        page.goto(base + "zoeken/?zoekterm=praktijk", wait_until="load")
+        expect(page.locator(".kb-search__result").first).to_contain_text("praktijk", timeout=60_000)
+        assert page.evaluate("() => window.__pwned") is None
+        # Material's search results print titles and tags as HTML: show the hostile items in them.
         page.goto(base + "artikelen/aanval/", wait_until="load")
         page.locator("input.md-search__input").click()
         meta = page.locator(".md-search-result__meta")
