@@ -17,7 +17,7 @@ from hostile_sinks import hostile_hub
 from playwright.sync_api import expect
 from test_hostile_sinks import PAGES
 
-from kennisbank.security import HEADERS
+from kennisbank.outputs.security import HEADERS
 
 pytestmark = pytest.mark.browser
 

@@ -20,7 +20,7 @@ import pytest
 from browser import browser
 from sitebuilder import article, project
 
-from kennisbank.security import HEADERS
+from kennisbank.outputs.security import HEADERS
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.IGNORECASE)
 RELOAD_TAG = re.compile(r'<script src="/livereload\.js\?epoch=([0-9]+)&amp;request_id=([0-9]+)"></script>')
