@@ -4,7 +4,7 @@ Frontmatter values reach many places the body's sanitizer never sees: the
 page title in ``<title>`` and the header, the summary in ``<meta
 name="description">``, tags on the trefwoorden page, a course title in the
 breadcrumbs of every module, search results, feeds. The build escapes all of
-them (:mod:`kennisbank.escaping`), so a title like ``<img src=x onerror=…>``
+them (:mod:`kennisbank.site.escaping`), so a title like ``<img src=x onerror=…>``
 shows as text instead of running; this check tells the contributor at the
 field, so that a green ``kennisbank check`` also means nothing had to be
 neutralised.

@@ -3,7 +3,7 @@
 A reviewer previews a pull request with ``kennisbank serve``; without the
 Content-Security-Policy that the hosted site sends, anything that slipped past
 the checks would run in the reviewer's browser. So every response carries
-:data:`kennisbank.security.HEADERS`, unchanged.
+:data:`kennisbank.outputs.security.HEADERS`, unchanged.
 
 That policy has no ``'unsafe-inline'``, and MkDocs injects its live-reload
 script inline into every page. Rather than weaken the policy for the preview

@@ -3,7 +3,7 @@
 MkDocs creates its Jinja environment with autoescape off, so every
 ``{{ page.meta.title }}``, tag name, breadcrumb or table-of-contents entry in
 Material's templates is printed as raw HTML, and the sanitizer
-(:mod:`kennisbank.sanitize`) only ever sees the page content. Hugo's
+(:mod:`kennisbank.site.sanitize`) only ever sees the page content. Hugo's
 ``html/template`` shows the way out: escape every value unless it is known to
 be safe HTML. So the build turns autoescape on and marks as
 :class:`~markupsafe.Markup` only the values that are HTML made by the build

@@ -44,7 +44,7 @@ def _cleaner(hosts: frozenset[str]):
         if tag == "iframe" and attribute == "src":
             return value if host_allowed(value, hosts) else None
         if attribute in ID_ATTRIBUTES:
-            return safe_id(value)  # raw HTML never passed the Markdown tree's renaming (kennisbank.ids)
+            return safe_id(value)  # raw HTML never passed the Markdown tree's renaming (kennisbank.site.safe_ids)
         return value
 
     attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}
