@@ -211,3 +211,18 @@ def test_check_rejects_names_of_the_site_itself(tmp_path, monkeypatch, attribute
     assert result.exit_code == 1
     [line] = [line for line in result.stdout.splitlines() if line.startswith("docs/")]
     assert line.startswith(f"docs/artikelen/naam.md:12:1: html: {attribute}: de naam '{value}' is gereserveerd")
+
+
+def test_toc_label_is_text_in_check_and_build(tmp_path, monkeypatch):
+    body = "## Kop {: data-toc-label='<img src=x onerror=alert(1)> Kort' }\n\nTekst.\n"
+    hub = project(tmp_path, {"artikelen/label.md": article(body=body)})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    # The raw <img> is reported as HTML too; the label gets its own message, whatever its markup.
+    assert ("docs/artikelen/label.md:10:8: attributen: data-toc-label: HTML is niet toegestaan: dit veld is gewone "
+            "tekst (gevonden: '<img src=x onerror=alert(1)> K…'); bedoelt u het teken '<', zet er dan een spatie "
+            "achter") in result.stdout.splitlines()
+    with checks_switched_off():
+        page = hub.build().html("artikelen/label/")
+    assert audit_page(page) == []
+    assert "Kort" in texts(page, "a", "md-nav__link")

@@ -33,18 +33,23 @@ def check_fields(path: str, meta: dict[str, Any], position: Callable[[FieldPath]
     """An error for every frontmatter string that holds HTML markup, at its own line and column."""
     problems = []
     for loc, value in _strings(meta, ()):
-        match = _MARKUP.search(value)
-        if match is None:
-            continue
-        line, column = position(loc)
-        found = value[match.start(): match.start() + 30]
-        if len(value) > match.start() + 30:
-            found += "…"
-        problems.append(Problem(
-            path, line, column, _field_name(loc),
-            f"HTML is niet toegestaan: dit veld is gewone tekst (gevonden: '{found}'); bedoelt u het teken '<', "
-            "zet er dan een spatie achter"))
+        message = markup_problem(value)
+        if message is not None:
+            line, column = position(loc)
+            problems.append(Problem(path, line, column, _field_name(loc), message))
     return problems
+
+
+def markup_problem(value: str) -> str | None:
+    """The Dutch message when a plain-text value holds HTML markup, else None."""
+    match = _MARKUP.search(value)
+    if match is None:
+        return None
+    found = value[match.start(): match.start() + 30]
+    if len(value) > match.start() + 30:
+        found += "…"
+    return (f"HTML is niet toegestaan: dit veld is gewone tekst (gevonden: '{found}'); bedoelt u het teken '<', "
+            "zet er dan een spatie achter")
 
 
 def _strings(value: Any, loc: FieldPath) -> Iterator[tuple[FieldPath, str]]:

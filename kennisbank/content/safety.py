@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .field_safety import markup_problem
 from .html_policy import host_allowed
 from .ids import ID_ATTRIBUTES, id_problem
 from .markup import Markup, Tag, scan, url_scheme
@@ -117,4 +118,6 @@ def _attribute_problems(tag: Tag) -> list[str]:
             problems.append(f"het attribuut '{name}' is niet toegestaan")
         elif name in ID_ATTRIBUTES and (message := id_problem(value)):
             problems.append(f"{name}: {message}")
+        elif name == "data-toc-label" and (message := markup_problem(value)):
+            problems.append(f"{name}: {message}")  # the table of contents shows it as text
     return problems
