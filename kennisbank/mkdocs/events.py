@@ -224,13 +224,13 @@ class Build:
         and adds tag names (plain text) to the tables of contents.
         """
         escaping.autoescape(env)
-        for file in files.documentation_pages():
-            if file.page is not None:
-                _escape_titles(file.page)
         if self.preview is not None:
             # MkDocs makes a new theme environment per build; reuse the compiled templates.
             env.bytecode_cache = self.preview.templates
             self.preview.collect(config, files)
+        for file in files.documentation_pages():
+            if file.page is not None:
+                _escape_titles(file.page)
 
     def page_context(self, page: Page) -> None:
         """The page content is sanitized HTML: the only page value the templates print as is."""
@@ -249,8 +249,13 @@ class Build:
 
 
 def _escape_titles(page: Page) -> None:
-    from_render = "title" not in page.meta and bool(getattr(page, "_title_from_render", None))
-    page.title = escaping.rendered_title(page.title, from_render)
+    # MkDocs gives titles in two forms: plain text (the nav in mkdocs.yml, set on the Page object, then
+    # frontmatter, then the file name), which autoescape escapes, and the HTML text of the page's first
+    # '# heading', which it would escape twice. Only the latter is replaced, on this build's Page object;
+    # a page not rendered in this build keeps MkDocs' own lookup.
+    rendered = getattr(page, "_title_from_render", None)
+    if rendered and "title" not in vars(page) and "title" not in page.meta:
+        page.title = escaping.html_text(rendered)
     escaping.toc_titles(page.toc)
 
 

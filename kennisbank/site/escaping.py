@@ -49,18 +49,6 @@ def page_content(html: str) -> Markup:
     return Markup(html)
 
 
-def rendered_title(title: str | None, from_render: bool) -> str | Markup | None:
-    """A page title for the templates.
-
-    MkDocs gives titles in two forms: plain text from frontmatter, the file name
-    or ``mkdocs.yml`` (escaped by autoescape), and the HTML text of the first
-    ``# heading`` (escaped entities, which autoescape would escape twice).
-    """
-    if title is None or not from_render:
-        return title
-    return html_text(title)
-
-
 def toc_titles(anchors: Iterable[Any]) -> None:
     """Python-Markdown's table of contents holds each heading's HTML text: mark it, after cleaning."""
     for anchor in anchors:
