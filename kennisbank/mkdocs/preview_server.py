@@ -10,7 +10,9 @@ script inline into every page. Rather than weaken the policy for the preview
 (a nonce or hash would make the preview differ from production, the thing it is
 meant to show), the injected tag loads the very same script as a file,
 ``/livereload.js?epoch=…&request_id=…``, which this server renders from MkDocs'
-own template.
+own template. ``_SCRIPT_TEMPLATE`` and ``_timestamp`` are private names of
+MkDocs 1.x (pinned ``<2``); ``tests/test_preview_security.py`` fails if an
+upgrade changes them.
 """
 
 from __future__ import annotations
