@@ -28,7 +28,7 @@ RELOAD_TAG = re.compile(r'<script src="/livereload\.js\?epoch=([0-9]+)&amp;reque
 
 @contextlib.contextmanager
 def served(root: Path) -> Iterator[str]:
-    """`kennisbank serve` on a free port in ``root``; yields the base URL once the first page answers."""
+    """`kennisbank serve` on a free port in ``root``; yields the base URL once the server answers."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -42,6 +42,8 @@ def served(root: Path) -> Iterator[str]:
             try:
                 with urllib.request.urlopen(base, timeout=10):
                     break
+            except urllib.error.HTTPError:
+                break  # the server answers (the preview's error page is a 503)
             except (urllib.error.URLError, ConnectionError):
                 assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
                 time.sleep(0.3)
@@ -111,3 +113,14 @@ def test_live_reload_works_under_the_policy(preview):
         page.wait_for_load_state("load")
         assert "Tweede versie." in page.inner_text("article")
     assert problems == []
+
+
+def test_error_page_of_the_preview_carries_the_headers_too(tmp_path):
+    """While content has errors the preview answers with a page listing them (preview_errors.py): same policy."""
+    hub = project(tmp_path, {"artikelen/kapot.md": article("Kapot", type="onbekend")})
+    with served(hub.root) as base:
+        status, headers, body = fetch(base + "artikelen/kapot/")
+    page = body.decode("utf-8")
+    assert status == 503 and "De kennisbank bevat 1 fout" in page
+    assert {name: headers.get(name) for name in HEADERS} == HEADERS
+    assert INLINE_SCRIPT.findall(page) == [] and len(RELOAD_TAG.findall(page)) == 1

@@ -33,8 +33,8 @@ SCRIPT_PATH = "/livereload.js"
 _NUMBER = re.compile(r"[0-9]{1,20}")
 
 
-class SecureLiveReloadServer(livereload.LiveReloadServer):
-    """MkDocs' ``LiveReloadServer``, sending the site's security headers and no inline script."""
+class SecurityHeaders:
+    """Mixin for MkDocs' ``LiveReloadServer``: the site's security headers on every response, no inline script."""
 
     def serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         def with_headers(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
@@ -44,7 +44,7 @@ class SecureLiveReloadServer(livereload.LiveReloadServer):
 
         if environ.get("PATH_INFO") == SCRIPT_PATH:
             return self._script(environ, with_headers)
-        return super().serve_request(environ, with_headers)
+        return super().serve_request(environ, with_headers)  # type: ignore[misc]
 
     def _script(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         query = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
@@ -70,14 +70,18 @@ class SecureLiveReloadServer(livereload.LiveReloadServer):
 
 @contextlib.contextmanager
 def secure_preview() -> Iterator[None]:
-    """Make ``mkdocs.commands.serve.serve`` use :class:`SecureLiveReloadServer` while the block runs.
+    """Make ``mkdocs.commands.serve.serve`` send the headers while the block runs.
 
-    ``serve()`` constructs its server from the name it imported; it has no
-    parameter for another server class.
+    ``serve()`` constructs the server class it imported by name and has no
+    parameter for another, so that name is swapped in its module; the class
+    found there (MkDocs' own, or one another context such as
+    :func:`kennisbank.mkdocs.preview_errors.error_pages` put there) gets
+    :class:`SecurityHeaders` on top, so the pages it makes carry them too.
     """
-    original = mkdocs.commands.serve.LiveReloadServer
-    mkdocs.commands.serve.LiveReloadServer = SecureLiveReloadServer  # type: ignore[misc]
+    module: Any = mkdocs.commands.serve
+    original = module.LiveReloadServer
+    module.LiveReloadServer = type("SecurePreviewServer", (SecurityHeaders, original), {})
     try:
         yield
     finally:
-        mkdocs.commands.serve.LiveReloadServer = original  # type: ignore[misc]
+        module.LiveReloadServer = original
