@@ -19,8 +19,8 @@ from functools import lru_cache
 import nh3
 
 from ..content.html_policy import ATTRIBUTES, GLOBAL_ATTRIBUTES, STYLE_PROPERTIES, TAGS, URL_SCHEMES, host_allowed
-from ..content.urls import leaves_site
 from ..content.ids import ID_ATTRIBUTES, safe_id
+from ..content.urls import leaves_site
 
 IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups"
 """An allowed embed still runs sandboxed: it cannot navigate our page or open forms on it. Players need
