@@ -110,11 +110,34 @@ class Item:
 
     @_cached
     def networks(self) -> list[str]:
-        return list(self.meta_value("netwerken", ()))
+        networks = self.meta_value("netwerken", ())
+        return list(networks) if isinstance(networks, (list, tuple)) else []
 
     @_cached
     def tags(self) -> list[str]:
         return list(self.meta.tags)
+
+    @property
+    def course_meta(self) -> Cursus:
+        """The frontmatter of a course; asking it of another type is a programming error."""
+        if not isinstance(self.meta, Cursus):
+            raise TypeError(f"{self.src} is een {self.type.value}, geen cursus")
+        return self.meta
+
+    @property
+    def module_meta(self) -> Module:
+        """The frontmatter of a module; asking it of another type is a programming error."""
+        if not isinstance(self.meta, Module):
+            raise TypeError(f"{self.src} is een {self.type.value}, geen module")
+        return self.meta
+
+    @property
+    def module_order(self) -> tuple[int, str]:
+        """Where a module stands in its course: by ``volgorde``, then file name (``academie.checks`` reports doubles).
+
+        The one ordering rule, used by the course checks and the index alike.
+        """
+        return self.module_meta.volgorde, self.src
 
     def meta_value(self, name: str, default: object = None) -> object:
         """Frontmatter field ``name`` if this item's type has it (``gemeenten``, ``netwerken`` …), else ``default``.
@@ -255,8 +278,8 @@ def validate_meta(source: Source, taxonomy: Taxonomy, problems: Problems) -> Met
     raw_type = source.meta.get("type")
     if raw_type is None:
         line, column = source.position(())
-        choices = ", ".join(t.value for t in ItemType)
-        problems.add(source.path, line, column, "type", f"verplicht veld ontbreekt; kies uit {choices}")
+        problems.add(source.path, line, column, "type",
+                     f"verplicht veld ontbreekt; kies uit {', '.join(t.value for t in ItemType)}")
         return None
     try:
         item_type = ItemType(raw_type)

@@ -26,6 +26,7 @@ import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from .. import features
@@ -141,6 +142,8 @@ class Build:
         self.pdfs = {}
         if self._pdf_pages_wanted():
             for document in pdf.page_documents(hub):
+                if document.page is None:  # only the whole-hub PDF has no page, and it is not a page document
+                    continue
                 self.pdfs[document.page] = document
                 # A placeholder makes MkDocs resolve and check the download links; post_build overwrites it.
                 files.append(File.generated(config, document.target, content=b""))
@@ -244,11 +247,11 @@ class Build:
         for child, parent in breadcrumbs.parents(self._hub()).items():
             child_file, parent_file = files.get_file_from_path(child), files.get_file_from_path(parent)
             if child_file and parent_file and child_file.page and parent_file.page and child_file.page.parent is None:
-                parent = parent_file.page
-                section = parent.parent
-                if section is not None and section.children and section.children[0] is parent:
-                    parent = section  # a section's index page: the path shows the section once, not twice
-                child_file.page.parent = parent  # type: ignore[assignment]
+                parent_page: Page | Section = parent_file.page
+                section = parent_page.parent
+                if section is not None and section.children and section.children[0] is parent_page:
+                    parent_page = section  # a section's index page: the path shows the section once, not twice
+                child_file.page.parent = parent_page  # type: ignore[assignment]
 
     def page_content(self, html: str, page: Page | None = None, files: Files | None = None) -> str:
         """Every page's HTML through the sanitizer, so no contributed markup can run script.
