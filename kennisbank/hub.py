@@ -28,6 +28,7 @@ from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld,
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, suggest
 from .safety import check_body
+from .search.synonyms import SYNONYMS_FILE, load_synonyms
 from .settings import Settings
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
@@ -250,6 +251,7 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
     taxonomy, tax_problems = load_taxonomy(docs_dir, root)
     hub = Hub(root=root, docs_dir=docs_dir, taxonomy=taxonomy, settings=settings or Settings())
     hub.problems.extend(tax_problems)
+    hub.problems.extend(synonym_problems(docs_dir, root))
     tree = DocsTree(docs_dir)
     if cache is not None:
         cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
@@ -397,3 +399,8 @@ def _slug_of(src: str) -> str | None:
     if parts[0] == ItemType.CURSUS.folder:
         return parts[1] if len(parts) == 3 and parts[2] == "index.md" else None
     return posixpath.splitext(parts[-1])[0]
+
+
+def synonym_problems(docs_dir: Path, root: Path) -> list[Problem]:
+    """Problems of the search synonyms (``docs/_data/synoniemen.yml``), reported with the taxonomy's."""
+    return load_synonyms(docs_dir / DATA_DIR, _relpath(docs_dir / DATA_DIR / SYNONYMS_FILE, root))[1]

@@ -42,6 +42,7 @@ from .render import item_page
 from .sanitize import sanitize
 from .security import netlify_headers
 from .search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
+from .search.stub import empty_material_index
 from .settings import load_settings
 
 log = logging.getLogger("mkdocs.kennisbank")
@@ -117,6 +118,8 @@ class Build:
                 # A placeholder makes MkDocs resolve and check the download links; post_build overwrites it.
                 files.append(File.generated(config, document.target, content=b""))
         urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        # The header box uses our worker only where the sharded index is built (overrides/main.html).
+        config.extra["kennisbank_zoekvak"] = bool(hub.settings.extra_outputs)
         for extra in (f for generator in features.FILES for f in generator(hub, urls)):
             files.append(File.generated(config, extra.src, content=extra.content))
         # The search page's lunr.js is the copy MkDocs ships (Material bundles its own into a worker).
@@ -161,6 +164,11 @@ class Build:
         if self.preview is not None:
             self.preview.finish(config)
         self.collector.close()
+
+    def empty_material_search(self, config: MkDocsConfig) -> None:
+        """With the sharded index built, Material's own index is not needed: empty it (see search.stub)."""
+        if self._hub().settings.extra_outputs:
+            empty_material_index(Path(config.site_dir))
 
     def _make_pdfs(self, config: MkDocsConfig) -> None:
         """Make the PDFs; a PDF that fails is reported with the page linking to it, the rest still made."""

@@ -12,8 +12,11 @@ from typing import Mapping
 from ..hub import Hub
 from ..pages import GeneratedFile, GeneratedPage
 from ..render import render
+from ..taxonomy import DATA_DIR
 from .documents import search_docs
-from .index import SHARDS, SearchData
+from .postings import analyse
+from .shards import SHARD_DIR, ShardedIndex, themes_of
+from .synonyms import SYNONYMS_FILE, load_synonyms
 
 PAGE_SRC = "zoeken/index.md"
 LUNR_SRC = "zoeken/lunr.js"
@@ -23,10 +26,13 @@ LUNR_SRC = "zoeken/lunr.js"
 LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.nl.min.js"]
 """Material's lunr-languages files that ``zoeken.js`` loads after lunr.js (Dutch stemmer and stop words)."""
 
-PRELOAD = [LUNR_SRC, *LUNR_LANGUAGES, SHARDS[0][0]]
-"""What ``zoeken.js`` needs before first results, preloaded from the page head (``overrides/main.html``):
-the script itself only runs after Material's bundle at the end of the body. Not the bodies' part:
-it is wanted only after first results, and would compete with them for the network and the CPU."""
+ENGINE_SRC = "javascripts/zoekmachine.js"
+"""The search engine both doors share (the header box's worker and the search page)."""
+
+PRELOAD = [LUNR_SRC, *LUNR_LANGUAGES, ENGINE_SRC, f"{SHARD_DIR}/meta.js", f"{SHARD_DIR}/facetten.js"]
+"""What ``zoeken.js`` needs before first results whatever the query, preloaded from the page head
+(``overrides/main.html``): the script itself only runs after Material's bundle at the end of the body.
+The term shards and document chunks depend on the query and follow."""
 
 GENERATED_PAGE_SEARCH = {"boost": 0.2}
 """Material quick search weight of generated overview pages: they repeat the titles and
@@ -48,9 +54,13 @@ def search_page(hub: Hub) -> list[GeneratedPage]:
 def search_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """The index data scripts; ``urls`` maps each page's ``src`` to its site-relative URL.
 
+    The sharded index (:mod:`.shards`) serves both the header box and the search page.
     The index is an extra output: building it takes about a second per thousand items,
     too much for every edit while serving (the page then says so).
     """
     if not hub.settings.extra_outputs:
         return []
-    return [GeneratedFile(path, script) for path, script in SearchData(search_docs(hub, urls)).scripts().items()]
+    synonyms, _ = load_synonyms(hub.docs_dir / DATA_DIR, hub.rel(f"{DATA_DIR}/{SYNONYMS_FILE}"))
+    index = ShardedIndex(search_docs(hub, urls), synonyms, themes_of(hub, urls), analyse,
+                         page=urls.get(PAGE_SRC, "zoeken/"), browse=urls.get("themas/index.md", "themas/"))
+    return [GeneratedFile(path, script) for path, script in index.scripts().items()]
