@@ -96,7 +96,7 @@ class Postings:
     def serialise(self) -> dict[str, Any]:
         """lunr's serialised index, equal to lunr.py's ``Builder().build().serialize()``.
 
-        Kept for tests and as the reference for the packed form: the site ships :func:`.index.pack`.
+        Kept for tests and as the reference for the weights the site ships (:func:`.shards.weights`).
         """
         names = [name for name, _ in self.fields]
         averages = self.average_lengths()

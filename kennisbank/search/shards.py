@@ -29,7 +29,7 @@ from typing import Any, Callable, Mapping, Sequence
 from ..hub import Hub
 from .compounds import Splitter
 from .documents import FACETS, SearchDoc
-from .index import FIELDS, _facet_order, data_script
+from .index import FIELDS, data_script, facet_order
 from .postings import _SEPARATORS, B, K1, Postings, _term
 from .synonyms import Synonyms
 
@@ -186,7 +186,7 @@ class ShardedIndex:
         return files
 
     def facets(self) -> dict[str, Any]:
-        values = {name: sorted({v for d in self.docs for v in d.facets[name]}, key=_facet_order(name))
+        values = {name: sorted({v for d in self.docs for v in d.facets[name]}, key=facet_order(name))
                   for name, _ in FACETS}
         positions = {name: {v: i for i, v in enumerate(vs)} for name, vs in values.items()}
         return {
