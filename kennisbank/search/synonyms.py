@@ -15,9 +15,9 @@ Two kinds of entry::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, Callable
+from typing import Annotated, Any, Callable
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
@@ -57,9 +57,14 @@ class _Entry(BaseModel):
         return [(self.zoekwoord, list(self.vindt_ook))]
 
 
+_KEYS = list(_Entry.model_fields)
+
+
 class _SynonymsFile(BaseModel):
+    """The file's shape only; each entry is validated on its own (:func:`load_synonyms`)."""
+
     model_config = ConfigDict(extra="forbid")
-    synoniemen: list[_Entry]
+    synoniemen: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -100,22 +105,34 @@ def load_synonyms(data_dir: Path, rel: str) -> tuple[Synonyms, list[Problem]]:
     if data is None:
         return Synonyms([]), problems
     try:
-        parsed = _SynonymsFile.model_validate(data)
+        listed = _SynonymsFile.model_validate(data).synoniemen
     except ValidationError as exc:
         return Synonyms([]), problems_from_validation(exc, rel, lambda loc: _position(positions, loc))
+    # Each entry on its own: a mistake in one is reported and the others still count.
     found: list[Problem] = []
+    entries: list[_Entry] = []
     seen: dict[str, int] = {}
-    for index, entry in enumerate(parsed.synoniemen):
+    for index, raw in enumerate(listed):
+        try:
+            entry = _Entry.model_validate(raw)
+        except ValidationError as exc:
+            found.extend(replace(problem, field="synoniemen" if problem.field == "frontmatter"
+                                 else f"synoniemen.{problem.field}")
+                         for problem in problems_from_validation(
+                             exc, rel, lambda loc: _position(positions, ("synoniemen", index, *loc)),
+                             known_fields=_KEYS))
+            continue
         if entry.zoekwoord is not None:
             key = entry.zoekwoord.lower()
+            line, column = _position(positions, ("synoniemen", index, "zoekwoord"))
             if key in seen:
-                line, column = _position(positions, ("synoniemen", index, "zoekwoord"))
-                found.append(Problem(rel, line, column, f"synoniemen.{index}.zoekwoord",
-                                     f"zoekwoord '{entry.zoekwoord}' staat al in regel {seen[key]}; "
+                found.append(Problem(rel, line, column, "synoniemen.zoekwoord",
+                                     f"zoekwoord '{entry.zoekwoord}' staat al op regel {seen[key]}; "
                                      "voeg de woorden daar samen"))
-            else:
-                seen[key] = _position(positions, ("synoniemen", index, "zoekwoord"))[0]
-    return Synonyms([pair for entry in parsed.synoniemen for pair in entry.directions()]), found
+                continue
+            seen[key] = line
+        entries.append(entry)
+    return Synonyms([pair for entry in entries for pair in entry.directions()]), found
 
 
 def _position(positions: dict, loc: tuple) -> tuple[int, int]:
