@@ -265,3 +265,73 @@ def test_a_file_that_does_not_load_is_said_not_hung_on(search):
     page.wait_for_function("document.querySelector('#kb-search-status').innerText.includes('jeugdzorg')")
     assert "Een regionale startfoto jeugdzorg in Hart van Brabant" in titles(page)
     assert [e for e in errors if "ERR_FAILED" not in e] == []
+
+
+# Sums the layout shifts of the page (CLS without session windows: stricter), as Chromium reports them.
+LAYOUT_SHIFTS = """
+window.__shift = 0;
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (entry) { if (!entry.hadRecentInput) { window.__shift += entry.value; } });
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_phone_shows_results_first_with_filters_folded_and_nothing_jumps(starter_site, chromium, scheme):
+    with serve(starter_site.root) as base:
+        page = chromium.new_page(viewport={"width": 375, "height": 740}, color_scheme=scheme)
+        page.add_init_script(LAYOUT_SHIFTS)
+        page.goto(base + "zoeken/?zoekterm=gemeente&soort=Artikel")
+        page.wait_for_selector(".kb-search--ready")
+        page.wait_for_timeout(300)
+        filters = page.locator("#kb-search-filters")
+        assert filters.locator("summary").inner_text() == "Filters (1)"
+        assert not filters.evaluate("d => d.open")
+        assert not page.get_by_role("checkbox", name=re.compile("^Artikel")).is_visible()
+        first = page.locator(".kb-search__result").first.bounding_box()
+        assert first["y"] + first["height"] < 740 * 1.5  # the first result is (almost) on the first screen
+        assert page.evaluate("window.__shift") < 0.05
+        filters.locator("summary").click()
+        assert page.get_by_role("checkbox", name=re.compile("^Artikel")).is_checked()
+        page.close()
+
+
+def test_desktop_shows_the_filters_beside_the_results(starter_site, chromium):
+    with serve(starter_site.root) as base:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        page.add_init_script(LAYOUT_SHIFTS)
+        page.goto(base + "zoeken/?zoekterm=gemeente")
+        page.wait_for_selector(".kb-search--ready")
+        page.wait_for_timeout(300)
+        assert page.locator("#kb-search-filters").evaluate("d => d.open")
+        assert not page.locator("#kb-search-filters summary").is_visible()
+        assert page.get_by_role("checkbox", name=re.compile("^Artikel")).is_visible()
+        assert page.evaluate("window.__shift") < 0.05
+        page.close()
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("energietransitei", "Bedoelde u: energietransitie?"),
+    ("schuldenn", "Bedoelde u: schulden?"),
+])
+def test_did_you_mean_on_the_page(search, words, expected):
+    page, base, errors = search
+    open_page(page, base + f"zoeken/?zoekterm={words}")
+    assert page.locator(".kb-search__suggestion").inner_text() == expected
+    page.locator(".kb-search__suggestion a").click()
+    page.wait_for_selector(".kb-search--ready")
+    assert page.input_value("#kb-search-q") == expected.split(": ")[1].rstrip("?")
+    assert count(page) > 0
+    assert errors == []
+
+
+def test_an_empty_result_offers_matching_themes(search):
+    page, base, errors = search
+    open_page(page, base + "zoeken/?zoekterm=bestaanszekerheid+qqqzzz+regels")
+    # Not every word is found: items with some of them are shown instead.
+    assert "niet alle woorden gevonden" in status(page)
+    open_page(page, base + "zoeken/?zoekterm=armoede&soort=Cursus&jaar=2020")
+    tips = page.locator(".kb-search__tips").inner_text()
+    assert status(page).startswith("Geen resultaten voor ‘armoede’ met deze filters.")
+    assert "Wis de filters" in tips and "Thema Bestaanszekerheid" in tips and "Bekijk de thema's" in tips
+    assert errors == []

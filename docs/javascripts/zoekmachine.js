@@ -297,7 +297,9 @@
       }
       var found = [];
       store[key].forEach(function (entry) {
-        var d = distance(word.stem, entry[0], limit);
+        // The stem against stems, and the word as typed against the word the hub mostly writes
+        // ("schuldenn" is one letter from "schulden", three from the stem "schuld").
+        var d = Math.min(distance(word.stem, entry[0], limit), entry[2] ? distance(word.word, entry[2], limit) : limit + 1);
         if (d <= limit) {
           found.push({term: entry[0], word: entry[2] || entry[0], documents: entry[1], distance: d});
         }
@@ -465,9 +467,7 @@
       }
       result.hits.sort(compare);
       result.suggestion = suggestion(analysed.words, list);
-      if (!result.hits.length) {
-        result.themes = matchingThemes(list);
-      }
+      result.themes = matchingThemes(list);  // shown when nothing (or nothing after filtering) is found
       return result;
     }
 
