@@ -43,12 +43,12 @@ if str(REPO) not in sys.path:
 from browser import browser, serve  # noqa: E402
 
 from benchmarks.generate import generate  # noqa: E402
-from kennisbank.hub import load_hub  # noqa: E402
-from kennisbank.mkdocs_adapter import build_site  # noqa: E402
-from kennisbank.search.documents import search_docs  # noqa: E402
-from kennisbank.search.postings import analyse  # noqa: E402
-from kennisbank.search.shards import SHARD_DIR, ShardedIndex  # noqa: E402
-from kennisbank.search.synonyms import Synonyms  # noqa: E402
+from kennisbank.content.hub import load_hub  # noqa: E402
+from kennisbank.content.synonyms import Synonyms  # noqa: E402
+from kennisbank.mkdocs.commands import build_site  # noqa: E402
+from kennisbank.outputs.search.documents import search_docs  # noqa: E402
+from kennisbank.outputs.search.postings import analyse  # noqa: E402
+from kennisbank.outputs.search.shards import SHARD_DIR, ShardedIndex  # noqa: E402
 
 QUERY = "woningen"
 LINE = {"offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 10_000_000 / 8}

@@ -30,7 +30,7 @@ from browser import browser, serve  # noqa: E402
 
 from benchmarks.generate import generate  # noqa: E402
 from benchmarks.search_queries import QUERIES, Query, recall_and_rank  # noqa: E402
-from kennisbank.mkdocs_adapter import build_site  # noqa: E402
+from kennisbank.mkdocs.commands import build_site  # noqa: E402
 
 CONTENT = ["artikelen", "praktijkvoorbeelden", "academie"]
 

@@ -28,14 +28,16 @@ REGIO = "academie/samenwerken-in-de-regio/"
 QUERIES: list[Query] = [
     # Another form of a word than the text has.
     Query("jeugdzorg hervormen", "inflection", [A + "hervorming-jeugdzorg.md"]),
-    Query("schuld", "inflection", [P + "vroegsignalering-schulden-zwolle.md", A + "lokale-agenda-bestaanszekerheid.md"]),
+    Query("schuld", "inflection", [P + "vroegsignalering-schulden-zwolle.md",
+                                   A + "lokale-agenda-bestaanszekerheid.md"]),
     Query("zorgaanbieder", "inflection", [P + "screening-zorgaanbieders-groningen.md"]),
     Query("gemeenschappelijke regeling", "inflection", [REGIO + "02-gemeenschappelijke-regelingen-en-de-wgr.md"]),
     Query("warmtenetten", "inflection", [WARMTE + "02-collectieve-warmte-en-de-wcw.md",
                                           P + "wijkaanpak-aardgasvrij-utrecht.md"]),
     Query("proeftuin", "inflection", [A + "kind-en-gezinsbescherming.md"]),
     Query("adres glasvezel", "inflection", [P + "glasvezel-buitengebied-achterhoek.md"]),
-    Query("flexpools", "inflection", [P + "flexpool-woningbouw-diwi-friesland.md", A + "uitvoeringskracht-woningbouw.md"]),
+    Query("flexpools", "inflection", [P + "flexpool-woningbouw-diwi-friesland.md",
+                                      A + "uitvoeringskracht-woningbouw.md"]),
     Query("schoolgebouw", "inflection", [A + "goede-onderwijshuisvesting.md"]),
     Query("ontwikkelbedrijven", "inflection", [A + "participatiewet-en-sociaal-ontwikkelbedrijf.md"]),
     Query("gezin", "inflection", [A + "kind-en-gezinsbescherming.md"]),
@@ -112,7 +114,7 @@ def url_of(src: str) -> str:
 
 
 def recall_and_rank(found: list[str], expected: list[str]) -> tuple[float, float]:
-    """Recall@5 of ``expected`` in ``found`` (URLs, best first) and the reciprocal rank of the first hit in the top 10."""
+    """Recall@5 of ``expected`` in ``found`` (URLs, best first), and 1 / rank of the first hit in the top 10."""
     wanted = {url_of(src) for src in expected}
     recall = len(wanted & set(found[:5])) / len(wanted)
     rank = next((1 / (i + 1) for i, url in enumerate(found[:10]) if url in wanted), 0.0)

@@ -5,18 +5,17 @@ browser's lunr.nl (query time).
 """
 
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from browser import browser, serve
-from kennisbank.hub import load_hub
-from kennisbank.search.documents import plain_text, search_docs
-from kennisbank.search.dutch import STOP_WORDS, stem
-from kennisbank.search.shards import analyse_hub
 from lunr.index import Index
 from sitebuilder import REPO, project
+
+from kennisbank.content.hub import load_hub
+from kennisbank.outputs.search.documents import plain_text, search_docs
+from kennisbank.outputs.search.dutch import STOP_WORDS, stem
+from kennisbank.outputs.search.shards import analyse_hub
 
 pytestmark = pytest.mark.browser
 

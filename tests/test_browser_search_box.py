@@ -8,7 +8,6 @@ import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-
 from browser import browser, serve
 from sitebuilder import article, project
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from lunr.builder import Builder
 
-from kennisbank.hub import load_hub
-from kennisbank.search.documents import plain_text, search_docs
-from kennisbank.search.dutch import STOP_WORDS, stem, trim, use_dutch
-from kennisbank.search.index import FIELDS, build_index, data_script
-from kennisbank.search.postings import analyse
+from kennisbank.content.hub import load_hub
+from kennisbank.outputs.search.documents import plain_text, search_docs
+from kennisbank.outputs.search.dutch import STOP_WORDS, stem, trim, use_dutch
+from kennisbank.outputs.search.index import FIELDS, build_index, data_script
+from kennisbank.outputs.search.postings import analyse
 
 REPO = Path(__file__).resolve().parents[1]
 

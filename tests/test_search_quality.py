@@ -1,10 +1,10 @@
 """The labelled Dutch queries (benchmarks/search_queries.py) that must never regress, run by the real engine in Chromium."""
 
 import pytest
+from sitebuilder import project
 
 from benchmarks.search_quality import OURS, run
 from benchmarks.search_queries import QUERIES, recall_and_rank, url_of
-from sitebuilder import project
 
 pytestmark = pytest.mark.browser
 

@@ -9,14 +9,14 @@ import json
 import re
 
 import pytest
-
-from kennisbank.hub import load_hub
-from kennisbank.search.compounds import Splitter
-from kennisbank.search.documents import search_docs
-from kennisbank.search.postings import analyse
-from kennisbank.search.shards import (DOC_CHUNK, SHARD_INTS, ShardedIndex, analyse_hub, shard_script, weights)
-from kennisbank.search.synonyms import Synonyms
 from sitebuilder import REPO
+
+from kennisbank.content.hub import load_hub
+from kennisbank.content.synonyms import Synonyms
+from kennisbank.outputs.search.compounds import Splitter
+from kennisbank.outputs.search.documents import search_docs
+from kennisbank.outputs.search.postings import analyse
+from kennisbank.outputs.search.shards import DOC_CHUNK, SHARD_INTS, ShardedIndex, analyse_hub, shard_script
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,11 @@
 from pathlib import Path
 
 from click.testing import CliRunner
+from sitebuilder import REPO, article, project
 
 from kennisbank.cli import main
-from kennisbank.search.postings import analyse
-from kennisbank.search.synonyms import load_synonyms
-from sitebuilder import REPO, article, project
+from kennisbank.content.synonyms import load_synonyms
+from kennisbank.outputs.search.postings import analyse
 
 BROKEN = """\
 synoniemen:

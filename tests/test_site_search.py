@@ -4,9 +4,10 @@ import ast
 import json
 import re
 
-from kennisbank.mkdocs_adapter import build_site
-from kennisbank.search.page import PRELOAD
 from sitebuilder import Site, article, practice, project
+
+from kennisbank.mkdocs.commands import build_site
+from kennisbank.outputs.search.page import PRELOAD
 
 
 def shard(site, key):

@@ -39,7 +39,7 @@
   // This script lives at <site>/javascripts/zoeken.js: everything else is found from there,
   // which works for both URL styles and from file://.
   var SITE_ROOT = new URL("../", document.currentScript.src).href;
-  // The page head preloads it (PRELOAD in kennisbank/search/page.py; a test checks the files exist).
+  // The page head preloads it (PRELOAD in kennisbank/outputs/search/page.py; a test checks the files exist).
   var ENGINE = "javascripts/zoekmachine.js";
 
   // The form is built here because page HTML passes a content sanitizer that keeps no form controls.
@@ -369,7 +369,7 @@
       }
       var results = outcome.hits.filter(function (hit) { return passes(data.docs[hit.ref], -1); });
       if (state.sort === "datum" || !outcome.words.length) {
-        // Items are numbered newest first (kennisbank/search/documents.py), so date order is number order.
+        // Items are numbered newest first (kennisbank/outputs/search/documents.py), so date order is number order.
         results = results.slice().sort(function (a, b) { return a.ref - b.ref; });
       }
       var page = results.slice(0, shown);

@@ -4,7 +4,7 @@
  * protocol) and the search page (javascripts/zoeken.js), so both give the same
  * results in the same order with the same counts.
  *
- * It answers from the sharded prebuilt index (kennisbank/search/shards.py):
+ * It answers from the sharded prebuilt index (kennisbank/outputs/search/shards.py):
  * nothing is loaded until the first query, then only the term shards of the
  * query's words, the document chunks of the results shown and, for a word the
  * hub does not contain, the vocabulary of its first letter. Every file is a

@@ -8,7 +8,7 @@
  * (zoekmachine.js), so the box keeps Material's look and keyboard behaviour
  * while nothing is downloaded until someone types, and the box and the page
  * agree. Material's own index is not used: the build replaces
- * search/search_index.json by a stub with no documents (kennisbank/search/stub.py).
+ * search/search_index.json by a stub with no documents (kennisbank/outputs/search/stub.py).
  *
  * On file:// Material runs this script in an iframe (iframe-worker shim), where
  * importScripts loads scripts asynchronously and returns a promise; in a real

@@ -1,0 +1,67 @@
+"""The generated search page "Zoeken in de kennisbank" and the files it loads.
+
+The page is plain HTML inside generated Markdown; ``docs/javascripts/zoeken.js``
+(loaded on every page, tiny) finds its container and only then loads lunr.js,
+the Dutch language support and the index, so other pages do not pay for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...content.hub import Hub
+from ...content.synonyms import SYNONYMS_FILE, load_synonyms
+from ...content.taxonomy import DATA_DIR
+from ...site.pages import GeneratedFile, GeneratedPage
+from ...site.render import render
+from .documents import search_docs
+from .postings import analyse
+from .shards import SHARD_DIR, ShardedIndex, themes_of
+
+PAGE_SRC = "zoeken/index.md"
+LUNR_SRC = "zoeken/lunr.js"
+"""Where the engine must put lunr.js (2.3.9, the version lunr.py serialises for).
+``zoeken.js`` names these paths (and Material's lunr-languages) relative to the site root."""
+
+LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+                  "assets/javascripts/lunr/min/lunr.nl.min.js"]
+"""Material's lunr-languages files that ``zoeken.js`` loads after lunr.js (Dutch stemmer and stop words)."""
+
+ENGINE_SRC = "javascripts/zoekmachine.js"
+"""The search engine both doors share (the header box's worker and the search page)."""
+
+PRELOAD = [LUNR_SRC, *LUNR_LANGUAGES, ENGINE_SRC, f"{SHARD_DIR}/meta.js", f"{SHARD_DIR}/facetten.js"]
+"""What ``zoeken.js`` needs before first results whatever the query, preloaded from the page head
+(``overrides/main.html``): the script itself only runs after Material's bundle at the end of the body.
+The term shards and document chunks depend on the query and follow."""
+
+GENERATED_PAGE_SEARCH = {"boost": 0.2}
+"""Material quick search weight of generated overview pages: they repeat the titles and
+summaries of many items, so without a lower weight they would push the items themselves down."""
+
+
+def search_page(hub: Hub) -> list[GeneratedPage]:
+    """The search page: an empty container that ``zoeken.js`` fills.
+
+    The form is built by the script, not written here: every page's HTML goes
+    through the content sanitizer, which rightly keeps no forms, selects or
+    ``data-`` attributes, and without JavaScript the form would not work anyway.
+    """
+    markdown = render("search_page.md.j2", here=PAGE_SRC, count=len(hub.items), index=hub.settings.extra_outputs,
+                      preload=PRELOAD)
+    return [GeneratedPage(PAGE_SRC, markdown, "kennisbank/outputs/search/")]
+
+
+def search_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
+    """The index data scripts; ``urls`` maps each page's ``src`` to its site-relative URL.
+
+    The sharded index (:mod:`.shards`) serves both the header box and the search page.
+    The index is an extra output: building it takes about a second per thousand items,
+    too much for every edit while serving (the page then says so).
+    """
+    if not hub.settings.extra_outputs:
+        return []
+    synonyms, _ = load_synonyms(hub.docs_dir / DATA_DIR, hub.rel(f"{DATA_DIR}/{SYNONYMS_FILE}"))
+    index = ShardedIndex(search_docs(hub, urls), synonyms, themes_of(hub, urls), analyse,
+                         page=urls.get(PAGE_SRC, "zoeken/"), browse=urls.get("themas/index.md", "themas/"))
+    return [GeneratedFile(path, script) for path, script in index.scripts().items()]
