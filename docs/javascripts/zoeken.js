@@ -440,7 +440,7 @@
     var nodes = [];
     var marked = 0;
     var last = 0;
-    var pattern = /[^\s\-]+/g;
+    var pattern = /[^\s-]+/g;
     var match;
     while (words.length && (match = pattern.exec(text)) !== null) {
       var token = window.lunr.nl.trimmer(new window.lunr.Token(match[0].toLowerCase())).toString();

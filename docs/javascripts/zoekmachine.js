@@ -89,8 +89,8 @@
     // syntax is never parsed, so *, :, ~, ^, +, - and quotes are just text.
     function analyse(text, typing) {
       var lunr = root.lunr;
-      var parts = String(text).slice(0, MAX_CHARS).toLowerCase().split(/[\s\-]+/);
-      var open = typing && !/[\s\-]$/.test(text);
+      var parts = String(text).slice(0, MAX_CHARS).toLowerCase().split(/[\s-]+/);
+      var open = typing && !/[\s-]$/.test(text);
       var words = [];
       var seen = {};
       var truncated = false;

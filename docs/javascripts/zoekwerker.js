@@ -55,7 +55,7 @@
   // Escaped text with the words whose stem (or start, while typing) matches marked.
   function highlight(text, words) {
     var lunr = self.lunr;
-    return String(text).split(/([\s\-]+)/).map(function (piece) {
+    return String(text).split(/([\s-]+)/).map(function (piece) {
       var token = lunr.nl.trimmer(new lunr.Token(piece.toLowerCase())).toString();
       var stem = token && lunr.nl.stemmer(new lunr.Token(token)).toString();
       var hit = token && words.some(function (word) {
