@@ -288,7 +288,7 @@
       return "v-" + (first >= "a" && first <= "z" ? first : "_");
     }
 
-    // Vocabulary terms within the allowed edits of a word: closest first, then the commonest.
+    // Vocabulary terms within the allowed edits of a word: the closest, the commonest first.
     function corrections(word) {
       var limit = allowedEdits(word.word);
       var key = vocabularyKey(word.stem);
@@ -305,7 +305,8 @@
         }
       });
       found.sort(function (a, b) { return a.distance - b.distance || b.documents - a.documents; });
-      return found.slice(0, MAX_CORRECTIONS);
+      // Only the nearest: "participatiewt" is participatiewet (1 edit), not also participatie (2).
+      return found.filter(function (c) { return c.distance === found[0].distance; }).slice(0, MAX_CORRECTIONS);
     }
 
     // ---- scoring -------------------------------------------------------------------------
