@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from browser import browser, serve
 from lunr.index import Index
-from sitebuilder import REPO, project
+from sitebuilder import REPO, article, project
 
 from kennisbank.content.hub import load_hub
 from kennisbank.outputs.search.documents import plain_text, search_docs
@@ -334,3 +334,23 @@ def test_an_empty_result_offers_matching_themes(search):
     assert status(page).startswith("Geen resultaten voor ‘armoede’ met deze filters.")
     assert "Wis de filters" in tips and "Thema Bestaanszekerheid" in tips and "Bekijk de thema's" in tips
     assert errors == []
+
+
+def test_the_word_typed_ranks_above_synonyms_and_a_title_that_is_the_query_comes_first(tmp_path, chromium):
+    site = project(tmp_path, {
+        # A strong synonym match: 'bestaanszekerheid' in title, tags and summary.
+        "artikelen/a.md": article("Bestaanszekerheid en bestaanszekerheid", tags=["bestaanszekerheid"],
+                                  samenvatting="Over bestaanszekerheid.", body="Bestaanszekerheid.\n"),
+        # A weak match of the word itself: once, in the body.
+        "artikelen/b.md": article("Lokaal beleid", body="Een alinea die armoede noemt, tussen veel andere woorden "
+                                  "over beleid, uitvoering, wijken, regio, samenwerking en financiering.\n"),
+        "artikelen/c.md": article("Armoede", body="Kort.\n", gepubliceerd="2020-01-01"),
+        "artikelen/d.md": article("Armoede in de wijk en armoede in de regio", tags=["armoede"],
+                                  samenvatting="Armoede, armoede en nog eens armoede.", body="Armoede.\n"),
+    }).build()
+    with serve(site.root) as base:
+        page = chromium.new_page()
+        open_page(page, base + "zoeken/?zoekterm=armoede%20")
+        assert titles(page) == ["Armoede", "Armoede in de wijk en armoede in de regio", "Lokaal beleid",
+                                "Bestaanszekerheid en bestaanszekerheid"]
+        page.close()
