@@ -11,7 +11,7 @@ For each hub size (default 1,000 and 10,000 items from ``benchmarks/generate.py`
 4. in Chromium, cold cache, throttled to 10 Mbit/s and 40 ms through the DevTools protocol
    (``Network.emulateNetworkConditions``), median of ``--runs``:
 
-   - a first page view without searching: bytes over the wire, and whether any search index came;
+   - a first page view without searching: bytes (gzip, as hosts send text), and whether any search index came;
    - the header box: from typing the query to its first results, and the bytes that took;
    - the search page ``zoeken/?zoekterm=…``: from navigation to the first result, bytes of the
      whole page and of the search files alone;
@@ -89,47 +89,59 @@ BOX = """
 
 
 class Wire:
-    """A cold, throttled tab that counts the bytes each response took on the wire."""
+    """A cold, throttled tab; bytes are counted from what the server sent (a Web Worker's requests too, which
+    the page's DevTools session does not report), as gzip would send each file: hosts compress text."""
 
-    def __init__(self, chromium):
+    def __init__(self, chromium, site: Path, log: list[str]):
+        self.site = site
+        self.log = log
         self.context = chromium.new_context(viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.page.add_init_script(FIRST_RESULT)
         self.cdp = self.context.new_cdp_session(self.page)
         self.cdp.send("Network.enable")
         self.cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        self.cdp.send("Network.emulateNetworkConditions", LINE)
-        self.urls: dict[str, str] = {}
-        self.loaded: list[tuple[str, int]] = []
-        self.cdp.on("Network.requestWillBeSent", lambda e: self.urls.__setitem__(e["requestId"], e["request"]["url"]))
-        self.cdp.on("Network.loadingFinished", lambda e: self.loaded.append(
-            (self.urls.get(e["requestId"], ""), int(e["encodedDataLength"]))))
+        self.cdp.send("Network.emulateNetworkConditions", LINE)  # applies to the page's workers too
 
     def mark(self) -> int:
-        return len(self.loaded)
+        return len(self.log)
 
     def bytes_since(self, mark: int, only: tuple[str, ...] = ()) -> int:
-        return sum(size for url, size in self.loaded[mark:] if not only or any(part in url for part in only))
+        return sum(gzip_size(self.site, path) for path in self.log[mark:]
+                   if not only or any(part in path for part in only))
 
     def urls_since(self, mark: int) -> list[str]:
-        return [url for url, _ in self.loaded[mark:]]
+        return self.log[mark:]
 
     def close(self) -> None:
         self.context.close()
 
 
-def page_view(chromium, base: str) -> tuple[int, bool]:
-    wire = Wire(chromium)
+_GZIP: dict[Path, int] = {}
+
+
+def gzip_size(site: Path, url_path: str) -> int:
+    path = site / url_path.split("?")[0].lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    if path not in _GZIP:
+        _GZIP[path] = len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
+    return _GZIP[path]
+
+
+def page_view(chromium, base: str, site: Path, log: list[str]) -> tuple[int, bool]:
+    wire = Wire(chromium, site, log)
+    mark = wire.mark()
     wire.page.goto(base + "artikelen/")
     wire.page.wait_for_load_state("networkidle")
-    index = any("zoeken/index/" in url or "pagefind" in url for url in wire.urls_since(0))
-    total = wire.bytes_since(0)
+    index = any("zoeken/index/" in url or "pagefind" in url for url in wire.urls_since(mark))
+    total = wire.bytes_since(mark)
     wire.close()
     return total, index
 
 
-def header_box(chromium, base: str) -> tuple[float, int]:
-    wire = Wire(chromium)
+def header_box(chromium, base: str, site: Path, log: list[str]) -> tuple[float, int]:
+    wire = Wire(chromium, site, log)
     wire.page.goto(base + "artikelen/")
     wire.page.wait_for_load_state("networkidle")
     wire.page.wait_for_function("() => /Typ om/.test(document.querySelector('.md-search-result__meta').textContent)")
@@ -143,19 +155,20 @@ def header_box(chromium, base: str) -> tuple[float, int]:
     return ms, total
 
 
-def search_page(chromium, base: str) -> tuple[float, int, int]:
-    wire = Wire(chromium)
+def search_page(chromium, base: str, site: Path, log: list[str]) -> tuple[float, int, int]:
+    wire = Wire(chromium, site, log)
+    mark = wire.mark()
     wire.page.goto(f"{base}zoeken/?zoekterm={QUERY}")
     wire.page.wait_for_function("window.__firstResult !== undefined", timeout=300_000)
     ms = wire.page.evaluate("window.__firstResult")
     wire.page.wait_for_load_state("networkidle")
-    result = ms, wire.bytes_since(0), wire.bytes_since(0, SEARCH_FILES)
+    result = ms, wire.bytes_since(mark), wire.bytes_since(mark, SEARCH_FILES)
     wire.close()
     return result
 
 
-def pagefind(chromium, base: str) -> tuple[float, int, int]:
-    wire = Wire(chromium)
+def pagefind(chromium, base: str, site: Path, log: list[str]) -> tuple[float, int, int]:
+    wire = Wire(chromium, site, log)
     wire.page.goto(base + "artikelen/")
     wire.page.wait_for_load_state("networkidle")
     mark = wire.mark()
@@ -210,17 +223,18 @@ def bench(count: int, runs: int, pagefind_cmd: str | None, work: Path) -> dict:
         result.update(pagefind_files=files, pagefind_raw=raw, pagefind_gzip=packed)
     samples: dict[str, list] = {"view": [], "box": [], "page": [], "pagefind": []}
     load = [os.getloadavg()[0]]
+    log: list[str] = []
     with browser() as chromium:
-        with serve(site) as base:
+        with serve(site, log=log) as base:
             for _ in range(runs):
-                samples["view"].append(page_view(chromium, base))
-                samples["box"].append(header_box(chromium, base))
-                samples["page"].append(search_page(chromium, base))
+                samples["view"].append(page_view(chromium, base, site, log))
+                samples["box"].append(header_box(chromium, base, site, log))
+                samples["page"].append(search_page(chromium, base, site, log))
                 load.append(os.getloadavg()[0])
         if copy is not None:
-            with serve(copy) as base:
+            with serve(copy, log=log) as base:
                 for _ in range(runs):
-                    samples["pagefind"].append(pagefind(chromium, base))
+                    samples["pagefind"].append(pagefind(chromium, base, copy, log))
                     load.append(os.getloadavg()[0])
 
     def median(key: str, at: int) -> float:

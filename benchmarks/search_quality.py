@@ -38,12 +38,12 @@ CONTENT = ["artikelen", "praktijkvoorbeelden", "academie"]
 OURS = """
 async (queries) => {
   const root = new URL("./", location.href).href;
-  const load = (urls) => urls.reduce((previous, url) => previous.then(() => new Promise((resolve, reject) => {
+  const load = (urls) => Promise.all(urls.map(url => new Promise((resolve, reject) => {
     const script = document.createElement("script");
-    script.src = url; script.onload = resolve; script.onerror = reject;
+    script.src = url; script.async = false; script.onload = resolve; script.onerror = reject;
     document.head.appendChild(script);
-  })), Promise.resolve());
-  await load([root + "javascripts/zoekmachine.js"]);
+  })));
+  await load([root + "zoeken/zoekmachine.js"]);
   const engine = KennisbankZoekmachine.create({root, load});
   const found = [];
   for (const query of queries) {

@@ -39,8 +39,9 @@
   // This script lives at <site>/javascripts/zoeken.js: everything else is found from there,
   // which works for both URL styles and from file://.
   var SITE_ROOT = new URL("../", document.currentScript.src).href;
-  // The page head preloads it (PRELOAD in kennisbank/outputs/search/page.py; a test checks the files exist).
-  var ENGINE = "javascripts/zoekmachine.js";
+  // The engine with lunr and lunr.nl, one script; the page head preloads it (PRELOAD in
+  // kennisbank/outputs/search/page.py; a test checks the files exist).
+  var ENGINE = "zoeken/zoekmachine.js";
 
   // The form is built here because page HTML passes a content sanitizer that keeps no form controls.
   function element(tag, attributes, text) {
@@ -102,19 +103,19 @@
 
   // ---- loading -------------------------------------------------------------
 
-  // Classic scripts, in order; a promise. The engine loads its data files with this too.
+  // Classic scripts, downloaded at the same time and run in order (async off); a promise. The engine
+  // loads its data files with this too.
   function loadScripts(urls) {
-    return urls.reduce(function (previous, url) {
-      return previous.then(function () {
-        return new Promise(function (resolve, reject) {
-          var script = document.createElement("script");
-          script.src = url;
-          script.addEventListener("load", resolve);
-          script.addEventListener("error", function () { reject(new Error("Niet geladen: " + url)); });
-          document.head.appendChild(script);
-        });
+    return Promise.all(urls.map(function (url) {
+      return new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.async = false;
+        script.addEventListener("load", resolve);
+        script.addEventListener("error", function () { reject(new Error("Niet geladen: " + url)); });
+        document.head.appendChild(script);
       });
-    }, Promise.resolve());
+    }));
   }
 
   function start() {

@@ -9,8 +9,11 @@
  * query's words, the document chunks of the results shown and, for a word the
  * hub does not contain, the vocabulary of its first letter. Every file is a
  * classic script adding its data to self.kbZoekdata, loaded by the `load`
- * function the door passes in (script elements in a page, importScripts in a
+ * function the door passes in (script elements in a page, fetches in a
  * worker), so it also works from file://, where fetch is refused.
+ *
+ * The build ships this file as zoeken/zoekmachine.js, after lunr.js and
+ * lunr.nl (one request: kennisbank/outputs/search/page.py BUNDLE_SRC).
  *
  * lunr.Index is not used for querying: it needs the whole index in memory,
  * which is what this engine avoids loading. The shards carry lunr's own BM25
@@ -24,8 +27,6 @@
 
   var DATA = "kbZoekdata";
   var SHARD_DIR = "zoeken/index/";
-  var LIBRARIES = ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-    "assets/javascripts/lunr/min/lunr.nl.min.js"];
   var MAX_WORDS = 10;
   var MAX_CHARS = 1000;
   var FIELD_TITLE = 0;
@@ -44,15 +45,15 @@
     var decoded = {};
     var started = null;
 
-    // Loads data files (keys such as "t3", "d0", "meta") once; resolves when all are there.
+    // Loads data files (keys such as "t3", "d0", "meta") once, all of them at the same time; resolves when
+    // all are there. `load(urls)` is the door's: parallel script elements in a page, parallel fetches in a
+    // worker (kennisbank/outputs/search/shards.py writes files both can read).
     function need(keys) {
-      var missing = keys.filter(function (key) { return !(key in store); });
-      if (!missing.length) {
-        return Promise.resolve();
-      }
-      return Promise.all(missing.map(function (key) {
-        if (!pending[key]) {
-          pending[key] = loadScripts([base + SHARD_DIR + key + ".js"]).then(function () {
+      var missing = keys.filter(function (key) { return !(key in store) && !pending[key]; });
+      if (missing.length) {
+        var batch = loadScripts(missing.map(function (key) { return base + SHARD_DIR + key + ".js"; }));
+        missing.forEach(function (key) {
+          pending[key] = batch.then(function () {
             if (!(key in store)) {
               throw new Error("Zoekbestand niet geladen: " + key);
             }
@@ -60,21 +61,18 @@
             delete pending[key];
             throw error;
           });
-        }
-        return pending[key];
-      }));
+        });
+      }
+      return Promise.all(keys.map(function (key) { return key in store ? null : pending[key]; }));
     }
 
-    // What every query needs: lunr's Dutch analysis and the index's table of contents.
+    // What every query needs: the index's table of contents (lunr and lunr.nl come with this script).
     function ready() {
       if (!started) {
-        started = (root.lunr && root.lunr.nl ? Promise.resolve() :
-          loadScripts(LIBRARIES.map(function (path) { return base + path; })))
-          .then(function () { return need(["meta"]); })
-          .catch(function (error) {
-            started = null;
-            throw error;
-          });
+        started = need(["meta"]).catch(function (error) {
+          started = null;
+          throw error;
+        });
       }
       return started;
     }
@@ -527,5 +525,22 @@
       distance: distance};
   }
 
-  root.KennisbankZoekmachine = {create: create, MAX_WORDS: MAX_WORDS, MAX_CHARS: MAX_CHARS};
+  // The data of one file of the index from its text, without running it: a worker can then fetch many
+  // at once (importScripts fetches one after the other), and no eval is needed (the CSP forbids it).
+  // shards.py writes exactly: (self.kbZoekdata=self.kbZoekdata||{})["key"]=JSON.parse('<JSON>');
+  // where the JSON's \, ' and line separators are escaped as in any JavaScript string.
+  var DATA_SCRIPT = /\["([^"]+)"\]=JSON\.parse\('([\s\S]*)'\);\s*$/;
+  function readDataScript(text) {
+    var match = DATA_SCRIPT.exec(text);
+    if (!match) {
+      throw new Error("Geen zoekbestand");
+    }
+    var json = match[2].replace(/\\(u2028|u2029|\\|')/g, function (all, escaped) {
+      return escaped === "u2028" ? "\u2028" : escaped === "u2029" ? "\u2029" : escaped;
+    });
+    (root[DATA] = root[DATA] || {})[match[1]] = JSON.parse(json);
+  }
+
+  root.KennisbankZoekmachine = {create: create, readDataScript: readDataScript, MAX_WORDS: MAX_WORDS,
+    MAX_CHARS: MAX_CHARS};
 })(typeof self !== "undefined" ? self : this);

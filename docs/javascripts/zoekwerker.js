@@ -30,16 +30,37 @@
   var own = self.document && self.document.currentScript ? self.document.currentScript.src : self.location.href;
   var SITE_ROOT = new URL("../", own).href;
 
+  // The index's files, all at once. In a real worker: fetched in parallel and read as data. In Material's
+  // iframe shim for file:// (where fetch is refused): script elements, which also load in parallel.
   function load(urls) {
-    return Promise.resolve(self.importScripts.apply(self, urls));
+    if (self.document) {
+      return Promise.all(urls.map(function (url) {
+        return new Promise(function (resolve, reject) {
+          var script = self.document.createElement("script");
+          script.src = url;
+          script.onload = resolve;
+          script.onerror = reject;
+          self.document.body.appendChild(script);
+        });
+      }));
+    }
+    return Promise.all(urls.map(function (url) {
+      return fetch(url).then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status + " " + url);
+        }
+        return response.text();
+      }).then(self.KennisbankZoekmachine.readDataScript);
+    }));
   }
 
   var engine = null;
   var latest = 0;
 
+  // The engine and its libraries are one script (zoeken/zoekmachine.js); importScripts returns a promise in the shim.
   function start() {
     if (!engine) {
-      engine = load([SITE_ROOT + "javascripts/zoekmachine.js"]).then(function () {
+      engine = Promise.resolve(self.importScripts(SITE_ROOT + "zoeken/zoekmachine.js")).then(function () {
         return self.KennisbankZoekmachine.create({root: SITE_ROOT, load: load});
       });
     }

@@ -21,6 +21,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import jinja2
+import material  # type: ignore[import-untyped]
 import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,7 +34,7 @@ from ..content.problems import ContentError
 from ..content.settings import load_settings
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
-from ..outputs.search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
+from ..outputs.search.page import BUNDLE_SRC, ENGINE_SRC, GENERATED_PAGE_SEARCH, LUNR_LANGUAGES, engine_bundle
 from ..outputs.search.stub import empty_material_index
 from ..outputs.security import netlify_headers
 from ..site import breadcrumbs
@@ -46,6 +47,7 @@ from .preview import Preview
 
 log = logging.getLogger("mkdocs.kennisbank")
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
 class Build:
@@ -121,8 +123,11 @@ class Build:
         config.extra["kennisbank_zoekvak"] = bool(hub.settings.extra_outputs)
         for extra in (f for generator in features.FILES for f in generator(hub, urls)):
             files.append(File.generated(config, extra.src, content=extra.content))
-        # The search page's lunr.js is the copy MkDocs ships (Material bundles its own into a worker).
-        files.append(File.generated(config, LUNR_SRC, abs_src_path=str(LUNR_JS)))
+        # The search engine with its libraries: the lunr.js MkDocs ships (Material bundles its own into its
+        # worker) and Material's Dutch lunr-languages files.
+        engine = engine_bundle([LUNR_JS, *(MATERIAL_TEMPLATES / path for path in LUNR_LANGUAGES),
+                                Path(config.docs_dir) / ENGINE_SRC])
+        files.append(File.generated(config, BUNDLE_SRC, content=engine))
         self.files_seen = files
         if self.preview is not None:
             self.preview.plan(hub, files, config, markdown)
