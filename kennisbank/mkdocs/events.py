@@ -21,7 +21,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import jinja2
-import material  # type: ignore[import-untyped]
+import material
 import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
