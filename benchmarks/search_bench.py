@@ -69,7 +69,7 @@ new MutationObserver(function () {
 PAGEFIND = """
 async (query) => {
   const start = performance.now();
-  const pagefind = await import(new URL("pagefind/pagefind.js", location.href).href);
+  const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);  // served at the root
   await pagefind.init();
   const search = await pagefind.search(query);
   const results = await Promise.all(search.results.slice(0, 5).map(result => result.data()));
