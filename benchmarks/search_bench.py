@@ -45,6 +45,7 @@ from browser import browser, serve  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
 from kennisbank.content.hub import load_hub  # noqa: E402
 from kennisbank.content.synonyms import Synonyms  # noqa: E402
+from kennisbank.index.hub_index import index_hub  # noqa: E402
 from kennisbank.mkdocs.commands import build_site  # noqa: E402
 from kennisbank.outputs.search.documents import search_docs  # noqa: E402
 from kennisbank.outputs.search.postings import analyse  # noqa: E402
@@ -188,7 +189,7 @@ def folder_size(folder: Path) -> tuple[int, int, int]:
 
 
 def index_build_seconds(docs_dir: Path) -> tuple[float, float]:
-    hub = load_hub(docs_dir)
+    hub = index_hub(load_hub(docs_dir))
     docs = search_docs(hub, {src: src for src in hub.items})
     cpu, wall = [], []
     for _ in range(3):

@@ -12,6 +12,7 @@ import pytest
 from sitebuilder import REPO
 
 from kennisbank.content.hub import load_hub
+from kennisbank.index.hub_index import index_hub
 from kennisbank.content.synonyms import Synonyms
 from kennisbank.outputs.search.compounds import Splitter
 from kennisbank.outputs.search.documents import search_docs
@@ -21,7 +22,7 @@ from kennisbank.outputs.search.shards import DOC_CHUNK, SHARD_INTS, ShardedIndex
 
 @pytest.fixture(scope="module")
 def starter_docs():
-    hub = load_hub(REPO / "docs")
+    hub = index_hub(load_hub(REPO / "docs"))
     return search_docs(hub, {src: src for src in hub.items})
 
 

@@ -12,10 +12,11 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ...content.hub import Hub, Item
+from ...content.hub import Item
 from ...content.model import ItemType
 from ...content.settings import PdfSettings
 from ...content.text import link
+from ...index.hub_index import HubIndex
 
 WHOLE_HUB = "kennisbank.pdf"
 """Site path of the whole-hub PDF (``kennisbank pdf``)."""
@@ -64,14 +65,14 @@ def pdf_target(src: str) -> str:
     return posixpath.join(folder, f"{stem}.pdf")
 
 
-def item_documents(hub: Hub) -> list[PdfDocument]:
+def item_documents(hub: HubIndex) -> list[PdfDocument]:
     """One PDF per item; a course's PDF holds the course page and its modules in order."""
     documents = []
     for item in sorted(hub.items.values(), key=lambda i: i.src):
         pages: tuple[str, ...] = (item.src,)
         kind = item.type.label
         if item.type is ItemType.CURSUS:
-            pages += tuple(m.src for m in hub.modules(item.course or ""))
+            pages += tuple(m.src for m in hub.course_modules(item.course or ""))
             kind = "Cursusreader"
         documents.append(PdfDocument(
             target=pdf_target(item.src), title=item.title, kind=kind, summary=item.meta.samenvatting,
@@ -79,7 +80,7 @@ def item_documents(hub: Hub) -> list[PdfDocument]:
     return documents
 
 
-def taxonomy_documents(hub: Hub) -> list[PdfDocument]:
+def taxonomy_documents(hub: HubIndex) -> list[PdfDocument]:
     """One PDF per theme and per network: its overview page followed by its items."""
     documents = []
     for folder, kind, entries, members in (
@@ -95,7 +96,7 @@ def taxonomy_documents(hub: Hub) -> list[PdfDocument]:
     return documents
 
 
-def whole_hub_document(hub: Hub, title: str) -> PdfDocument:
+def whole_hub_document(hub: HubIndex, title: str) -> PdfDocument:
     """Every published item, grouped by type; courses with their modules right after them."""
     parts = []
     for item_type in ItemType:
@@ -106,7 +107,7 @@ def whole_hub_document(hub: Hub, title: str) -> PdfDocument:
         for item in items:
             pages.append(item.src)
             if item_type is ItemType.CURSUS:
-                pages.extend(m.src for m in hub.modules(item.course or ""))
+                pages.extend(m.src for m in hub.course_modules(item.course or ""))
         if pages:
             parts.append(Part(item_type.plural, tuple(pages)))
     return PdfDocument(target=WHOLE_HUB, title=title, kind="Alle kennis in één document",
@@ -114,11 +115,16 @@ def whole_hub_document(hub: Hub, title: str) -> PdfDocument:
                        parts=tuple(parts), page=None, toc_depth=1)
 
 
-def _printable(hub: Hub, items: list[Item]) -> list[Item]:
+def _printable(hub: HubIndex, items: list[Item]) -> list[Item]:
     """Items grouped by type as on the overview page (newest first); modules by course and order."""
     types = list(ItemType)
-    return sorted(items, key=lambda i: (types.index(i.type), (i.course or "", i.meta.volgorde)
-                                        if i.type is ItemType.MODULE else ("", 0)))
+
+    def key(item: Item) -> tuple[int, str, int]:
+        if item.type is not ItemType.MODULE:
+            return types.index(item.type), "", 0
+        return types.index(item.type), item.course or "", hub.course_modules(item.course or "").index(item)
+
+    return sorted(items, key=key)
 
 
 def pages_wanted(settings: PdfSettings, command: str) -> bool:
@@ -126,7 +132,7 @@ def pages_wanted(settings: PdfSettings, command: str) -> bool:
     return settings.enabled and (command != "serve" or settings.on_serve)
 
 
-def page_documents(hub: Hub) -> list[PdfDocument]:
+def page_documents(hub: HubIndex) -> list[PdfDocument]:
     """Every PDF the site links to."""
     return item_documents(hub) + taxonomy_documents(hub)
 

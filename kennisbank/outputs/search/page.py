@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from ...content.hub import Hub
 from ...content.synonyms import SYNONYMS_FILE, load_synonyms
 from ...content.taxonomy import DATA_DIR
+from ...index.hub_index import HubIndex
 from ...site.pages import GeneratedFile, GeneratedPage
 from ...site.render import render
 from .documents import search_docs
@@ -23,12 +23,9 @@ PAGE_SRC = "zoeken/index.md"
 ENGINE_SRC = "javascripts/zoekmachine.js"
 """The search engine both doors share (the header box's worker and the search page), in ``docs/``."""
 
-LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-                  "assets/javascripts/lunr/min/lunr.nl.min.js"]
-"""Material's lunr-languages files (Dutch stemmer and stop words), relative to Material's templates."""
-
 BUNDLE_SRC = "zoeken/zoekmachine.js"
-"""lunr.js (2.3.9, the version lunr.py serialises for), Material's Dutch lunr-languages files and the engine
+"""lunr.js (2.3.9, the version lunr.py serialises for), Material's Dutch lunr-languages files
+(``material.LUNR_LANGUAGES``) and the engine
 in one script, made by the build: one request instead of four, which on a line with 40 ms latency is most of
 the time to first results (a worker's ``importScripts`` fetches one file after the other)."""
 
@@ -43,12 +40,7 @@ def engine_bundle(sources: list[Path]) -> str:
     return ";\n".join(path.read_text(encoding="utf-8").rstrip() for path in sources) + ";\n"
 
 
-GENERATED_PAGE_SEARCH = {"boost": 0.2}
-"""Material quick search weight of generated overview pages: they repeat the titles and
-summaries of many items, so without a lower weight they would push the items themselves down."""
-
-
-def search_page(hub: Hub) -> list[GeneratedPage]:
+def search_page(hub: HubIndex) -> list[GeneratedPage]:
     """The search page: an empty container that ``zoeken.js`` fills.
 
     The form is built by the script, not written here: every page's HTML goes
@@ -60,7 +52,7 @@ def search_page(hub: Hub) -> list[GeneratedPage]:
     return [GeneratedPage(PAGE_SRC, markdown, "kennisbank/outputs/search/")]
 
 
-def search_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
+def search_files(hub: HubIndex, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """The index data scripts; ``urls`` maps each page's ``src`` to its site-relative URL.
 
     The sharded index (:mod:`.shards`) serves both the header box and the search page.
@@ -69,7 +61,7 @@ def search_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """
     if not hub.settings.extra_outputs:
         return []
-    synonyms, _ = load_synonyms(hub.docs_dir / DATA_DIR, hub.rel(f"{DATA_DIR}/{SYNONYMS_FILE}"))
+    synonyms, _ = load_synonyms(hub.hub.docs_dir / DATA_DIR, hub.rel(f"{DATA_DIR}/{SYNONYMS_FILE}"))
     index = ShardedIndex(search_docs(hub, urls), synonyms, themes_of(hub, urls), analyse,
                          page=urls.get(PAGE_SRC, "zoeken/"), browse=urls.get("themas/index.md", "themas/"))
     return [GeneratedFile(path, script) for path, script in index.scripts().items()]

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...content.hub import Hub
+from ...index.hub_index import HubIndex
 from ...content.synonyms import Synonyms
 from .compounds import Splitter
 from .documents import FACETS, SearchDoc
@@ -207,6 +207,6 @@ def shard_script(key: str, data: Any) -> str:
     return f"(self.{DATA_GLOBAL}=self.{DATA_GLOBAL}||{{}})[\"{key}\"]={parse};\n"
 
 
-def themes_of(hub: Hub, urls: Mapping[str, str]) -> list[tuple[str, str, str]]:
+def themes_of(hub: HubIndex, urls: Mapping[str, str]) -> list[tuple[str, str, str]]:
     return [(theme.naam, urls[src], theme.beschrijving) for theme in hub.taxonomy.themes.values()
             if (src := f"themas/{theme.slug}.md") in urls]
