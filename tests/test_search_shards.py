@@ -12,8 +12,8 @@ import pytest
 from sitebuilder import REPO
 
 from kennisbank.content.hub import load_hub
-from kennisbank.index.hub_index import index_hub
 from kennisbank.content.synonyms import Synonyms
+from kennisbank.index.hub_index import index_hub
 from kennisbank.outputs.search.compounds import Splitter
 from kennisbank.outputs.search.documents import search_docs
 from kennisbank.outputs.search.postings import analyse

@@ -27,8 +27,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...index.hub_index import HubIndex
 from ...content.synonyms import Synonyms
+from ...index.hub_index import HubIndex
 from .compounds import Splitter
 from .documents import FACETS, SearchDoc
 from .index import FIELDS, data_script, facet_order
