@@ -54,7 +54,7 @@ from kennisbank.outputs.search.shards import SHARD_DIR, ShardedIndex  # noqa: E4
 QUERY = "warmtetransitie"
 LINE = {"offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 10_000_000 / 8}
 """An ordinary office line: 10 Mbit/s both ways, 40 ms."""
-SEARCH_FILES = ("zoeken/", "javascripts/zoekmachine.js", "assets/javascripts/lunr/", "pagefind/")
+SEARCH_FILES = ("zoeken/", "pagefind/")
 
 # Records when the first result of the box or the search page enters the DOM. In the box, a result links
 # with the query's words for highlighting (h=…); the box's own links (all results, themes) have an empty h=.

@@ -1,7 +1,7 @@
 """The sharded search index: lunr's weights, term ranges, document chunks, compounds and the Python reader.
 
 ``read`` below is the Python counterpart of ``shard()`` and ``documents()`` in
-``docs/javascripts/zoekmachine.js``; the browser tests check the JavaScript itself.
+``kennisbank/outputs/search/assets/zoekmachine.js``; the browser tests check the JavaScript itself.
 """
 
 import ast

@@ -94,9 +94,9 @@ def test_material_index_is_emptied_and_the_box_asks_our_worker(tmp_path):
     assert index == {"config": index["config"], "docs": []} and index["config"]["lang"] == ["nl"]
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                                   site.html("artikelen/a/"), re.S).group(1))
-    assert config["search"] == "../../javascripts/zoekwerker.js"
+    assert config["search"] == "../../zoeken/zoekwerker.js"
     assert config["translations"]["search.result.other"] == "Beste resultaten"
-    assert (site.root / "javascripts" / "zoekwerker.js").is_file()
+    assert (site.root / "zoeken" / "zoekwerker.js").is_file()
 
 
 def test_without_extra_outputs_the_search_page_says_it_has_no_index(tmp_path):

@@ -3,7 +3,7 @@
 Officials type everyday words ("armoede") where the hub says something else
 ("bestaanszekerheid", "schulden"), and abbreviations ("Wmo") where texts spell
 them out. The list is data, validated like the taxonomy (Dutch messages with
-line and column), and applied at query time by ``docs/javascripts/zoekmachine.js``:
+line and column), and applied at query time by ``kennisbank/outputs/search/assets/zoekmachine.js``:
 a query word also finds the words it stands for, ranked below the word itself.
 
 Two kinds of entry::

@@ -38,7 +38,7 @@ from ..content.settings import load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
-from ..outputs.search.page import BUNDLE_SRC, ENGINE_SRC, engine_bundle
+from ..outputs.search.page import BUNDLE_SRC, ENGINE, WORKER, WORKER_SRC, engine_bundle
 from ..outputs.search.stub import empty_material_index
 from ..outputs.security import netlify_headers
 from ..site import breadcrumbs, material
@@ -148,9 +148,9 @@ class Build:
             files.append(File.generated(config, extra.src, content=extra.content))
         # The search engine with its libraries: the lunr.js MkDocs ships (Material bundles its own into its
         # worker) and Material's Dutch lunr-languages files.
-        engine = engine_bundle([LUNR_JS, *(MATERIAL_TEMPLATES / path for path in material.LUNR_LANGUAGES),
-                                Path(config.docs_dir) / ENGINE_SRC])
+        engine = engine_bundle([LUNR_JS, *(MATERIAL_TEMPLATES / path for path in material.LUNR_LANGUAGES), ENGINE])
         files.append(File.generated(config, BUNDLE_SRC, content=engine))
+        files.append(File.generated(config, WORKER_SRC, abs_src_path=str(WORKER)))
         self.files_seen = files
         if self.preview is not None:
             self.preview.plan(hub, files, config, markdown)

@@ -20,8 +20,13 @@ from .postings import analyse
 from .shards import SHARD_DIR, ShardedIndex, themes_of
 
 PAGE_SRC = "zoeken/index.md"
-ENGINE_SRC = "javascripts/zoekmachine.js"
-"""The search engine both doors share (the header box's worker and the search page), in ``docs/``."""
+ASSETS = Path(__file__).parent / "assets"
+ENGINE = ASSETS / "zoekmachine.js"
+"""The search engine both doors share (the header box's worker and the search page): Kennisbank's code,
+not a file of the site's theme, so it ships with the package and the build writes it into the site."""
+WORKER = ASSETS / "zoekwerker.js"
+WORKER_SRC = "zoeken/zoekwerker.js"
+"""Where the build puts the header box's search worker (``overrides/main.html`` names it)."""
 
 BUNDLE_SRC = "zoeken/zoekmachine.js"
 """lunr.js (2.3.9, the version lunr.py serialises for), Material's Dutch lunr-languages files

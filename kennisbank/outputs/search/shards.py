@@ -1,7 +1,7 @@
 """The search index split into small files, so a query loads only what it needs (Pagefind-style).
 
 One prebuilt index answers both the header search box and the search page
-(``docs/javascripts/zoekmachine.js``). Nothing is loaded until someone searches;
+(``kennisbank/outputs/search/assets/zoekmachine.js``). Nothing is loaded until someone searches;
 then a query loads:
 
 - ``meta``: the first term of every term shard, the synonyms, the themes (a few kB);

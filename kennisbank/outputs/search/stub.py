@@ -6,7 +6,7 @@ and hands it to its search worker: 10 MB at 10,000 items, whether the visitor
 searches or not. Its search plugin must stay (the header's search box is only
 rendered with it), so after it wrote the index the build replaces the index by
 one without documents, keeping Material's ``config`` so the bundle is content.
-Our worker (``docs/javascripts/zoekwerker.js``) ignores it and loads the
+Our worker (``kennisbank/outputs/search/assets/zoekwerker.js``) ignores it and loads the
 sharded index when someone types.
 """
 

@@ -1,6 +1,6 @@
 /*
  * Kennisbank search engine: one engine for both doors, the header search box
- * (javascripts/zoekwerker.js, a Web Worker that speaks Material's worker
+ * (zoeken/zoekwerker.js, a Web Worker that speaks Material's worker
  * protocol) and the search page (javascripts/zoeken.js), so both give the same
  * results in the same order with the same counts.
  *

@@ -26,7 +26,7 @@
   var QUERY = 2;
   var RESULT = 3;
 
-  // The site root, from this script's own URL (javascripts/zoekwerker.js).
+  // The site root, from this script's own URL (zoeken/zoekwerker.js, written by the build).
   var own = self.document && self.document.currentScript ? self.document.currentScript.src : self.location.href;
   var SITE_ROOT = new URL("../", own).href;
 
