@@ -29,10 +29,11 @@ from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
-from .problems import Problems, repo_path, suggest
+from .problems import Problem, Problems, repo_path, suggest
 from .published import check_published
 from .safety import check_body
 from .settings import Settings, theme_files_of
+from .synonyms import SYNONYMS_FILE, load_synonyms
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
 Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
@@ -196,6 +197,7 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
     taxonomy, tax_problems = load_taxonomy(docs_dir, root)
     hub = Hub(root=root, docs_dir=docs_dir, taxonomy=taxonomy, settings=settings or Settings())
     hub.problems.extend(tax_problems)
+    hub.problems.extend(synonym_problems(docs_dir, root))
     tree = DocsTree(docs_dir)
     if cache is not None:
         cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
@@ -351,3 +353,7 @@ def check_hub(hub: Hub) -> None:
             seen[item_slug] = src
     check_courses(hub, seen)
 
+
+def synonym_problems(docs_dir: Path, root: Path) -> list[Problem]:
+    """Problems of the search synonyms (``docs/_data/synoniemen.yml``), reported with the taxonomy's."""
+    return load_synonyms(docs_dir / DATA_DIR, repo_path(docs_dir / DATA_DIR / SYNONYMS_FILE, root))[1]

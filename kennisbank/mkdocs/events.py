@@ -22,6 +22,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import jinja2
+import material as material_theme
 import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -38,7 +39,8 @@ from ..content.settings import cache_dir_problems, load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
-from ..outputs.search.page import LUNR_SRC
+from ..outputs.search.page import BUNDLE_SRC, ENGINE, WORKER, WORKER_SRC, engine_bundle
+from ..outputs.search.stub import empty_material_index
 from ..outputs.security import netlify_headers
 from ..outputs.store import OutputStore
 from ..site import breadcrumbs, escaping, material
@@ -54,6 +56,7 @@ from .preview_errors import ERRORS
 
 log = logging.getLogger("mkdocs.kennisbank")
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+MATERIAL_TEMPLATES = Path(material_theme.__file__).parent / "templates"
 
 
 class Build:
@@ -148,10 +151,15 @@ class Build:
                 # A placeholder makes MkDocs resolve and check the download links; post_build overwrites it.
                 files.append(File.generated(config, document.target, content=b""))
         urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        # The header box uses our worker only where the sharded index is built (overrides/main.html).
+        config.extra["kennisbank_zoekvak"] = bool(hub.settings.extra_outputs)
         for extra in (f for generator in features.FILES for f in generator(hub, urls)):
             files.append(File.generated(config, extra.src, content=extra.content))
-        # The search page's lunr.js is the copy MkDocs ships (Material bundles its own into a worker).
-        files.append(File.generated(config, LUNR_SRC, abs_src_path=str(LUNR_JS)))
+        # The search engine with its libraries: the lunr.js MkDocs ships (Material bundles its own into its
+        # worker) and Material's Dutch lunr-languages files.
+        engine = engine_bundle([LUNR_JS, *(MATERIAL_TEMPLATES / path for path in material.LUNR_LANGUAGES), ENGINE])
+        files.append(File.generated(config, BUNDLE_SRC, content=engine))
+        files.append(File.generated(config, WORKER_SRC, abs_src_path=str(WORKER)))
         self.files_seen = files
         if self.preview is not None:
             self.preview.plan(hub, files, config, markdown)
@@ -195,6 +203,11 @@ class Build:
         if self.preview is not None:
             self.preview.finish(config)
         self.collector.close()
+
+    def empty_material_search(self, config: MkDocsConfig) -> None:
+        """With the sharded index built, Material's own index is not needed: empty it (see search.stub)."""
+        if self._hub().settings.extra_outputs:
+            empty_material_index(Path(config.site_dir))
 
     def _make_pdfs(self, config: MkDocsConfig) -> None:
         """Make the PDFs; a PDF that fails is reported with the page linking to it, the rest still made."""
