@@ -161,8 +161,8 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool,
         kennisbank build --cache-dir /tmp/kennisbank-cache
     """
     _log_to_stderr()
-    if offline and site_dir is None:
-        site_dir = Path("site-offline")
+    if offline:
+        site_dir = site_dir or Path("site-offline")
     try:
         publication = build_site(config_file, site_dir, strict=strict, offline=offline, cache_dir=cache_dir)
     except BuildFailed as exc:
@@ -171,7 +171,7 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool,
         click.echo(publication.summary(), err=True)
         if report is not None:
             _write_report(report, publication.report())
-    if offline:
+    if offline and site_dir is not None:
         archive = site_dir.with_name(site_dir.name + ".zip")
         count = pack(site_dir, archive)
         click.echo(f"Offline site ingepakt: {archive} ({count} bestanden); open kennisbank/index.html", err=True)
