@@ -47,6 +47,13 @@ def on_env(env, config, files):
     BUILD.env(env, config, files)
 
 
+# Last, after every plugin that changes the page content.
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    BUILD.page_context(page)
+    return context
+
+
 # Before Material's search plugin writes its index.
 @event_priority(10)
 def on_post_build(config):

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
+from .field_safety import check_fields
 from .frontmatter import Source, read_source
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES, SLUG, content_files, course_of, slug_of, slugify
 from .limits import check_limits
@@ -225,6 +226,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     markup = scan(source.body, source.body_line)
     hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
     hub.problems.extend(check_references(rel, src, markup, tree))
+    hub.problems.extend(check_fields(rel, source.meta, source.position))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
     if not source.meta_ok:

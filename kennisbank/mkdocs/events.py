@@ -33,16 +33,18 @@ from ..content.hub import load_hub
 from ..content.page_meta import allowed_meta
 from ..content.problems import ContentError, repo_path
 from ..content.published import file_problem
-from ..content.settings import load_settings
+from ..content.settings import cache_dir_problems, load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
 from ..outputs.search.page import LUNR_SRC
 from ..outputs.security import netlify_headers
-from ..site import breadcrumbs, material
+from ..outputs.store import OutputStore
+from ..site import breadcrumbs, escaping, material
 from ..site.blocks import BLOCKS
 from ..site.pages import generated_pages
 from ..site.render import item_page
+from ..site.safe_ids import SafeIdsExtension
 from ..site.sanitize import sanitize
 from .heap import build_collector
 from .options import BuildOptions, options_of
@@ -81,8 +83,10 @@ class Build:
             self.preview = None  # a full build (also a serve without --dirty): every page rendered
 
     def config(self, config: MkDocsConfig) -> None:
-        """Read the command's options; serve the offline plugin's iframe-worker shim from the site, not unpkg.com."""
+        """Read the command's options; safe ids in every page (not left to a line in mkdocs.yml); serve the
+        offline plugin's iframe-worker shim from the site, not unpkg.com."""
         self.options = options_of(config)
+        config.markdown_extensions.append(SafeIdsExtension())  # type: ignore[arg-type]
         if "polyfills" in config.extra:
             config.extra["polyfills"] = offline.local_polyfills(list(config.extra["polyfills"]))
 
@@ -95,6 +99,8 @@ class Build:
         settings, setting_problems = load_settings(
             config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root),
             [*config.extra_css, *config.extra_javascript])
+        setting_problems += cache_dir_problems(settings.cache, root, docs_dir,
+                                               _relative(config.config_file_path, root))
         if self.preview is not None:
             settings = settings.model_copy(update={"extra_outputs": False})
         hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
@@ -179,6 +185,7 @@ class Build:
         return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
 
     def post_build(self, config: MkDocsConfig) -> None:
+        _clean_search_index(config)
         # Hosts such as Netlify and Cloudflare Pages read security headers from this file.
         (Path(config.site_dir) / "_headers").write_text(netlify_headers(), encoding="utf-8")
         self._make_pdfs(config)
@@ -201,9 +208,16 @@ class Build:
                 file = self.files_seen.get_file_from_path(src)
                 if file is not None:
                     pages[src] = pdf.Page(src, file.dest_uri)
+        if self.options.shard is not None:
+            documents = pdf.shard(documents, *self.options.shard)
         site_dir = Path(config.site_dir)
+        store = self._store(config)
         outcomes = pdf.build_pdfs(documents, pages, site_dir, site_dir, config.site_url or "",
-                                  workers=hub.settings.pdf.workers)
+                                  workers=hub.settings.pdf.workers, store=store)
+        reused = sum(1 for o in outcomes if o.reused)
+        log.info(f"PDF's: {len(outcomes) - reused} opnieuw gemaakt, {reused} hergebruikt")
+        if store is not None:
+            store.prune()
         report = log.error if config.strict else log.warning
         for outcome in outcomes:
             if outcome.error is None:
@@ -214,6 +228,16 @@ class Build:
                 where = self.generated.get(document.page) or hub.rel(document.page)
             report(f"{where}:1:1: pdf: de PDF '{document.target}' van '{document.title}' kon niet worden gemaakt "
                    f"({outcome.error}); de link 'Download als PDF' op deze pagina werkt niet")
+
+    def _store(self, config: MkDocsConfig) -> OutputStore | None:
+        """The output store of this build: the command line's folder, else the settings' (relative to mkdocs.yml)."""
+        settings = self._hub().settings.cache
+        if self.options.cache_dir is not None:
+            return OutputStore(self.options.cache_dir, settings.max_mb << 20)
+        if not settings.enabled:
+            return None
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        return OutputStore(root / settings.dir, settings.max_mb << 20)
 
     def nav(self, files: Files) -> None:
         """Hang items and generated pages under their parent pages, so Material's navigation.path shows them."""
@@ -240,10 +264,24 @@ class Build:
         return sanitize(html, self._hub().settings.embeds)
 
     def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """Turn on autoescape, and mark the titles that are HTML (see :mod:`kennisbank.escaping`).
+
+        Runs before Material's tags plugin renders its listings with this environment
+        and adds tag names (plain text) to the tables of contents.
+        """
+        escaping.autoescape(env)
         if self.preview is not None:
             # MkDocs makes a new theme environment per build; reuse the compiled templates.
             env.bytecode_cache = self.preview.templates
             self.preview.collect(config, files)
+        for file in files.documentation_pages():
+            if file.page is not None:
+                _escape_titles(file.page)
+
+    def page_context(self, page: Page) -> None:
+        """The page content is sanitized HTML: the only page value the templates print as is."""
+        if page.content is not None:
+            page.content = escaping.page_content(page.content)
 
     def build_error(self) -> None:
         self.collector.close()
@@ -254,6 +292,25 @@ class Build:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub
+
+
+def _escape_titles(page: Page) -> None:
+    # MkDocs gives titles in two forms: plain text (the nav in mkdocs.yml, set on the Page object, then
+    # frontmatter, then the file name), which autoescape escapes, and the HTML text of the page's first
+    # '# heading', which it would escape twice. Only the latter is replaced, on this build's Page object;
+    # a page not rendered in this build keeps MkDocs' own lookup.
+    rendered = getattr(page, "_title_from_render", None)
+    if rendered and "title" not in vars(page) and "title" not in page.meta:
+        page.title = escaping.html_text(rendered)
+    escaping.toc_titles(page.toc)
+
+
+def _clean_search_index(config: MkDocsConfig) -> None:
+    """Material's search results print titles and tags as HTML (run before the search plugin writes)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    for entry in getattr(index, "entries", None) or []:
+        escaping.search_entry(entry)
 
 
 _RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')

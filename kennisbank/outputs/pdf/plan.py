@@ -8,8 +8,10 @@ course page followed by all its modules in ``volgorde`` order.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...content.hub import Item
@@ -46,6 +48,9 @@ class PdfDocument:
     """``src`` of the page that links to this PDF (None for the whole hub)."""
     toc_depth: int = 2
     """Heading levels listed in the table of contents, counted from the page titles."""
+    date: dt.date | None = None
+    """The cover's date: the last change of its items, so that an unchanged PDF stays byte for byte the
+    same from day to day (and its cache entry valid); None (nothing dated in it) prints the build's date."""
 
     @property
     def pages(self) -> list[str]:
@@ -76,7 +81,8 @@ def item_documents(hub: HubIndex) -> list[PdfDocument]:
             kind = "Cursusreader"
         documents.append(PdfDocument(
             target=pdf_target(item.src), title=item.title, kind=kind, summary=item.meta.samenvatting,
-            parts=(Part(None, pages),), page=item.src, toc_depth=2 if len(pages) > 1 else 3))
+            parts=(Part(None, pages),), page=item.src, toc_depth=2 if len(pages) > 1 else 3,
+            date=_last_change([item])))
     return documents
 
 
@@ -92,7 +98,7 @@ def taxonomy_documents(hub: HubIndex) -> list[PdfDocument]:
             documents.append(PdfDocument(
                 target=pdf_target(src), title=entry.naam, kind=getattr(entry.soort, "label", kind),
                 summary=entry.beschrijving, parts=(Part(None, (src, *(i.src for i in items))),), page=src,
-                toc_depth=1))
+                toc_depth=1, date=_last_change(items)))
     return documents
 
 
@@ -112,7 +118,12 @@ def whole_hub_document(hub: HubIndex, title: str) -> PdfDocument:
             parts.append(Part(item_type.plural, tuple(pages)))
     return PdfDocument(target=WHOLE_HUB, title=title, kind="Alle kennis in één document",
                        summary=f"{len(hub.items)} items: artikelen, praktijkvoorbeelden, cursussen en hun modules.",
-                       parts=tuple(parts), page=None, toc_depth=1)
+                       parts=tuple(parts), page=None, toc_depth=1, date=_last_change(hub.items.values()))
+
+
+def _last_change(items: Iterable[Item]) -> dt.date | None:
+    """The latest ``bijgewerkt`` or ``gepubliceerd`` of ``items`` (modules carry no dates)."""
+    return max((item.updated for item in items if item.updated is not None), default=None)
 
 
 def _printable(hub: HubIndex, items: list[Item]) -> list[Item]:
@@ -125,6 +136,16 @@ def _printable(hub: HubIndex, items: list[Item]) -> list[Item]:
         return types.index(item.type), item.course or "", hub.course_modules(item.course or "").index(item)
 
     return sorted(items, key=key)
+
+
+def shard(documents: list[PdfDocument], number: int, count: int) -> list[PdfDocument]:
+    """The ``number``-th (from 1) of ``count`` slices of ``documents``: every ``count``-th by target.
+
+    Slices by position in target order, so every runner of a CI matrix
+    computes the same slices and together they hold every PDF exactly once.
+    """
+    ordered = sorted(documents, key=lambda d: d.target)
+    return ordered[number - 1::count]
 
 
 def pages_wanted(settings: PdfSettings, command: str) -> bool:
