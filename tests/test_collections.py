@@ -34,7 +34,7 @@ TREE = {
     "collecties/gegevensmodel/objecten/concept.md": "---\ndraft: true\n---\n\n# Nog niet af\n\nTekst.\n",
     "collecties/gegevensmodel/img/EAID_1A2B3C4D.png": PNG,
 }
-PERSON = "collecties/gegevensmodel/objecten/Natuurlijk_Persoon/"
+PERSON = "collecties/gegevensmodel/objecten/natuurlijk-persoon/"
 
 
 def commit_all(folder, day):
@@ -152,6 +152,49 @@ def test_a_bad_page_is_reported_at_the_source_field_and_left_out(tmp_path):
            [str(p) for p in publication.problems]
     assert "Gepubliceerd: 15 januari 2024" in Site(hub.root / "site").text("collecties/gegevensmodel/objecten/datum/")
     assert (hub.root / "site" / PERSON / "index.html").is_file()
+
+
+SLUGGED = {
+    "_data/collecties/gegevensmodel.yml": SPEC + "gepubliceerd: 2024-01-15\n",
+    "collecties/gegevensmodel/index.md": "# Model\n\nBegin bij [de eerste stappen](Handleiding/Eerste%20Stappen.md).\n",
+    "collecties/gegevensmodel/Handleiding/index.md": "# Handleiding\n\nZie [stappen](<Eerste Stappen.md#doel>).\n",
+    "collecties/gegevensmodel/Handleiding/Eerste Stappen.md": (
+        "# Eerste stappen\n\n## Doel\n\nHet schema: ![Schema](../Plaatjes/Schema%20Een.PNG)\n\n"
+        "Terug naar [het begin](../index.md) of [verder](Tweede_Stap.md).\n"),
+    "collecties/gegevensmodel/Handleiding/Tweede_Stap.md": "# Tweede stap\n\nTekst.\n",
+    "collecties/gegevensmodel/Plaatjes/Schema Een.PNG": PNG,
+}
+
+
+def test_urls_follow_the_source_paths_slugified_and_links_keep_working(tmp_path):
+    hub = project(tmp_path, SLUGGED)
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    site = Site(hub.root / "site")
+    home = site.article_html("collecties/gegevensmodel/")
+    assert 'href="handleiding/eerste-stappen/"' in home
+    assert 'href="eerste-stappen/#doel"' in site.article_html("collecties/gegevensmodel/handleiding/")
+    steps = site.article_html("collecties/gegevensmodel/handleiding/eerste-stappen/")
+    # Images keep their own names (only pages get slugified URLs), reached from the new place.
+    assert 'src="../../Plaatjes/Schema%20Een.PNG"' in steps
+    assert (hub.root / "site/collecties/gegevensmodel/Plaatjes/Schema Een.PNG").is_file()
+    assert 'href="../../"' in steps and 'href="../tweede-stap/"' in steps
+    assert "Tweede stap" in site.text("collecties/gegevensmodel/handleiding/tweede-stap/")
+    # The source's own place still answers: a redirect to the slugified page, for links saved before.
+    old = site.html("collecties/gegevensmodel/Handleiding/Eerste Stappen/")
+    assert '<meta http-equiv="refresh" content="0; url=../../handleiding/eerste-stappen/">' in old
+    assert not (hub.root / "site/collecties/gegevensmodel/Handleiding/Eerste Stappen.md").exists()
+
+
+def test_pages_that_slugify_to_the_same_url_are_reported(tmp_path, monkeypatch):
+    hub = project(tmp_path, {**SLUGGED, "collecties/gegevensmodel/Handleiding/eerste-stappen.md": "# Ander\n\nX.\n"})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "docs/collecties/gegevensmodel/Handleiding/eerste-stappen.md:1:1: bestand: deze pagina krijgt hetzelfde "
+        "adres (collecties/gegevensmodel/handleiding/eerste-stappen/) als "
+        "docs/collecties/gegevensmodel/Handleiding/Eerste Stappen.md, want hoofdletters, spaties en leestekens "
+        "vallen weg; geef een van beide een andere naam"]
 
 
 def test_a_page_without_any_date_says_where_to_add_one(tmp_path, monkeypatch):

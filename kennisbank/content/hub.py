@@ -19,11 +19,11 @@ from pydantic import BaseModel, ValidationError
 
 from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
-from .aliases import check_aliases
+from .aliases import check_aliases, url_of
 from .cache import SourceCache
 from .collection.dialects import is_mdx_link
 from .collection.mapping import map_page, source_field_problems
-from .collection.spec import Collection, collection_of, load_collections
+from .collection.spec import Collection, collection_of, load_collections, page_path
 from .fences import check_fences
 from .field_safety import check_fields
 from .frontmatter import Source, read_source
@@ -241,9 +241,29 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
             load_guarded(hub, src, tree)
     if cache is not None:
         cache.forget_missing(set(sources))
+    hub.problems.extend(_url_collisions(hub, sources))
     check_hub(hub)
     hub.problems.extend(check_links(hub))
     return hub
+
+
+def _url_collisions(hub: Hub, sources: list[str]) -> list[Problem]:
+    """Two collection pages whose slugified paths are the same would overwrite each other on the site."""
+    first: dict[str, str] = {}
+    problems = []
+    for src in sorted(sources):
+        target = page_path(src)
+        if collection_of(src) is None:
+            continue
+        if target in first:
+            url = url_of(src)
+            problems.append(Problem(hub.rel(src), 1, 1, "bestand",
+                                    f"deze pagina krijgt hetzelfde adres ({url}) als {hub.rel(first[target])}, "
+                                    "want hoofdletters, spaties en leestekens vallen weg; geef een van beide "
+                                    "een andere naam"))
+        else:
+            first[target] = src
+    return problems
 
 
 def load_guarded(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:

@@ -31,6 +31,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from .. import features
+from ..content.collection.spec import page_path
 from ..content.hub import Hub, load_hub
 from ..content.page_meta import allowed_meta
 from ..content.problems import ContentError, repo_path
@@ -177,6 +178,7 @@ class Build:
                 self.pdfs[document.page] = document
                 # A placeholder makes MkDocs resolve and check the download links; post_build overwrites it.
                 files.append(File.generated(config, document.target, content=b""))
+        _slugify_collection_urls(files, config)
         urls = {file.src_uri: file.url for file in files.documentation_pages()}
         # The header box uses our worker only where the sharded index is built (overrides/main.html).
         config.extra["kennisbank_zoekvak"] = bool(hub.settings.extra_outputs)
@@ -398,3 +400,17 @@ def _relative(path: str | None, root: Path) -> str:
 
 
 BUILD = Build()
+
+
+def _slugify_collection_urls(files: Files, config: MkDocsConfig) -> None:
+    """Publish collection pages at their slugified paths (``Eerste Stappen.md`` → ``eerste-stappen/``).
+
+    Only the destination changes: the page keeps its ``src_uri``, so the source's relative links
+    (``[x](Eerste%20Stappen.md)``) still resolve through MkDocs and are written with the new URL.
+    """
+    for file in files.documentation_pages():
+        target = page_path(file.src_uri)
+        if target != file.src_uri:
+            file.dest_uri = File(target, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+            for derived in ("url", "abs_dest_path"):  # cached from the old destination, if already read
+                file.__dict__.pop(derived, None)

@@ -19,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -26,7 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from ..frontmatter import parse_yaml
-from ..layout import COLLECTIONS_FOLDER
+from ..layout import COLLECTIONS_FOLDER, slugify
 from ..messages import problems_from_validation
 from ..model import Date, NetworkSlug, ThemeSlug
 from ..problems import Problem
@@ -102,6 +103,19 @@ def collection_of(src: str) -> str | None:
     """The slug of the collection ``src`` lies in (``collecties/<slug>/…``), or None."""
     parts = src.split("/")
     return parts[1] if len(parts) > 2 and parts[0] == COLLECTIONS_FOLDER else None
+
+
+def page_path(src: str) -> str:
+    """Where a collection page is published: its source path slugified below the collection's folder
+    (``collecties/x/Handleiding/Eerste Stappen.md`` → ``collecties/x/handleiding/eerste-stappen.md``), so that
+    URLs are readable and safe to paste. Other paths, and index pages' names, stay as they are."""
+    if collection_of(src) is None:
+        return src
+    *folders, name = src.split("/")[2:]
+    stem, ext = posixpath.splitext(name)
+    if name not in ("index.md", "README.md"):
+        name = slugify(stem) + ext.lower()
+    return "/".join([*src.split("/")[:2], *(slugify(folder) for folder in folders), name])
 
 
 def load_collections(docs_dir: Path, root: Path, taxonomy: Taxonomy,
