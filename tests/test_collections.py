@@ -197,6 +197,57 @@ def test_pages_that_slugify_to_the_same_url_are_reported(tmp_path, monkeypatch):
         "vallen weg; geef een van beide een andere naam"]
 
 
+PRACTICE = ("---\ntitle: Samen inkopen\ngemeenten: [Heerlen, Kerkrade]\ncontact:\n  naam: Marco Hendriks\n"
+            "  functie: Adviseur\n  email: inkoop@heerlen.example\n---\n\nTwee gemeenten kopen samen in.\n")
+TYPED = {
+    "_data/collecties/gegevensmodel.yml": SPEC + "gepubliceerd: 2024-01-15\nmappen:\n  praktijk/: praktijkvoorbeeld\n"
+    "  praktijk/achtergrond: artikel\n",
+    "collecties/gegevensmodel/index.md": "# Model\n\nTekst.\n",
+    "collecties/gegevensmodel/praktijk/samen-inkopen.md": PRACTICE,
+    "collecties/gegevensmodel/praktijk/achtergrond/waarom.md": "# Waarom\n\nUitleg.\n",
+}
+
+
+def test_a_folder_can_give_its_pages_another_type(tmp_path):
+    hub = project(tmp_path, TYPED)
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    site = Site(hub.root / "site")
+    practice = site.text("collecties/gegevensmodel/praktijk/samen-inkopen/")
+    assert "Soort: Praktijkvoorbeeld Thema's: Eén sterke bestuurslaag Netwerken: Regioberaad Gemeenten: Heerlen, " \
+        "Kerkrade" in practice
+    assert "Contact ¶ Marco Hendriks, Adviseur E-mail: inkoop@heerlen.example" in practice
+    # The deepest folder counts: the background folder inside the practice folder holds articles.
+    assert "Soort: Artikel Thema's" in site.text("collecties/gegevensmodel/praktijk/achtergrond/waarom/")
+    assert "Samen inkopen" in site.text("praktijkvoorbeelden/")
+
+
+def test_folder_types_are_checked_with_suggestions(tmp_path, monkeypatch):
+    spec = SPEC + "gepubliceerd: 2024-01-15\nmappen:\n  praktijk/: praktijk\n  praktjik/: artikel\n"
+    files = {**TYPED, "_data/collecties/gegevensmodel.yml": spec,
+             "collecties/gegevensmodel/praktijk/zonder-contact.md": "# Zonder contact\n\nTekst.\n"}
+    hub = project(tmp_path, files)
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "docs/_data/collecties/gegevensmodel.yml:10:3: mappen.praktijk/: ongeldige waarde 'praktijk'; bedoelde u "
+        "'praktijkvoorbeeld'?"]
+    spec = SPEC + "gepubliceerd: 2024-01-15\nmappen:\n  praktjik/: praktijkvoorbeeld\n"
+    (hub.docs / "_data/collecties/gegevensmodel.yml").write_text(spec, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.stdout.splitlines() == [
+        "docs/_data/collecties/gegevensmodel.yml:10:3: mappen: de map 'praktjik/' bestaat niet in "
+        "docs/collecties/gegevensmodel/; bedoelde u 'praktijk/'?"]
+    (hub.docs / "_data/collecties/gegevensmodel.yml").write_text(
+        spec.replace("praktjik/", "praktijk/"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check"])
+    told = ("verplicht veld ontbreekt: volgens 'mappen' in docs/_data/collecties/gegevensmodel.yml is deze pagina "
+            "een praktijkvoorbeeld; voeg '{}' toe, of geef de map de soort artikel")
+    assert result.stdout.splitlines() == [
+        f"docs/collecties/gegevensmodel/praktijk/{page}:1:1: {field}: {told.format(field)}"
+        for page in ("achtergrond/waarom.md", "zonder-contact.md") for field in ("contact", "gemeenten")]
+
+
 def test_a_page_without_any_date_says_where_to_add_one(tmp_path, monkeypatch):
     hub = project(tmp_path, {"_data/collecties/gegevensmodel.yml": SPEC,
                              "collecties/gegevensmodel/index.md": "# Model\n\nTekst.\n"})

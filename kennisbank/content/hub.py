@@ -352,7 +352,10 @@ def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
     meta = validate_meta(mapped_source, hub.taxonomy, problems)
     if meta is None:
         # A missing date was reported by map_page, with what to do about it.
-        model_problems = [p for p in problems.items if "gepubliceerd" in mapped.meta or p.field != "gepubliceerd"]
+        # So were the fields only a good practice has, with the folder type that asks for them.
+        told = {p.field for p in mapped.problems if p.field not in mapped.meta} & {"gemeenten", "contact"}
+        model_problems = [p for p in problems.items if p.field not in told
+                          and ("gepubliceerd" in mapped.meta or p.field != "gepubliceerd")]
         hub.problems.extend(source_field_problems(_at_source_fields(model_problems, source, mapped.origin),
                                                   mapped.origin))
         return None
