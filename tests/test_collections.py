@@ -248,6 +248,29 @@ def test_folder_types_are_checked_with_suggestions(tmp_path, monkeypatch):
         for page in ("achtergrond/waarom.md", "zonder-contact.md") for field in ("contact", "gemeenten")]
 
 
+def test_jsx_comments_and_expressions_never_show_as_page_text_and_abbreviations_work(tmp_path, monkeypatch):
+    body = ("# Privacy\n\n{/* Nog nakijken met juristen */}\nDe AVG geldt. {/* kort */}Zie artikel 5.\n\n"
+            "{/*\nMeerdere regels\ncommentaar\n*/}\n\nVersie {siteConfig.customFields.versie} van het portaal.\n\n"
+            "Een afbeelding met maat: ![logo](logo.png){ width=\"40\" } en code `{x}`.\n\n"
+            "*[AVG]: Algemene verordening gegevensbescherming\n")
+    hub = project(tmp_path, {"_data/collecties/portaal.yml": SPEC + "gepubliceerd: 2024-01-15\ndialect: docusaurus\n",
+                             "collecties/portaal/privacy.md": body, "collecties/portaal/logo.png": PNG})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.stdout.splitlines() == [
+        "docs/collecties/portaal/privacy.md:11:8: mdx: JavaScript-uitdrukking '{siteConfig.customFields.versie}' "
+        "kan niet worden omgezet en is weggelaten; schrijf de tekst zelf uit"]
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    site = Site(hub.root / "site")
+    text = site.text("collecties/portaal/privacy/")
+    assert text.startswith("Privacy ¶ De AVG geldt. Zie artikel 5. Soort: Artikel")
+    assert "Bron De AVG geldt. Zie artikel 5. Versie van het portaal. Een afbeelding met maat: en code {x} ." in text
+    assert "nakijken" not in text and "commentaar" not in text and "/*" not in text
+    html = site.article_html("collecties/portaal/privacy/")
+    assert '<abbr title="Algemene verordening gegevensbescherming">AVG</abbr>' in html
+    assert 'width="40"' in html
+
+
 def test_a_page_without_any_date_says_where_to_add_one(tmp_path, monkeypatch):
     hub = project(tmp_path, {"_data/collecties/gegevensmodel.yml": SPEC,
                              "collecties/gegevensmodel/index.md": "# Model\n\nTekst.\n"})
