@@ -271,6 +271,27 @@ def test_jsx_comments_and_expressions_never_show_as_page_text_and_abbreviations_
     assert 'width="40"' in html
 
 
+def test_mdx_files_are_pages_with_their_mdx_converted(tmp_path, monkeypatch):
+    mdx = ("import Tabs from '@theme/Tabs';\n\n# Aan de slag\n\n{/* TODO */}\n:::tip[Let op]\nBegin klein.\n:::\n\n"
+           "Daarna [verder](Tweede%20Stap.mdx).\n")
+    hub = project(tmp_path, {"_data/collecties/portaal.yml": SPEC + "gepubliceerd: 2024-01-15\n",
+                             "collecties/portaal/index.md": "# Portaal\n\nStart bij [aan de slag](Aan%20de%20slag.mdx).\n",
+                             "collecties/portaal/Aan de slag.mdx": mdx,
+                             "collecties/portaal/Tweede Stap.mdx": "# Tweede stap\n\nTekst.\n"})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert (result.exit_code, result.stdout) == (0, "")
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    site = Site(hub.root / "site")
+    assert 'href="aan-de-slag/"' in site.article_html("collecties/portaal/")
+    page = site.article_html("collecties/portaal/aan-de-slag/")
+    assert '<p class="admonition-title">Let op</p>' in page and 'href="../tweede-stap/"' in page
+    text = site.text("collecties/portaal/aan-de-slag/")
+    assert "import" not in text and ":::" not in text and "TODO" not in text
+    assert text.count("Aan de slag") == 1
+    assert not list((hub.root / "site").rglob("*.mdx"))
+
+
 def test_a_page_without_any_date_says_where_to_add_one(tmp_path, monkeypatch):
     hub = project(tmp_path, {"_data/collecties/gegevensmodel.yml": SPEC,
                              "collecties/gegevensmodel/index.md": "# Model\n\nTekst.\n"})

@@ -29,7 +29,7 @@ def url_of(src: str, slugified: bool = True) -> str:
     page's path is slugified first (:func:`.collection.spec.page_path`) unless ``slugified`` is false."""
     src = page_path(src) if slugified else src
     folder, name = posixpath.split(src)
-    if name in ("index.md", "README.md"):
+    if name in ("index.md", "README.md", "index.mdx"):
         return f"{folder}/" if folder else ""
     return f"{posixpath.splitext(src)[0]}/"
 

@@ -37,7 +37,7 @@ from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld,
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, repo_path, suggest
-from .published import check_published
+from .published import check_published, is_mdx
 from .safety import check_body
 from .settings import Settings, theme_files_of
 from .synonyms import SYNONYMS_FILE, load_synonyms
@@ -333,7 +333,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
 def _converts_fences(hub: Hub, src: str) -> bool:
     """Docusaurus collections have their code-fence options converted (collection.dialects), not reported."""
     collection = hub.collections.get(collection_of(src) or "")
-    return collection is not None and collection.spec.dialect == "docusaurus"
+    return collection is not None and (collection.spec.dialect == "docusaurus" or is_mdx(src))
 
 
 def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..frontmatter import Source
 from ..problems import Problem, Severity
+from ..published import is_mdx
 from .dialects import convert_docusaurus
 from .spec import Collection
 
@@ -58,7 +59,7 @@ def map_page(src: str, source: Source, collection: Collection) -> Mapped:
         return None
 
     mapped = Mapped(meta={}, body=source.body, body_line=source.body_line)
-    if spec.dialect == "docusaurus":
+    if spec.dialect == "docusaurus" or is_mdx(src):
         converted = convert_docusaurus(source.body, source.path, source.body_line)
         mapped.body = converted.body
         mapped.problems.extend(converted.problems)
