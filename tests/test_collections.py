@@ -292,6 +292,21 @@ def test_mdx_files_are_pages_with_their_mdx_converted(tmp_path, monkeypatch):
     assert not list((hub.root / "site").rglob("*.mdx"))
 
 
+def test_source_fields_named_in_zoek_velden_are_found_by_search(tmp_path):
+    from types import SimpleNamespace
+
+    from benchmarks.search_quality import OURS, run
+
+    files = {**TREE, "_data/collecties/gegevensmodel.yml": SPEC + "zoek_velden: [status_model]\n"}
+    files["collecties/gegevensmodel/objecten/adres.md"] = "---\ntags: brp\nversie: kwartsteen\n---\n\n# Adres\n\nX.\n"
+    hub = project(tmp_path, files)
+    commit_all(hub.docs / "collecties/gegevensmodel", "2022-09-01")
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    found = run(hub.root / "site", OURS, [SimpleNamespace(text="vastgesteld"), SimpleNamespace(text="kwartsteen")])
+    # 'status_model' is asked for; 'versie' is not, so its value is not in the search (only on the page).
+    assert found == [[PERSON], []]
+
+
 def test_a_page_without_any_date_says_where_to_add_one(tmp_path, monkeypatch):
     hub = project(tmp_path, {"_data/collecties/gegevensmodel.yml": SPEC,
                              "collecties/gegevensmodel/index.md": "# Model\n\nTekst.\n"})

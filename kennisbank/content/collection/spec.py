@@ -85,6 +85,9 @@ class CollectionSpec(BaseModel):
     velden: FieldMap = Field(default_factory=FieldMap, description="Velden van de bron en hun betekenis.")
     toon_velden: list[SourceField] = Field(
         default_factory=list, max_length=12, description="Eigen velden van de bron die op de pagina staan.")
+    zoek_velden: list[SourceField] = Field(
+        default_factory=list, max_length=12,
+        description="Eigen velden van de bron waarvan de waarden ook gevonden worden bij zoeken.")
 
 
 @dataclass(frozen=True)
