@@ -100,14 +100,9 @@ class Build:
             if file is not None:
                 files.remove(file)
         self.generated = {}
-        docs_prefix = _relative(config.docs_dir, hub.root).rstrip("/") + "/"
         markdown = {}
         for page in generated_pages(hub, features.GENERATORS):
-            file = File.generated(config, page.src, content=page.markdown)
-            if page.source.startswith(docs_prefix) and not page.source.endswith("/"):
-                # MkDocs makes the 'edit' link from edit_uri + this path: the data file the page comes from.
-                file.edit_uri = page.source[len(docs_prefix):]
-            files.append(file)
+            files.append(File.generated(config, page.src, content=page.markdown))
             self.generated[page.src] = page.source
             markdown[page.src] = page.markdown
         self.pdfs = {}
@@ -135,14 +130,14 @@ class Build:
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         hub = self._hub()
         page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
-        source = self.generated.get(page.file.src_uri)
-        if source and source.endswith("/"):
-            page.edit_url = _folder_url(config, source)
         if page.file.src_uri in self.generated:
             page.meta.setdefault("search", dict(GENERATED_PAGE_SEARCH))
         item = hub.items.get(page.file.src_uri)
         document = self.pdfs.get(page.file.src_uri)
         if item is None:
+            # Readers first: the edit pencil only where a contributor edits the text shown (an item), not on
+            # overview pages, the home page or the guide, where it opened a data file or a source folder.
+            page.edit_url = None
             return pdf.with_download_link(markdown, page.file.src_uri, document.target) if document else markdown
         # MkDocs read the frontmatter with its own (lenient) reader; ours is authoritative.
         page.meta["title"] = item.title
@@ -246,15 +241,6 @@ def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
         return f'href="{file.url_relative_to(page.file)}{match.group("anchor") or ""}"'
 
     return _RAW_MD_LINK.sub(resolve, html)
-
-
-def _folder_url(config: MkDocsConfig, folder: str) -> str | None:
-    """A folder has no edit page; GitHub and GitLab show it under 'tree' where 'edit' would be."""
-    edit_uri = config.edit_uri or ""
-    if not config.repo_url or not edit_uri.startswith("edit/"):
-        return None
-    branch = edit_uri.split("/")[1]
-    return f"{config.repo_url.rstrip('/')}/tree/{branch}/{folder.rstrip('/')}"
 
 
 def _relative(path: str | None, root: Path) -> str:
