@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import breadcrumbs, features, offline, pdf
+from . import breadcrumbs, features, home, offline, pdf
 from .blocks import BLOCKS
 from .cache import SourceCache, stamp
 from .hub import Hub, load_hub
@@ -134,6 +134,8 @@ class Build:
             page.meta.setdefault("search", dict(GENERATED_PAGE_SEARCH))
         item = hub.items.get(page.file.src_uri)
         document = self.pdfs.get(page.file.src_uri)
+        if page.file.src_uri == home.HOME_SRC:
+            markdown = self._home(markdown, page.file.content_string)
         if item is None:
             # Readers first: the edit pencil only where a contributor edits the text shown (an item), not on
             # overview pages, the home page or the guide, where it opened a data file or a source folder.
@@ -148,6 +150,16 @@ class Build:
         else:
             markdown = item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
         return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
+
+    def _home(self, markdown: str, source: str) -> str:
+        hub = self._hub()
+        # MkDocs hands over the Markdown without its frontmatter: count the lines it took, for messages.
+        start = source.find(markdown[:200])
+        markdown, problems = home.fill(markdown, hub, hub.rel(home.HOME_SRC),
+                                       source.count("\n", 0, start) if start > 0 else 0)
+        for problem in problems:
+            log.warning(str(problem))  # a strict build fails on it, like any other warning
+        return markdown
 
     def post_build(self, config: MkDocsConfig) -> None:
         # Hosts such as Netlify and Cloudflare Pages read security headers from this file.

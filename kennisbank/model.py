@@ -189,6 +189,8 @@ class _Frontmatter(BaseModel):
     status: Status = Field(default=Status.GEPUBLICEERD, description="concept (niet gepubliceerd), "
                            "gepubliceerd of gearchiveerd.")
     voorbeeld: bool = Field(default=False, description="true als personen, gemeenten of cijfers verzonnen zijn.")
+    uitgelicht: bool = Field(default=False, description="true om dit op de startpagina uit te lichten "
+                             "(de drie laatst bijgewerkte uitgelichte publicaties verschijnen daar).")
 
     @model_validator(mode="after")
     def _normalise(self) -> "_Frontmatter":
