@@ -69,6 +69,11 @@ SECTIONS: dict[str, Callable[[Hub], str]] = {
 """Marker name -> the Markdown of its section ("" when there is nothing to show)."""
 
 
+def sections(hub: Hub) -> str:
+    """All generated sections together: what the home page shows of the hub (the preview compares it)."""
+    return "\n".join(section(hub) for section in SECTIONS.values())
+
+
 def fill(markdown: str, hub: Hub, path: str, first_line: int = 0) -> tuple[str, list[Problem]]:
     """The home page's Markdown with every known marker replaced; unknown markers as problems at their line.
 
