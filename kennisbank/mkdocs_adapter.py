@@ -327,6 +327,10 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
             shutil.rmtree(staging, ignore_errors=True)
             shutil.rmtree(target, ignore_errors=True)
         return
+    if offline:
+        from .offline import remove_server_only
+
+        remove_server_only(staging)
     if target.exists():
         shutil.rmtree(target)
     staging.rename(target)
