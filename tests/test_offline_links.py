@@ -20,7 +20,7 @@ from kennisbank.mkdocs_adapter import build_site
 
 
 class _Links(html.parser.HTMLParser):
-    ATTRIBUTES = {"href", "src", "action"}
+    ATTRIBUTES = frozenset({"href", "src", "action"})
 
     def __init__(self) -> None:
         super().__init__()
