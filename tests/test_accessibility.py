@@ -36,7 +36,8 @@ AXE_EXTRA_RULES = ["heading-order", "page-has-heading-one", "landmark-one-main",
 
 def open_search(page, query: str = "warmtetransitie") -> None:
     """Open Material's search dialog and wait for results, so axe audits them too."""
-    button = page.get_by_role("button", name="Zoeken")  # on a phone the field is behind it
+    # On a phone the field is behind this button (the home page has a search form of its own as well).
+    button = page.locator(".md-header").get_by_role("button", name="Zoeken")
     field = page.locator(".md-search__input")
     if button.is_visible():
         button.click()
