@@ -24,7 +24,7 @@ from .frontmatter import Source, read_source
 from .links import check_links, page_links
 from .markup import Reference, scan
 from .messages import problems_from_validation
-from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
+from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names, normalise_tag
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, suggest
 from .safety import check_body
@@ -114,7 +114,8 @@ class Item:
 
     @_cached
     def tags(self) -> list[str]:
-        return list(self.meta.tags)
+        # Compared in lower case: 'WGR' and 'wgr' are one tag (kennisbank.tags chooses how it is shown).
+        return list(dict.fromkeys(normalise_tag(tag) for tag in self.meta.tags))
 
     def meta_value(self, name: str, default: object = None) -> object:
         """Frontmatter field ``name`` if this item's type has it (``gemeenten``, ``netwerken`` …), else ``default``.

@@ -62,7 +62,7 @@ def target_from_folder(folder: str, url: str) -> str | None:
 
 
 def check_links(hub: Hub) -> list[Problem]:
-    """A link to an item page that is not a published item is an error, with 'bedoelde u …?'."""
+    """A link to an item page that is not a published item is an error, with 'bedoelde je …?'."""
     from .hub import CONTENT_FOLDERS, GENERATED_INDEXES  # late: hub imports this module
 
     problems = []

@@ -43,6 +43,7 @@ from .sanitize import sanitize
 from .security import netlify_headers
 from .search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
 from .settings import load_settings
+from .tags import item_tag_labels
 
 log = logging.getLogger("mkdocs.kennisbank")
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
@@ -144,7 +145,7 @@ class Build:
         # MkDocs read the frontmatter with its own (lenient) reader; ours is authoritative.
         page.meta["title"] = item.title
         page.meta["description"] = item.meta.samenvatting
-        page.meta["tags"] = item.tags
+        page.meta["tags"] = item_tag_labels(hub, item)
         if self.preview is not None and page.file.src_uri in self.preview.rendered:
             markdown = self.preview.rendered[page.file.src_uri]
         else:
@@ -440,7 +441,7 @@ class Preview:
                          for src, item in hub.items.items()}
         # The home page lists the newest and featured items: it changes when its generated sections do.
         markdown = {**generated, **self.rendered, home.HOME_SRC: home.sections(hub)}
-        tags = {src: tuple(item.tags) for src, item in hub.items.items()}
+        tags = {src: tuple(item_tag_labels(hub, item)) for src, item in hub.items.items()}
         pages = files.documentation_pages()
         sources = frozenset(f.src_uri for f in pages)
         data_dir = Path(config.docs_dir) / "_data"

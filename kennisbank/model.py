@@ -157,8 +157,21 @@ def normalise_tag(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", str(value)).lower().split())
 
 
+def _tidy_tag(value: object) -> str:
+    """A tag as written, with its spaces tidied: 'WGR', 'Wmo' keep their capitals for display."""
+    return " ".join(unicodedata.normalize("NFC", str(value)).split())
+
+
 def _dedupe(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
+
+
+def _dedupe_tags(values: list[str]) -> list[str]:
+    """One spelling per tag: 'WGR' and 'wgr' are the same tag; the first spelling is kept."""
+    kept: dict[str, str] = {}
+    for value in values:
+        kept.setdefault(normalise_tag(value), value)
+    return list(kept.values())
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -167,7 +180,7 @@ Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 ThemeSlug = Annotated[str, AfterValidator(_check_theme)]
 NetworkSlug = Annotated[str, AfterValidator(_check_network)]
 MunicipalityName = Annotated[str, AfterValidator(_check_municipality)]
-Tag = Annotated[str, BeforeValidator(normalise_tag), StringConstraints(min_length=1, max_length=40)]
+Tag = Annotated[str, BeforeValidator(_tidy_tag), StringConstraints(min_length=1, max_length=40)]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 Minutes = Annotated[int, Field(ge=1, le=10_000)]
 
@@ -182,7 +195,9 @@ class _Frontmatter(BaseModel):
         min_length=1, max_length=6, description="Eén of meer thema's of ontwikkelpunten (slugs uit de taxonomie).")
     netwerken: list[NetworkSlug] = Field(
         default_factory=list, max_length=8, description="Netwerken die betrokken zijn (slugs uit de taxonomie).")
-    tags: list[Tag] = Field(default_factory=list, max_length=12, description="Vrije trefwoorden, kleine letters.")
+    tags: list[Tag] = Field(default_factory=list, max_length=12, description=(
+        "Vrije trefwoorden; afkortingen zoals ze gewoonlijk geschreven worden (WGR, Wmo). Hoofdletters tellen "
+        "niet mee bij het vergelijken."))
     auteurs: list[Text] = Field(min_length=1, description="Namen van auteurs of de afdeling.")
     gepubliceerd: Date = Field(description="Datum van publicatie, JJJJ-MM-DD.")
     bijgewerkt: Date | None = Field(default=None, description="Datum van de laatste inhoudelijke wijziging.")
@@ -194,8 +209,9 @@ class _Frontmatter(BaseModel):
 
     @model_validator(mode="after")
     def _normalise(self) -> "_Frontmatter":
-        for name in ("themas", "netwerken", "tags"):
+        for name in ("themas", "netwerken"):
             object.__setattr__(self, name, _dedupe(getattr(self, name)))
+        object.__setattr__(self, "tags", _dedupe_tags(self.tags))
         if self.bijgewerkt and self.gepubliceerd and self.bijgewerkt < self.gepubliceerd:
             raise PydanticCustomError(
                 "datumvolgorde", "bijgewerkt ({b}) ligt vóór gepubliceerd ({g})",

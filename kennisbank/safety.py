@@ -24,7 +24,7 @@ UNSAFE_SCHEMES = {
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
                   "srcset", "lowsrc", "dynsrc", "codebase", "cite", "longdesc", "usemap", "manifest", "ping",
                   "values", "to", "from", "by"}
-CODE_BLOCK_HINT = "; wilt u HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```"
+CODE_BLOCK_HINT = "; wil je HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```"
 FORBIDDEN_TAGS = {
     "script": "<script> is niet toegestaan: code in een bijdrage zou in de browser van bezoekers draaien",
     "style": "<style> is niet toegestaan: de opmaak komt uit het thema van de site",

@@ -208,7 +208,7 @@ def test_broken_prerequisites_point_at_the_list_entry(tmp_path, monkeypatch):
         "academie/leren/01-a.md": module(1),
     }) == [
         "docs/academie/leren/index.md:12:35: voorkennis: onbekend item 'datagedreven-werkn'; "
-        "bedoelde u 'datagedreven-werken'?",
+        "bedoelde je 'datagedreven-werken'?",
         "docs/academie/leren/index.md:12:55: voorkennis: een cursus kan niet voorkennis van zichzelf zijn",
         "docs/academie/leren/index.md:12:62: voorkennis: 'nog-bezig' is nog concept en staat niet op de site; "
         "publiceer het eerst of haal het hier weg",

@@ -68,7 +68,7 @@ def test_no_featured_items_leaves_out_the_section(tmp_path):
 
 def test_an_unknown_marker_fails_the_strict_build_with_a_suggestion(tmp_path, caplog):
     project(tmp_path, {"index.md": home("Tekst.\n\n<!-- kennisbank: niew -->\n")}).build_fails()
-    assert "docs/index.md:9:1: kennisbank: onbekend onderdeel 'niew'; bedoelde u 'nieuw'?" in caplog.text
+    assert "docs/index.md:9:1: kennisbank: onbekend onderdeel 'niew'; bedoelde je 'nieuw'?" in caplog.text
 
 
 def test_featured_must_be_true_or_false(tmp_path, caplog):
@@ -82,4 +82,4 @@ def test_the_starter_home_page_features_items_and_has_no_leftover_markers(tmp_pa
     assert "kennisbank:" not in page
     assert re.findall(r'<ul class="kb-cards kb-cards--(\d)">', page) == ["3", "3"]
     words = text(site)
-    assert words.index("Waar begint u?") < words.index("Uitgelicht") < words.index("Verenigingsstrategie 2030")
+    assert words.index("Waar begin je?") < words.index("Uitgelicht") < words.index("Verenigingsstrategie 2030")
