@@ -3,6 +3,7 @@
 #   make site    build the site into site/
 #   make test    run the whole test suite (installs Chromium for the browser tests when possible)
 #   make check   validate the content like CI does
+#   make lint    ruff, mypy and the JavaScript linter, as CI runs them
 #   make offline build the copy for file:// and pack it as site-offline.zip
 #   make pdf     make one PDF of the whole hub: kennisbank.pdf
 #   make bench   build speed against plain Material (benchmarks/run.py; takes several minutes)
@@ -13,7 +14,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve site test check schema offline pdf deps clean bench
+.PHONY: serve site test check lint schema offline pdf deps clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,17 @@ pdf: $(STAMP) deps
 check: $(STAMP)
 	$(BIN)/kennisbank check --format $(FORMAT)
 
+# The JavaScript linter comes from the npm registry (package-lock.json); the site itself uses no npm package.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+lint: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check kennisbank hooks tests benchmarks
+	$(BIN)/mypy
+	npm run --silent lint
+
 schema: $(STAMP)
 	$(BIN)/kennisbank schema
 
@@ -51,4 +63,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site site-offline site-offline.zip kennisbank.pdf .pytest_cache test-artifacts
+	rm -rf site site-offline site-offline.zip kennisbank.pdf .pytest_cache test-artifacts node_modules

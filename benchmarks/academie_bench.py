@@ -25,9 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from kennisbank.academie.pages import catalogue_pages, further_reading, learning_path  # noqa: E402
-from kennisbank.hub import load_hub  # noqa: E402
-from kennisbank.model import ItemType  # noqa: E402
-from kennisbank.pages import overview_pages  # noqa: E402
+from kennisbank.content.hub import load_hub  # noqa: E402
+from kennisbank.content.model import ItemType  # noqa: E402
+from kennisbank.site.pages import overview_pages  # noqa: E402
 
 THEMES = ["bestaanszekerheid", "kansengelijkheid", "gezond-leven", "klimaat-energie", "fysieke-leefomgeving",
           "sterke-bestuurslaag", "leren-van-elkaar", "knooppunt-van-netwerken", "regionale-samenwerking"]
@@ -94,9 +94,9 @@ def main() -> None:
             docs = write_hub(Path(tmp), courses)
             hub = load_hub(docs)
             assert not hub.problems.errors(), hub.problems.errors()[:3]
-            load = median_time(lambda: load_hub(docs))
-            academie = median_time(lambda: academie_work(hub))
-            overview = median_time(lambda: overview_pages(hub))
+            load = median_time(lambda docs=docs: load_hub(docs))
+            academie = median_time(lambda hub=hub: academie_work(hub))
+            overview = median_time(lambda hub=hub: overview_pages(hub))
             print(f"| {courses} | {len(hub.items)} | {load:.2f} s | {academie:.2f} s | {overview:.2f} s "
                   f"| ×{academie / overview:.2f} |")
 

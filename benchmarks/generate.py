@@ -31,9 +31,9 @@ if str(REPO) not in sys.path:  # run as a script: make the repository importable
     sys.path.insert(0, str(REPO))
 
 from benchmarks import wordbank as wb  # noqa: E402
-from kennisbank.hub import slugify  # noqa: E402
-from kennisbank.model import Doelgroep, ItemType, Niveau  # noqa: E402
-from kennisbank.taxonomy import DATA_DIR, load_taxonomy  # noqa: E402
+from kennisbank.content.layout import slugify  # noqa: E402
+from kennisbank.content.model import Doelgroep, ItemType, Niveau  # noqa: E402
+from kennisbank.content.taxonomy import DATA_DIR, load_taxonomy  # noqa: E402
 
 CONTENT_FOLDERS = sorted({t.folder for t in ItemType})
 """Starter content is replaced by the synthetic corpus; everything else of docs/ is copied."""
@@ -187,7 +187,8 @@ class _Writer:
         rng = self.rng
         lines = [f"titel: {_q(item.title)}", f"samenvatting: {_q(self._sentence(item) + ' ' + self._sentence(item))}",
                  f"type: {item.type.value}"]
-        tags = sorted({_tag(t) for t in rng.sample(wb.TOPICS.get((item.themes or self.themes)[0], wb.TOPICS["leren-van-elkaar"]), 3)})
+        topics = wb.TOPICS.get((item.themes or self.themes)[0], wb.TOPICS["leren-van-elkaar"])
+        tags = sorted({_tag(t) for t in rng.sample(topics, 3)})
         if item.type is ItemType.MODULE:
             lines += [f"volgorde: {item.order}", f"duur_minuten: {rng.choice([20, 30, 45, 60])}",
                       "leerdoelen:", *(f"  - {_q(self._goal(item))}" for _ in range(rng.randint(2, 3))),

@@ -36,9 +36,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.run import CORPUS_DIR, prepare  # noqa: E402
-from kennisbank.pdf import Page, PdfDocument, build_pdfs, whole_hub_document  # noqa: E402
-from kennisbank.pdf.engine import make_pdf  # noqa: E402
-from kennisbank.pdf.plan import Part, item_documents, taxonomy_documents  # noqa: E402
+from kennisbank.outputs.pdf import Page, PdfDocument, build_pdfs, whole_hub_document  # noqa: E402
+from kennisbank.outputs.pdf.engine import make_pdf  # noqa: E402
+from kennisbank.outputs.pdf.plan import Part, item_documents, taxonomy_documents  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BUDGET = 0.5
@@ -184,7 +184,7 @@ class LargeHub:
 
 def large_hub(n: int, seed: int, reuse_site: bool = False) -> LargeHub:
     """The shared corpus of ``n`` items, built once without PDFs; the PDFs it would get."""
-    from kennisbank.hub import load_hub
+    from kennisbank.content.hub import load_hub
 
     corpus = prepare(n, seed)
     site = corpus.root / "site-pdf"

@@ -11,8 +11,8 @@ tags, links between items), then timed:
 
 Seconds are wall time per phase and, for the whole, CPU time of this one
 process: on the shared 2-core machine other jobs stretch wall time, and CPU
-time is what "one core" means in the target. Peak memory is measured in a second run under tracemalloc (which slows Python
-down, so it is not timed). Usage::
+time is what "one core" means in the target. Peak memory is measured in a second run under tracemalloc
+(which slows Python down, so it is not timed). Usage::
 
     .venv/bin/python benchmarks/related_bench.py                 # 1,000 / 10,000 / 50,000 items
     .venv/bin/python benchmarks/related_bench.py 1000 --repeat 5
@@ -35,19 +35,19 @@ sys.path.insert(0, str(REPO))
 
 from kennisbank import features  # noqa: E402
 from kennisbank.academie.pages import further_reading  # noqa: E402
-from kennisbank import crosslinks  # noqa: E402
-from kennisbank.crosslinks import backlinks_section, more_in_theme_section, related_index, related_section  # noqa: E402
-from kennisbank.feeds import feed_files  # noqa: E402
-from kennisbank.heap import build_collector  # noqa: E402
-from kennisbank.hub import Hub, Item  # noqa: E402
-from kennisbank.links import target_from_folder  # noqa: E402
-from kennisbank.markup import Reference  # noqa: E402
-from kennisbank.model import Artikel, Cursus, Module, Praktijkvoorbeeld  # noqa: E402
-from kennisbank.pages import generated_pages  # noqa: E402
-from kennisbank.settings import Settings  # noqa: E402
-from kennisbank.taxonomy import load_taxonomy  # noqa: E402
-from kennisbank import text  # noqa: E402
-from kennisbank.text import html_text, md_escape  # noqa: E402
+from kennisbank.site import crosslinks  # noqa: E402
+from kennisbank.site.crosslinks import backlinks_section, more_in_theme_section, related_index, related_section  # noqa: E402
+from kennisbank.outputs.feeds import feed_files  # noqa: E402
+from kennisbank.mkdocs.heap import build_collector  # noqa: E402
+from kennisbank.content.hub import Hub, Item  # noqa: E402
+from kennisbank.content.links import target_from_folder  # noqa: E402
+from kennisbank.content.markup import Reference  # noqa: E402
+from kennisbank.content.model import Artikel, Cursus, Module, Praktijkvoorbeeld  # noqa: E402
+from kennisbank.site.pages import generated_pages  # noqa: E402
+from kennisbank.content.settings import Settings  # noqa: E402
+from kennisbank.content.taxonomy import load_taxonomy  # noqa: E402
+from kennisbank.content import text  # noqa: E402
+from kennisbank.content.text import html_text, md_escape  # noqa: E402
 
 CROSSLINK_SECTIONS = (related_section, backlinks_section, more_in_theme_section, further_reading)
 """The item-page sections that link an item to the rest of the hub (the Academie's "Verder lezen" under a

@@ -146,9 +146,9 @@ def core_times(docs: Path) -> dict[str, float]:
     and not inflated when other jobs share the cores.
     """
     from kennisbank import features
-    from kennisbank.hub import load_hub
-    from kennisbank.pages import generated_pages
-    from kennisbank.render import item_page
+    from kennisbank.content.hub import load_hub
+    from kennisbank.site.pages import generated_pages
+    from kennisbank.site.render import item_page
 
     start = time.process_time()
     hub = load_hub(docs, docs.parent)
@@ -218,8 +218,11 @@ def serve_edits(corpus: Corpus, command: list[str], edits: int, check_theme: boo
         _wait_for([item_url], "<html", timeout=900)
         for edit in range(edits):
             marker = f"Bewerkt{edit}x{port}"
-            text = re.sub(r'^titel: "(.*)"$', lambda m: f'titel: "{m.group(1)} {marker}"', original, count=1,
-                          flags=re.M) + f"\nDeze alinea is bewerkt ({marker}).\n"  # plain Material shows no titel
+            def retitle(match: re.Match[str], marker: str = marker) -> str:
+                return f'titel: "{match.group(1)} {marker}"'
+
+            text = re.sub(r'^titel: "(.*)"$', retitle, original, count=1, flags=re.M)
+            text += f"\nDeze alinea is bewerkt ({marker}).\n"  # plain Material shows no titel
             time.sleep(1.0)  # let the watcher settle after the previous build
             path.write_text(text, encoding="utf-8")
             written = time.perf_counter()

@@ -37,10 +37,10 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from browser import browser, serve  # noqa: E402
 
-from kennisbank.hub import load_hub  # noqa: E402
-from kennisbank.mkdocs_adapter import build_site  # noqa: E402
-from kennisbank.search.documents import plain_text, search_docs  # noqa: E402
-from kennisbank.search.index import SHARDS, SearchData  # noqa: E402
+from kennisbank.content.hub import load_hub  # noqa: E402
+from kennisbank.mkdocs.commands import build_site  # noqa: E402
+from kennisbank.outputs.search.documents import plain_text, search_docs  # noqa: E402
+from kennisbank.outputs.search.index import SHARDS, SearchData  # noqa: E402
 
 SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/javascripts",
             "docs/index.md", "docs/trefwoorden.md", "docs/bijdragen"]

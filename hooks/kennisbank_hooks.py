@@ -6,7 +6,7 @@ under its file name, which would shadow the kennisbank package.
 
 from mkdocs.plugins import event_priority
 
-from kennisbank.mkdocs_adapter import BUILD
+from kennisbank.mkdocs.events import BUILD
 
 
 def on_startup(command, dirty):

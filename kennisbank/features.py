@@ -2,24 +2,33 @@
 
 Features live in modules of their own; this is the one place that wires them
 into a build, so adding a feature is one line here and no change to the adapter.
+It sits above the phases (it names site pages and outputs alike); only the
+engine adapter (:mod:`kennisbank.mkdocs`) reads it.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from functools import partial
 
 from .academie.pages import catalogue_pages, further_reading, learning_path
-from .connections import network_sections, pair_pages, theme_sections
-from .crosslinks import backlinks_section, more_in_theme_section, related_section
-from .feeds import feed_files, whats_new_page
-from .hub import Hub
-from .knowledge_map import knowledge_map_page
-from .pages import FileGenerator, Generator, overview_pages
-from .render import Section
-from .search.page import search_files, search_page
+from .outputs.feeds import feed_files, whats_new_page
+from .outputs.search.page import search_files, search_page
+from .site.connections import network_sections, pair_pages, theme_sections
+from .site.crosslinks import backlinks_section, more_in_theme_section, related_section
+from .site.knowledge_map import knowledge_map_page
+from .site.pages import EntrySection, FileGenerator, Generator, overview_pages
+from .site.render import Section
 
-GENERATORS: list[Generator] = [overview_pages, search_page, catalogue_pages, pair_pages, knowledge_map_page,
-                               whats_new_page]
+THEME_SECTIONS: list[EntrySection] = [theme_sections]
+"""Sections on each theme page, between its introduction and its items."""
+
+NETWORK_SECTIONS: list[EntrySection] = [network_sections]
+"""Sections on each network page, between its introduction and its items."""
+
+GENERATORS: list[Generator] = [
+    partial(overview_pages, theme_sections=THEME_SECTIONS, network_sections=NETWORK_SECTIONS),
+    search_page, catalogue_pages, pair_pages, knowledge_map_page, whats_new_page,
+]
 """Groups of generated pages, in order."""
 
 FILES: list[FileGenerator] = [search_files, feed_files]
@@ -31,12 +40,3 @@ BEFORE_BODY: list[Section] = []
 AFTER_BODY: list[Section] = [learning_path, further_reading, related_section, backlinks_section,
                              more_in_theme_section]
 """Item-page sections after the body, in order."""
-
-EntrySection = Callable[[Hub, str], str]
-"""Renders part of a theme or network page from its slug ("" when there is nothing to show)."""
-
-THEME_SECTIONS: list[EntrySection] = [theme_sections]
-"""Sections on each theme page, between its introduction and its items."""
-
-NETWORK_SECTIONS: list[EntrySection] = [network_sections]
-"""Sections on each network page, between its introduction and its items."""

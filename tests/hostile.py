@@ -56,8 +56,8 @@ def payload_lines(hub: Project, index: int, payload: str) -> range:
 def checks_switched_off() -> Iterator[None]:
     """Simulate a check that misses everything, so only the sanitizer stands between payload and visitor."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("kennisbank.hub.check_body", lambda *args, **kwargs: [])
-        patch.setattr("kennisbank.hub.check_references", lambda *args, **kwargs: [])
+        patch.setattr("kennisbank.content.hub.check_body", lambda *args, **kwargs: [])
+        patch.setattr("kennisbank.content.hub.check_references", lambda *args, **kwargs: [])
         yield
 
 

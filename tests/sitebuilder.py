@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from kennisbank.mkdocs_adapter import BuildFailed, build_site
+from kennisbank.mkdocs.commands import BuildFailed, build_site
 
 REPO = Path(__file__).resolve().parents[1]
 SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/index.md",

@@ -11,8 +11,8 @@ import random
 
 from benchmarks.related_bench import synthetic_hub
 from kennisbank.academie.pages import _reading_list_by_counting, academie_index, reading_list
-from kennisbank.hub import Item
-from kennisbank.model import ItemType, Module
+from kennisbank.content.hub import Item
+from kennisbank.content.model import ItemType, Module
 
 
 def test_reading_lists_match_counting_shared_themes():

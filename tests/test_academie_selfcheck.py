@@ -166,7 +166,7 @@ def test_fenced_example_stays_code_and_invalid_block_on_a_plain_page_says_why():
 def test_check_reports_self_check_mistakes_with_file_lines(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from kennisbank.cli import main
+    from kennisbank.cli.commands import main
 
     course = frontmatter(titel="C", samenvatting="S", type="cursus", themas=["leren-van-elkaar"], auteurs=["A"],
                          gepubliceerd="2024-01-01", doelgroep=["ambtenaren"], niveau="basis", duur_minuten=45,

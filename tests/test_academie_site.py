@@ -5,7 +5,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import main
+from kennisbank.cli.commands import main
 from sitebuilder import article, frontmatter, practice, project
 
 

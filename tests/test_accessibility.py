@@ -2,7 +2,7 @@
 
 For each page in PAGES × palette × width, axe-core (bundled by the PyPI package
 axe-playwright-python) runs inside Debian's Chromium against the starter hub,
-served with the site's own security headers (kennisbank.security). A test fails
+served with the site's own security headers (kennisbank.outputs.security). A test fails
 on any axe violation of WCAG 2.2 A/AA, any request to another host, any cookie,
 any Content-Security-Policy violation and any console error.
 
@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from browser import browser, serve
-from kennisbank.security import HEADERS
+from kennisbank.outputs.security import HEADERS
 from sitebuilder import project
 
 pytestmark = pytest.mark.browser

@@ -11,9 +11,9 @@ import sys
 from click.testing import CliRunner
 
 from benchmarks.generate import generate
-from kennisbank.cli import main
-from kennisbank.hub import load_hub
-from kennisbank.model import ItemType
+from kennisbank.cli.commands import main
+from kennisbank.content.hub import load_hub
+from kennisbank.content.model import ItemType
 from sitebuilder import REPO
 
 

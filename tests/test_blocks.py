@@ -2,7 +2,7 @@
 
 import re
 
-from kennisbank.blocks import BlockStore
+from kennisbank.site.blocks import BlockStore
 from sitebuilder import article, project
 
 

@@ -254,7 +254,7 @@ def test_works_with_material_instant_navigation(tmp_path):
 
 
 def test_progress_survives_moving_the_offline_copy(tmp_path):
-    from kennisbank.mkdocs_adapter import build_site
+    from kennisbank.mkdocs.commands import build_site
 
     hub = project(tmp_path, {
         "academie/raad/index.md": course("Cursus voor de raad"),

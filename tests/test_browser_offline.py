@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from browser import browser, serve
-from kennisbank.cli import main
+from kennisbank.cli.commands import main
 from sitebuilder import project
 
 pytestmark = pytest.mark.browser

@@ -11,10 +11,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from browser import browser, serve
-from kennisbank.hub import load_hub
-from kennisbank.search.documents import plain_text, search_docs
-from kennisbank.search.dutch import STOP_WORDS, stem
-from kennisbank.search.index import build_index
+from kennisbank.content.hub import load_hub
+from kennisbank.outputs.search.documents import plain_text, search_docs
+from kennisbank.outputs.search.dutch import STOP_WORDS, stem
+from kennisbank.outputs.search.index import build_index
 from lunr.index import Index
 from sitebuilder import REPO, project
 

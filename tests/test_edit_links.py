@@ -3,7 +3,6 @@
 import re
 
 import pytest
-
 from sitebuilder import article, project
 
 REPO_URL = "https://github.com/vng-kennishub/kennisbank"

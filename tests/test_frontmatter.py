@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from kennisbank.frontmatter import MAX_BYTES, read_source, split_source
+from kennisbank.content.frontmatter import MAX_BYTES, read_source, split_source
 
 
 def messages(text: str) -> list[str]:

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kennisbank.model import MODELS, Contact
+from kennisbank.content.model import MODELS, Contact
 from sitebuilder import REPO
 
 GUIDE = (REPO / "docs" / "bijdragen" / "index.md").read_text(encoding="utf-8")

@@ -4,8 +4,8 @@ import gc
 
 import pytest
 
-from kennisbank import mkdocs_adapter
-from kennisbank.heap import BUILD_THRESHOLDS, build_collector
+from kennisbank.mkdocs import events as mkdocs_events
+from kennisbank.mkdocs.heap import BUILD_THRESHOLDS, build_collector
 from sitebuilder import article, project
 
 
@@ -20,13 +20,13 @@ def test_the_build_thresholds_hold_inside_and_the_old_ones_come_back_even_after_
 
 def test_pages_render_with_the_build_thresholds_and_the_process_gets_its_own_back(tmp_path, monkeypatch):
     seen = []
-    render = mkdocs_adapter.item_page
+    render = mkdocs_events.item_page
 
     def watched(*args, **kwargs):
         seen.append(gc.get_threshold())
         return render(*args, **kwargs)
 
-    monkeypatch.setattr(mkdocs_adapter, "item_page", watched)
+    monkeypatch.setattr(mkdocs_events, "item_page", watched)
     before = gc.get_threshold()
     gc.set_threshold(1_000, 11, 12)
     try:

@@ -4,8 +4,8 @@ import tracemalloc
 
 from click.testing import CliRunner
 
-from kennisbank.cli import main
-from kennisbank.hub import load_hub
+from kennisbank.cli.commands import main
+from kennisbank.content.hub import load_hub
 from sitebuilder import article, practice, project
 
 BOMB = ("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank.knowledge_map import LEVELS, LIGHT_FILLS, LIGHT_TEXT, level
+from kennisbank.site.knowledge_map import LEVELS, LIGHT_FILLS, LIGHT_TEXT, level
 
 CSS = (Path(__file__).resolve().parents[1] / "docs" / "stylesheets" / "kenniskaart.css").read_text(encoding="utf-8")
 

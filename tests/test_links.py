@@ -4,9 +4,9 @@ import posixpath
 
 from click.testing import CliRunner
 
-from kennisbank.cli import main
-from kennisbank.links import markdown_links, target_of
-from kennisbank.text import link
+from kennisbank.cli.commands import main
+from kennisbank.content.links import markdown_links, target_of
+from kennisbank.content.text import link
 from sitebuilder import article, project
 
 

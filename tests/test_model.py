@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
-from kennisbank.frontmatter import split_source
-from kennisbank.hub import validate_meta
-from kennisbank.model import ItemType, json_schema
-from kennisbank.problems import Problems
-from kennisbank.taxonomy import load_taxonomy
+from kennisbank.content.frontmatter import split_source
+from kennisbank.content.hub import validate_meta
+from kennisbank.content.model import ItemType, json_schema
+from kennisbank.content.problems import Problems
+from kennisbank.content.taxonomy import load_taxonomy
 from sitebuilder import REPO, article, frontmatter, practice
 
 

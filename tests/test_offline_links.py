@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from sitebuilder import project
 
-from kennisbank.mkdocs_adapter import build_site
+from kennisbank.mkdocs.commands import build_site
 
 
 class _Links(html.parser.HTMLParser):

@@ -24,12 +24,12 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from kennisbank.cli import main
-from kennisbank.hub import load_hub
-from kennisbank.model import ItemType
-from kennisbank.pdf.plan import pages_wanted, pdf_target
-from kennisbank.settings import PdfSettings
-from kennisbank.text import dutch_date
+from kennisbank.cli.commands import main
+from kennisbank.content.hub import load_hub
+from kennisbank.content.model import ItemType
+from kennisbank.outputs.pdf.plan import pages_wanted, pdf_target
+from kennisbank.content.settings import PdfSettings
+from kennisbank.content.text import dutch_date
 from pdfs import contents_entries, external_links, internal_links, outline, pdfs_on, render_page, squeeze, text
 from sitebuilder import project
 from test_site_starter import url_of
@@ -239,7 +239,7 @@ def test_pdfs_are_skipped_on_serve_unless_asked():
 def test_cached_page_references_follow_added_pages():
     import pydyf
 
-    from kennisbank.pdf.patches import cache_page_references
+    from kennisbank.outputs.pdf.patches import cache_page_references
 
     cache_page_references()
     cache_page_references()  # idempotent: the cache is not wrapped twice
@@ -258,7 +258,7 @@ def test_a_contents_page_is_laid_out_twice_with_the_right_numbers(monkeypatch):
     import weasyprint
     import weasyprint.layout.page as layout_page
 
-    from kennisbank.pdf.patches import refresh_target_counters_once
+    from kennisbank.outputs.pdf.patches import refresh_target_counters_once
 
     refresh_target_counters_once()
     refresh_target_counters_once()  # idempotent: not wrapped twice

@@ -9,11 +9,11 @@ import os
 import pytest
 from pypdf import PdfReader
 
-import kennisbank.pdf.engine as engine
+import kennisbank.outputs.pdf.engine as engine
 from hostile import checks_switched_off
-from kennisbank.hub import load_hub
-from kennisbank.pdf import Page, PdfDocument, build_pdfs, page_documents
-from kennisbank.pdf.plan import Part
+from kennisbank.content.hub import load_hub
+from kennisbank.outputs.pdf import Page, PdfDocument, build_pdfs, page_documents
+from kennisbank.outputs.pdf.plan import Part
 from pdfs import outline, pdfs_on, render_page, squeeze, text, text_by_font, word_boxes
 from sitebuilder import article, project
 
@@ -127,7 +127,7 @@ def test_long_words_and_urls_wrap_inside_the_page(messy):
 def test_emoji_are_drawn_with_the_emoji_font(messy):
     reader = PdfReader(messy.root / "artikelen/rommelig.pdf")
     document = text(reader)
-    # Typed emoji, and :smile: as its character (kennisbank.emoji: no twemoji picture from a CDN).
+    # Typed emoji, and :smile: as its character (kennisbank.site.emoji: no twemoji picture from a CDN).
     for emoji in ("🎉", "😄", "✅"):
         assert emoji in document, emoji
     drawn = text_by_font(reader)

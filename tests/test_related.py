@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from kennisbank.related import Document, IndexConfig, Match, RelatedIndex
+from kennisbank.index.related import Document, IndexConfig, Match, RelatedIndex
 
 INDICES = [IndexConfig("themas", 100), IndexConfig("netwerken", 60), IndexConfig("tags", 40)]
 

@@ -9,9 +9,9 @@ import json
 import os
 from pathlib import Path
 
-from kennisbank.crosslinks import related, related_index
-from kennisbank.hub import load_hub
-from kennisbank.settings import read_settings
+from kennisbank.site.crosslinks import related, related_index
+from kennisbank.content.hub import load_hub
+from kennisbank.content.settings import read_settings
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden" / "related.json"

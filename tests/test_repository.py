@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from kennisbank.problems import Problem
+from kennisbank.content.problems import Problem
 from sitebuilder import REPO, article, project
 
 WORKFLOW = REPO / ".github" / "workflows" / "pull-request.yml"
@@ -42,7 +42,9 @@ def test_workflow_runs_on_pull_requests_the_same_commands_as_make_and_ci_run():
     targets = make_targets()
     assert "kennisbank check --format $(FORMAT)" in targets["check"]
     assert "kennisbank build --site-dir site" in targets["site"]
-    assert "make test" in (REPO / ".ci" / "run").read_text()
+    ci_run = (REPO / ".ci" / "run").read_text()
+    assert "make lint" in ci_run and "make test" in ci_run
+    assert "ruff check" in targets["lint"] and "mypy" in targets["lint"] and "npm run --silent lint" in targets["lint"]
     assert "pytest" in targets["test"]
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"
@@ -60,7 +62,7 @@ def test_pre_commit_hook_runs_the_check_and_fails_on_errors(tmp_path):
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
     hook = config["repos"][0]["hooks"][0]
     assert config["repos"][0]["repo"] == "local" and hook["id"] == "kennisbank-check"
-    assert re.search(hook["files"], "docs/artikelen/x.md") and not re.search(hook["files"], "kennisbank/cli.py")
+    assert re.search(hook["files"], "docs/artikelen/x.md") and not re.search(hook["files"], "kennisbank/cli/commands.py")
     program, *args = hook["entry"].split()
     assert program == ".venv/bin/kennisbank"
     executable = shutil.which("kennisbank") or str(Path(sys.executable).with_name("kennisbank"))

@@ -9,11 +9,11 @@ import pytest
 from lunr.builder import Builder
 from lunr.index import Index
 
-from kennisbank.hub import load_hub
-from kennisbank.search.documents import plain_text, search_docs
-from kennisbank.search.dutch import STOP_WORDS, stem, trim, use_dutch
-from kennisbank.search.index import FIELDS, SHARDS, SearchData, build_index, data_script, pack
-from kennisbank.search.postings import analyse
+from kennisbank.content.hub import load_hub
+from kennisbank.outputs.search.documents import plain_text, search_docs
+from kennisbank.outputs.search.dutch import STOP_WORDS, stem, trim, use_dutch
+from kennisbank.outputs.search.index import FIELDS, SHARDS, SearchData, build_index, data_script, pack
+from kennisbank.outputs.search.postings import analyse
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = ["woningen", "gemeente", "wijk", "jeugdzorg regio", "warmtenet", "schulden", "wijk*", "regio~1"]

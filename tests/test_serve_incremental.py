@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from kennisbank.hub import content_files
-from kennisbank.mkdocs_adapter import BuildFailed, preview_build
+from kennisbank.content.layout import content_files
+from kennisbank.mkdocs.commands import BuildFailed, preview_build
 from sitebuilder import Site, article, project
 
 PAGES = ["artikelen/a/", "artikelen/b/", "artikelen/", "themas/bestaanszekerheid/", "themas/klimaat-energie/",
@@ -123,8 +123,8 @@ def test_an_edit_to_the_body_alone_re_renders_only_that_page(tmp_path):
 
 
 def test_the_related_index_is_reused_until_keywords_change(tmp_path):
-    from kennisbank.crosslinks import related, related_index
-    from kennisbank.hub import load_hub
+    from kennisbank.site.crosslinks import related, related_index
+    from kennisbank.content.hub import load_hub
 
     hub = project(tmp_path, {
         "artikelen/a.md": article("Een", themas=["bestaanszekerheid"], tags=["schulden"]),

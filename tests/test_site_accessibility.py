@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank.security import CONTENT_SECURITY_POLICY, HEADERS, netlify_headers
+from kennisbank.outputs.security import CONTENT_SECURITY_POLICY, HEADERS, netlify_headers
 from sitebuilder import REPO, frontmatter, project
 
 MATERIAL = Path(str(next(f for f in package_files("mkdocs-material") if f.name == "base.html"

@@ -42,7 +42,7 @@ def test_empty_theme_has_no_empty_headings(tmp_path):
 def test_wrong_folder_and_file_names(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from kennisbank.cli import main
+    from kennisbank.cli.commands import main
 
     hub = project(tmp_path, {
         "praktijkvoorbeelden/artikel-hier.md": article(),
@@ -67,7 +67,7 @@ def test_unknown_setting_is_an_error_naming_mkdocs_yml(tmp_path):
     config.write_text(config.read_text(encoding="utf-8") + "\nextra:\n  kennisbank:\n    onbekend: 1\n",
                       encoding="utf-8")
     hub.build_fails()
-    from kennisbank.settings import load_settings
+    from kennisbank.content.settings import load_settings
 
     settings, problems = load_settings({"onbekend": 1}, "https://example.nl/")
     assert [str(p) for p in problems] == ["mkdocs.yml:1:1: extra.kennisbank.onbekend: onbekend veld 'onbekend'"]
@@ -75,7 +75,7 @@ def test_unknown_setting_is_an_error_naming_mkdocs_yml(tmp_path):
 
 
 def test_check_reads_env_tags_in_mkdocs_yml_like_mkdocs(tmp_path, monkeypatch):
-    from kennisbank.settings import read_settings
+    from kennisbank.content.settings import read_settings
 
     config = tmp_path / "mkdocs.yml"
     config.write_text("extra:\n  kennisbank:\n    pdf:\n      enabled: !ENV [KB_TEST_PDF, true]\n"

@@ -4,7 +4,7 @@ import ast
 import json
 import re
 
-from kennisbank.mkdocs_adapter import build_site
+from kennisbank.mkdocs.commands import build_site
 from sitebuilder import Site, article, practice, project
 
 

@@ -4,8 +4,8 @@ import posixpath
 
 import pytest
 
-from kennisbank.hub import load_hub
-from kennisbank.model import ItemType
+from kennisbank.content.hub import load_hub
+from kennisbank.content.model import ItemType
 from sitebuilder import REPO, project
 
 

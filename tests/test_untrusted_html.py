@@ -7,9 +7,9 @@ from click.testing import CliRunner
 
 from hostile import (EMBED_HOST, INERT, REJECTED, audit, checks_switched_off, hostile_project, payload_lines,
                      src_of)
-from kennisbank.cli import main
-from kennisbank.hub import load_hub
-from kennisbank.settings import Settings
+from kennisbank.cli.commands import main
+from kennisbank.content.hub import load_hub
+from kennisbank.content.settings import Settings
 from sitebuilder import article, project
 
 FIELDS = {"html", "link", "afbeelding", "attributen"}
@@ -117,7 +117,7 @@ def test_whole_pages_have_no_inline_handlers_or_script_urls(unchecked_site):
 
 
 def test_sanitizer_keeps_what_markdown_makes_and_drops_refused_frames():
-    from kennisbank.sanitize import sanitize
+    from kennisbank.site.sanitize import sanitize
 
     made = ('<div class="admonition note"><p class="admonition-title">Let op</p></div>'
             '<table><thead><tr><th style="text-align: center;">a</th></tr></thead></table>'

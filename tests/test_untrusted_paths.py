@@ -6,7 +6,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from kennisbank.cli import main
+from kennisbank.cli.commands import main
 from sitebuilder import REPO, article, project
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -98,7 +98,7 @@ _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 @pytest.mark.parametrize("url", ["../afbeeldingen/kaart.png", "../afbeeldingen/kaart.png#x",
                                  "../afbeeldingen/kaart%20klein.png"])
 def test_correct_images_pass(tmp_path, url):
-    from kennisbank.hub import load_hub
+    from kennisbank.content.hub import load_hub
 
     hub = project(tmp_path, {"artikelen/goed.md": article(body=f"![Kaart]({url})\n"),
                              "afbeeldingen/kaart.png": PNG, "afbeeldingen/kaart klein.png": PNG})

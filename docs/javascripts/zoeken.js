@@ -3,7 +3,7 @@
  *
  * Loaded on every page but does nothing unless the page has #kb-search; only
  * then are lunr.js, lunr.nl and the prebuilt index loaded. The index is built
- * at build time with lunr.py (kennisbank/search/index.py) and shipped as a
+ * at build time with lunr.py (kennisbank/outputs/search/index.py) and shipped as a
  * script that assigns a global, so the page also works from file://.
  *
  * Contributor text is only ever put into the page as text nodes (never as
@@ -36,10 +36,10 @@
   // This script lives at <site>/javascripts/zoeken.js: everything else is found from there,
   // which works for both URL styles and from file://.
   var SITE_ROOT = new URL("../", document.currentScript.src).href;
-  // The page head preloads these (PRELOAD in kennisbank/search/page.py; a test checks the files exist).
+  // The page head preloads these (PRELOAD in kennisbank/outputs/search/page.py; a test checks the files exist).
   var SCRIPTS = ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
     "assets/javascripts/lunr/min/lunr.nl.min.js", "zoeken/zoekindex.js"];
-  // The bodies: most of the index, loaded once the first results are shown (kennisbank/search/index.py SHARDS).
+  // The bodies: most of the index, loaded once the first results are shown (kennisbank/outputs/search/index.py SHARDS).
   var TEXT_SCRIPT = "zoeken/zoekindex-tekst.js";
 
   // The form is built here because page HTML passes a content sanitizer that keeps no form controls.
@@ -122,7 +122,7 @@
 
   // The index is shipped in parts (the short fields first, the bodies
   // second), each as term frequencies and field lengths (see pack() in
-  // kennisbank/search/index.py). This merges the parts, computes lunr's
+  // kennisbank/outputs/search/index.py). This merges the parts, computes lunr's
   // weights with lunr's own BM25 formula, and hands lunr.Index.load a
   // serialised index in which nothing is expanded that a query may never look
   // at: field vectors are views into one typed array, and a term's documents

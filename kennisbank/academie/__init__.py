@@ -5,6 +5,6 @@
 - :mod:`.checks` validates course structure (module order, prerequisites);
 - :mod:`.pages` makes the catalogue and the course sections of item pages.
 
-This ``__init__`` imports nothing, so that :mod:`kennisbank.hub` can use the
+This ``__init__`` imports nothing, so that :mod:`kennisbank.content.hub` can use the
 checks without importing the renderers (which import the hub).
 """

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ..model import ItemType
-from ..problems import suggest
+from ..content.model import ItemType
+from ..content.problems import suggest
 
 if TYPE_CHECKING:
-    from ..hub import Hub, Item
+    from ..content.hub import Hub, Item
 
 FOLDER = ItemType.CURSUS.folder
 

@@ -84,7 +84,8 @@ class SelfCheckProcessor(BlockProcessor):
         for option in check.options:
             css = "kb-toets__option kb-toets__option--goed" if option.correct else "kb-toets__option"
             etree.SubElement(options, "li", {"class": css}).text = _inert(option.text)
-        details = _details(root, "Bekijk het goede antwoord" if check.kind == "single" else "Bekijk de goede antwoorden")
+        label = "Bekijk het goede antwoord" if check.kind == "single" else "Bekijk de goede antwoorden"
+        details = _details(root, label)
         correct = etree.SubElement(details, "ul", {"class": "kb-toets__correct"})
         for option in check.correct_options:
             etree.SubElement(correct, "li").text = _inert(option.text)

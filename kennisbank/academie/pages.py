@@ -10,15 +10,15 @@ progress keys, facet classes the filter values): no form controls and no
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 from math import comb
-from dataclasses import dataclass
 
-from ..hub import Hub, Item
-from ..model import Doelgroep, ItemType, Niveau
-from ..pages import GeneratedPage
-from ..render import item_themes, render, render_macro
-from ..taxonomy import Theme
+from ..content.hub import Hub, Item
+from ..content.model import Doelgroep, ItemType, Niveau
+from ..content.taxonomy import Theme
+from ..site.pages import GeneratedPage
+from ..site.render import item_themes, render, render_macro
 
 CATALOGUE = f"{ItemType.CURSUS.folder}/index.md"
 FURTHER_READING = 4

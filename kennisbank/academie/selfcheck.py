@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..problems import Problem
+from ..content.problems import Problem
 
 HEADER = re.compile(r"^!!! toets(?:[ \t]+(?P<rest>.*?))?[ \t]*$")
 """The opening line; the question follows in double quotes as an admonition title."""

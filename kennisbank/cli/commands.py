@@ -1,0 +1,280 @@
+"""The ``kennisbank`` command: check, build and serve the hub.
+
+Library errors become ``click.ClickException`` here, at the edge. Messages for
+contributors are Dutch; option help is Dutch as well, since contributors run
+``kennisbank check`` themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from ..content.hub import load_hub
+from ..content.model import ItemType, json_schema
+from ..content.problems import Problem
+from ..content.settings import read_settings
+from ..content.taxonomy import load_taxonomy
+from ..mkdocs.commands import BuildFailed, build_site, serve_site
+from ..outputs.offline import pack
+from .scaffold import ScaffoldError, course_slugs, plan, write
+
+SCHEMA_PATH = Path("schema/kennisbank.schema.json")
+
+
+def _root() -> Path:
+    return Path.cwd()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kennisbank")
+def main() -> None:
+    """Kennisbank: bouw en controleer de VNG Kennisbank."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path),
+              help="Map met de inhoud.")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
+              show_default=True, help="Uitvoer: tekst, GitHub Actions-annotaties of JSON.")
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
+              help="MkDocs-configuratie met de instellingen onder extra.kennisbank.")
+def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str, config_file: Path) -> None:
+    """Controleer de inhoud en meld alle problemen tegelijk.
+
+    Zonder PATHS wordt de hele kennisbank gecontroleerd; met PATHS alleen de
+    meldingen over die bestanden of mappen (de rest wordt wel gelezen, voor
+    controles die de hele kennisbank nodig hebben). Stopt met code 1 bij fouten.
+
+    \b
+    Example:
+        kennisbank check
+        kennisbank check docs/artikelen/regie-warmtetransitie.md
+        kennisbank check --format github
+    """
+    if not docs_dir.is_dir():
+        raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
+    settings, setting_problems = read_settings(config_file)
+    hub = load_hub(docs_dir, _root(), settings)
+    hub.problems.extend(setting_problems)
+    wanted = [p.resolve() for p in paths]
+    problems = [p for p in hub.problems if not wanted or _under((hub.root / p.path).resolve(), wanted)]
+    _report(problems, fmt)
+    errors = [p for p in problems if p.severity.is_error()]
+    if fmt == "text":
+        if errors:
+            click.echo(f"{len(errors)} {'fout' if len(errors) == 1 else 'fouten'} gevonden.", err=True)
+        else:
+            click.echo(f"Geen fouten gevonden in {len(hub.items) + len(hub.drafts)} items.", err=True)
+    sys.exit(1 if errors else 0)
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    return any(path == root or root in path.parents for root in roots)
+
+
+def _report(problems: list[Problem], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        return
+    for problem in problems:
+        if fmt == "github":
+            level = "error" if problem.severity.is_error() else "warning"
+            # Annotation properties and message are escaped as GitHub's toolkit does.
+            message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            click.echo(f"::{level} file={problem.path},line={problem.line},col={problem.column},"
+                       f"title={problem.field}::{message}")
+        else:
+            click.echo(str(problem))
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
+              help="MkDocs-configuratie.")
+@click.option("-d", "--site-dir", default=None, type=click.Path(path_type=Path), help="Doelmap van de site.")
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Stop bij elke waarschuwing (zoals 'mkdocs build --strict').")
+@click.option("--offline", is_flag=True,
+              help="Bouw een kopie om zonder internet te openen (file://) en pak die in als SITE-DIR.zip.")
+def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool) -> None:
+    """Bouw de site; bij een fout blijft de vorige site staan.
+
+    Met --offline komt de site in site-offline/ (of SITE-DIR) en als zip
+    daarnaast: uitpakken en index.html openen; zoeken werkt ook zonder internet.
+
+    \b
+    Example:
+        kennisbank build
+        kennisbank build --site-dir /tmp/site
+        kennisbank build --offline
+    """
+    _log_to_stderr()
+    if offline and site_dir is None:
+        site_dir = Path("site-offline")
+    try:
+        build_site(config_file, site_dir, strict=strict, offline=offline)
+    except BuildFailed as exc:
+        raise click.ClickException(f"de site is niet gebouwd: {exc}") from None
+    if offline:
+        archive = site_dir.with_name(site_dir.name + ".zip")
+        count = pack(site_dir, archive)
+        click.echo(f"Offline site ingepakt: {archive} ({count} bestanden); open kennisbank/index.html", err=True)
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
+              help="MkDocs-configuratie.")
+@click.option("-o", "--output", default="kennisbank.pdf", show_default=True, type=click.Path(path_type=Path),
+              help="Bestand voor de PDF.")
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Stop bij elke waarschuwing (zoals 'mkdocs build --strict').")
+def pdf(config_file: Path, output: Path, strict: bool) -> None:
+    """Maak één PDF van de hele kennisbank: omslag, inhoudsopgave en alle items per soort.
+
+    \b
+    Example:
+        kennisbank pdf
+        kennisbank pdf -o /tmp/kennisbank.pdf
+    """
+    _log_to_stderr()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        build_site(config_file, strict=strict, whole_pdf=output)
+    except BuildFailed as exc:
+        raise click.ClickException(f"de PDF is niet gemaakt: {exc}") from None
+    click.echo(f"PDF geschreven naar {output} ({output.stat().st_size // 1024} kB)", err=True)
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Adres en poort.")
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Bekijk de site tijdens het schrijven, met automatisch herladen.
+
+    \b
+    Example:
+        kennisbank serve
+        kennisbank serve --dev-addr 127.0.0.1:8001
+    """
+    host, _, port = dev_addr.rpartition(":")
+    _log_to_stderr()
+    serve_site(config_file, host or "127.0.0.1", int(port))
+
+
+@main.command()
+@click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", default=str(SCHEMA_PATH), show_default=True, type=click.Path(path_type=Path),
+              help="Bestand voor het JSON Schema; '-' schrijft naar standaarduitvoer.")
+def schema(docs_dir: Path, output: Path) -> None:
+    """Schrijf het JSON Schema van de frontmatter (voor editors en CI).
+
+    \b
+    Example:
+        kennisbank schema
+        kennisbank schema -o -
+    """
+    hub = load_hub(docs_dir, _root())
+    text = json.dumps(json_schema(hub.taxonomy), ensure_ascii=False, indent=2) + "\n"
+    if str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"JSON Schema geschreven naar {output}", err=True)
+
+
+_LIST = {"themas", "netwerken", "tags", "auteurs", "gemeenten", "doelgroep", "leerdoelen"}
+_QUESTIONS = {
+    "titel": "Titel",
+    "samenvatting": "Samenvatting (één tot drie zinnen)",
+    "themas": "Thema's (slugs, gescheiden door komma's)",
+    "auteurs": "Auteur(s) of afdeling (gescheiden door komma's)",
+    "gemeenten": "Gemeente(n) (gescheiden door komma's)",
+    "contact": "Naam van de contactpersoon of afdeling",
+    "doelgroep": "Doelgroep(en): raadsleden, wethouders, burgemeesters, griffiers, gemeentesecretarissen, "
+                 "ambtenaren, managers",
+    "niveau": "Niveau: basis, gevorderd of expert",
+    "duur_minuten": "Studieduur in minuten",
+    "leerdoelen": "Leerdoel(en) (gescheiden door komma's)",
+}
+_REQUIRED = {
+    "artikel": ["titel", "samenvatting", "themas", "auteurs"],
+    "praktijkvoorbeeld": ["titel", "samenvatting", "themas", "auteurs", "gemeenten", "contact"],
+    "cursus": ["titel", "samenvatting", "themas", "auteurs", "doelgroep", "niveau", "duur_minuten", "leerdoelen"],
+    "module": ["titel", "samenvatting", "duur_minuten", "leerdoelen"],
+}
+
+
+@main.command()
+@click.argument("item_type", metavar="TYPE", type=click.Choice(["artikel", "praktijkvoorbeeld", "cursus", "module"]))
+@click.option("--titel", help="Titel van het item; de bestandsnaam wordt daarvan gemaakt.")
+@click.option("--samenvatting", help="Eén tot drie zinnen.")
+@click.option("--thema", "themas", multiple=True, help="Thema of ontwikkelpunt (slug); mag vaker.")
+@click.option("--netwerk", "netwerken", multiple=True, help="Netwerk (slug); mag vaker.")
+@click.option("--tag", "tags", multiple=True, help="Vrij trefwoord; mag vaker.")
+@click.option("--auteur", "auteurs", multiple=True, help="Auteur of afdeling; mag vaker.")
+@click.option("--gemeente", "gemeenten", multiple=True, help="Gemeente (praktijkvoorbeeld); mag vaker.")
+@click.option("--contact", help="Naam van de contactpersoon (praktijkvoorbeeld).")
+@click.option("--doelgroep", multiple=True, help="Doelgroep (cursus); mag vaker.")
+@click.option("--niveau", help="basis, gevorderd of expert (cursus).")
+@click.option("--duur", "duur_minuten", type=int, help="Studieduur in minuten (cursus, module).")
+@click.option("--leerdoel", "leerdoelen", multiple=True, help="Leerdoel (cursus, module); mag vaker.")
+@click.option("--cursus", help="Map van de cursus waar de module bij hoort (module).")
+@click.option("--concept", is_flag=True, help="Nog niet publiceren (status: concept).")
+@click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path))
+def new(item_type: str, docs_dir: Path, cursus: str | None, concept: bool, **answers) -> None:
+    """Maak een nieuw item dat meteen door de controle komt.
+
+    Vraagt om wat niet als optie is meegegeven, controleert de antwoorden met
+    dezelfde regels als 'kennisbank check' en schrijft het bestand in de juiste
+    map, met een bestandsnaam gemaakt van de titel. Een bestaand bestand wordt
+    nooit overschreven.
+
+    \b
+    Example:
+        kennisbank new artikel
+        kennisbank new artikel --titel "Regie op de warmtetransitie" \\
+            --samenvatting "Hoe gemeenten regie nemen." --thema klimaat-energie --auteur "VNG Kennishub"
+        kennisbank new praktijkvoorbeeld --gemeente Zwolle --contact "Team Schulden"
+        kennisbank new module --cursus samenwerken-in-de-regio
+    """
+    if not docs_dir.is_dir():
+        raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
+    taxonomy, _ = load_taxonomy(docs_dir.resolve(), _root().resolve())
+    if item_type == "module" and not cursus:
+        courses = course_slugs(docs_dir)
+        cursus = click.prompt(f"Cursus ({', '.join(courses) or 'nog geen'})")
+    for name in _REQUIRED[item_type]:
+        if answers.get(name) in (None, ()):
+            if name == "themas":
+                click.echo("Thema's: " + ", ".join(taxonomy.themes), err=True)
+            answer = click.prompt(_QUESTIONS[name], err=True)
+            answers[name] = [a.strip() for a in answer.split(",") if a.strip()] if name in _LIST else answer
+    answers = {k: (list(v) if isinstance(v, tuple) else v) for k, v in answers.items()}
+    if answers.get("contact"):
+        answers["contact"] = {"naam": answers["contact"]}
+    if item_type != "module":
+        answers["gepubliceerd"] = dt.date.today()
+    if concept:
+        answers["status"] = "concept"
+    try:
+        item = plan(ItemType(item_type), answers, docs_dir, taxonomy, course=cursus)
+        path = write(item, docs_dir, _root(), taxonomy)
+    except ScaffoldError as exc:
+        raise click.ClickException("het bestand is niet gemaakt:\n  " + "\n  ".join(exc.lines)) from None
+    click.echo(f"Geschreven: {path.as_posix()}")
+    click.echo("Vul de tekst aan en controleer met: kennisbank check " + path.as_posix(), err=True)
+
+
+def _log_to_stderr() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)

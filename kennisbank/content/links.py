@@ -1,0 +1,104 @@
+"""Links between pages, found in the Markdown source: broken item links and backlinks.
+
+The links come from :func:`kennisbank.content.markup.scan` (code blocks and code spans
+masked, line and column kept), so a link to an item that does not exist is
+reported at its place in the file, during loading: ``kennisbank check`` finds
+it without building. MkDocs would report it too, but only as a build warning
+without a line number or a suggestion.
+
+A self-link or two items linking to each other is harmless: backlinks are a
+plain reverse map, never followed recursively.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator
+from urllib.parse import unquote, urlsplit
+
+from .layout import CONTENT_FOLDERS, GENERATED_INDEXES
+from .markup import Markup, Reference, scan, url_scheme
+from .problems import Problem, suggest
+from .text import link
+
+if TYPE_CHECKING:  # hub imports this module
+    from .hub import Hub, Item
+
+
+def page_links(markup: Markup) -> list[Reference]:
+    """The links of one scanned body: Markdown links and raw ``<a href>``, in source order."""
+    found = [r for r in markup.references if r.kind == "link"]
+    found += [Reference("link", tag.get("href") or "", "", tag.line, tag.column)
+              for tag in markup.tags if tag.name == "a" and tag.get("href")]
+    return sorted(found, key=lambda r: (r.line, r.column))
+
+
+def markdown_links(body: str, first_line: int = 1) -> Iterator[tuple[int, int, str]]:
+    """``(line, column, target)`` of every link in a Markdown body, code ignored."""
+    for ref in page_links(scan(body, first_line)):
+        yield ref.line, ref.column, ref.url
+
+
+def target_of(src: str, url: str) -> str | None:
+    """The ``src`` a relative link points at (``../artikelen/x.md#kop`` → ``artikelen/x.md``), else None.
+
+    External links, in-page anchors, site-absolute paths and links leaving
+    ``docs/`` give None: other checks (and MkDocs) deal with those.
+    """
+    return target_from_folder(src.rpartition("/")[0], url)
+
+
+@lru_cache(maxsize=1 << 16)
+def target_from_folder(folder: str, url: str) -> str | None:
+    """:func:`target_of` for a link on any page in ``folder``."""
+    # Per folder, not per page: the items of a folder link to one another with the same URLs.
+    if not url or url.startswith(("#", "/")) or url_scheme(url):
+        return None
+    path = unquote(urlsplit(url).path if "?" in url or "#" in url else url)  # (no scheme, checked above)
+    if not path:
+        return None
+    target = posixpath.normpath(posixpath.join(folder, path))
+    return None if target == ".." or target.startswith("../") else target
+
+
+def check_links(hub: Hub) -> list[Problem]:
+    """A link to an item page that is not a published item is an error, with 'bedoelde je …?'."""
+    problems = []
+    pages = set(hub.items) | GENERATED_INDEXES
+    on_disk = None
+    for src, refs in sorted(hub.links.items()):
+        for ref in refs:
+            target = target_of(src, ref.url)
+            if target is None or not target.endswith(".md") or target in pages:
+                continue
+            if target.split("/")[0] not in CONTENT_FOLDERS:
+                continue  # an ordinary page or a generated one: MkDocs checks those
+            if target in hub.drafts:
+                message = (f"'{ref.url}' verwijst naar een concept; dat wordt niet gepubliceerd. "
+                           "Verwijder de link of publiceer het item eerst (status: gepubliceerd)")
+            else:
+                if on_disk is None:
+                    on_disk = {p.relative_to(hub.docs_dir).as_posix() for p in hub.docs_dir.rglob("*.md")}
+                if target in on_disk:
+                    continue  # the file exists but did not load; its own problems say why
+                candidates = sorted(link(src, other) for other in pages)
+                message = (f"'{ref.url}' verwijst naar een item dat niet bestaat (gezocht: docs/{target})"
+                           + suggest(ref.url.split("#")[0], candidates))
+            problems.append(Problem(hub.rel(src), ref.line, ref.column, "link", message))
+    return problems
+
+
+def backlinks(hub: Hub) -> dict[str, list[Item]]:
+    """Item ``src`` → the items whose Markdown links to it, newest first, without self-links."""
+    cached = hub.derived.get("backlinks")
+    if cached is None:
+        found: dict[str, dict[str, Item]] = {}
+        for item in hub.newest():  # so every list comes out newest first, with no sort per item
+            src = item.src
+            for ref in hub.links.get(src, ()):
+                target = target_of(src, ref.url)
+                if target in hub.items and target != src:
+                    found.setdefault(target, {})[src] = item
+        cached = hub.derived["backlinks"] = {target: list(sources.values()) for target, sources in found.items()}
+    return cached  # type: ignore[return-value]

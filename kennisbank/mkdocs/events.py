@@ -1,0 +1,267 @@
+"""The MkDocs build events: each hands its work to the core. Event order in a build:
+
+``on_pre_build`` loads and validates the whole hub *before* MkDocs cleans the
+site directory, so a failing build leaves the previous site untouched;
+``on_files`` adds the generated pages and drops concept items;
+``on_page_markdown`` replaces an item's Markdown with the rendered item page;
+``on_page_content`` sanitizes every page's HTML (contributions are untrusted);
+``on_post_build`` makes the PDFs from the pages just written (:mod:`kennisbank.outputs.pdf`)
+and writes the hosting headers (``_headers``).
+
+While serving, :class:`~kennisbank.mkdocs.preview.Preview` turns each rebuild
+into an incremental one (see its docstring).
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from contextlib import ExitStack
+from pathlib import Path
+
+import jinja2
+import mkdocs.contrib.search
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .. import features
+from ..content.hub import Hub, load_hub
+from ..content.problems import ContentError
+from ..content.settings import load_settings
+from ..outputs import offline, pdf
+from ..outputs.feeds import page_feeds
+from ..outputs.search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
+from ..outputs.security import netlify_headers
+from ..site import breadcrumbs, home
+from ..site.blocks import BLOCKS
+from ..site.pages import generated_pages
+from ..site.render import item_page
+from ..site.sanitize import sanitize
+from ..site.tags import item_tag_labels
+from .heap import build_collector
+from .preview import Preview
+
+log = logging.getLogger("mkdocs.kennisbank")
+LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+
+
+class Build:
+    """State of one MkDocs build: the loaded hub and its generated pages."""
+
+    def __init__(self) -> None:
+        self.hub: Hub | None = None
+        self.generated: dict[str, str] = {}
+        self.command = "build"
+        """MkDocs command of this process ('serve' skips PDFs unless the settings ask for them)."""
+        self.pdf_mode = "pages"
+        """'pages': a PDF per item, theme and network; 'whole': only the whole-hub PDF."""
+        self.pdfs: dict[str, pdf.PdfDocument] = {}
+        """PDFs of this build by the ``src`` of the page that links to them."""
+        self.files_seen: Files | None = None
+        self.preview: Preview | None = None
+        """Set while serving: rebuilds re-render only the pages an edit touches."""
+        self.collector = ExitStack()
+        """Holds the build's garbage-collector settings (kennisbank.mkdocs.heap) from pre_build to the build's end."""
+
+    def startup(self, command: str) -> None:
+        self.command = command
+
+    def config(self, config: MkDocsConfig) -> None:
+        """Serve the offline plugin's iframe-worker shim from the site, not from unpkg.com."""
+        if "polyfills" in config.extra:
+            config.extra["polyfills"] = offline.local_polyfills(list(config.extra["polyfills"]))
+
+    def pre_build(self, config: MkDocsConfig) -> None:
+        BLOCKS.clear()
+        self.collector.close()
+        self.collector.enter_context(build_collector())
+        docs_dir = Path(config.docs_dir)
+        root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+        settings, setting_problems = load_settings(
+            config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root))
+        if self.preview is not None:
+            settings = settings.model_copy(update={"extra_outputs": False})
+        hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
+        hub.problems.extend(setting_problems)
+        for warning in hub.problems.warnings():
+            log.warning(str(warning))
+        errors = hub.problems.errors()
+        if errors:
+            raise PluginError(str(ContentError(errors)))
+        self.hub = hub
+
+    def files(self, files: Files, config: MkDocsConfig) -> Files:
+        hub = self._hub()
+        for src in sorted(hub.drafts):
+            file = files.get_file_from_path(src)
+            if file is not None:
+                files.remove(file)
+        self.generated = {}
+        markdown = {}
+        for page in generated_pages(hub, features.GENERATORS):
+            files.append(File.generated(config, page.src, content=page.markdown))
+            self.generated[page.src] = page.source
+            markdown[page.src] = page.markdown
+        self.pdfs = {}
+        if self._pdf_pages_wanted():
+            for document in pdf.page_documents(hub):
+                self.pdfs[document.page] = document
+                # A placeholder makes MkDocs resolve and check the download links; post_build overwrites it.
+                files.append(File.generated(config, document.target, content=b""))
+        urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        for extra in (f for generator in features.FILES for f in generator(hub, urls)):
+            files.append(File.generated(config, extra.src, content=extra.content))
+        # The search page's lunr.js is the copy MkDocs ships (Material bundles its own into a worker).
+        files.append(File.generated(config, LUNR_SRC, abs_src_path=str(LUNR_JS)))
+        self.files_seen = files
+        if self.preview is not None:
+            self.preview.plan(hub, files, config, markdown)
+        return files
+
+    def _pdf_pages_wanted(self) -> bool:
+        settings = self._hub().settings
+        # 'kennisbank serve' turns the extra outputs off; pdf.on_serve is the explicit wish to have PDFs anyway.
+        asked = settings.extra_outputs or (self.command == "serve" and settings.pdf.on_serve)
+        return self.pdf_mode == "pages" and asked and pdf.pages_wanted(settings.pdf, self.command)
+
+    def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        hub = self._hub()
+        page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
+        if page.file.src_uri in self.generated:
+            page.meta.setdefault("search", dict(GENERATED_PAGE_SEARCH))
+        item = hub.items.get(page.file.src_uri)
+        document = self.pdfs.get(page.file.src_uri)
+        if page.file.src_uri == home.HOME_SRC:
+            markdown = self._home(markdown, page.file.content_string)
+        if item is None:
+            # Readers first: the edit pencil only where a contributor edits the text shown (an item), not on
+            # overview pages, the home page or the guide, where it opened a data file or a source folder.
+            page.edit_url = None
+            return pdf.with_download_link(markdown, page.file.src_uri, document.target) if document else markdown
+        # MkDocs read the frontmatter with its own (lenient) reader; ours is authoritative.
+        page.meta["title"] = item.title
+        page.meta["description"] = item.meta.samenvatting
+        page.meta["tags"] = item_tag_labels(hub, item)
+        if self.preview is not None and page.file.src_uri in self.preview.rendered:
+            markdown = self.preview.rendered[page.file.src_uri]
+        else:
+            markdown = item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
+        return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
+
+    def _home(self, markdown: str, source: str) -> str:
+        hub = self._hub()
+        # MkDocs hands over the Markdown without its frontmatter: count the lines it took, for messages.
+        start = source.find(markdown[:200])
+        markdown, problems = home.fill(markdown, hub, hub.rel(home.HOME_SRC),
+                                       source.count("\n", 0, start) if start > 0 else 0)
+        for problem in problems:
+            log.warning(str(problem))  # a strict build fails on it, like any other warning
+        return markdown
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        # Hosts such as Netlify and Cloudflare Pages read security headers from this file.
+        (Path(config.site_dir) / "_headers").write_text(netlify_headers(), encoding="utf-8")
+        self._make_pdfs(config)
+        if self.preview is not None:
+            self.preview.finish(config)
+        self.collector.close()
+
+    def _make_pdfs(self, config: MkDocsConfig) -> None:
+        """Make the PDFs; a PDF that fails is reported with the page linking to it, the rest still made."""
+        hub = self._hub()
+        if self.pdf_mode == "whole":
+            documents = [pdf.whole_hub_document(hub, config.site_name)]
+        else:
+            documents = list(self.pdfs.values())
+        if not documents or self.files_seen is None:
+            return
+        pages = {}
+        for document in documents:
+            for src in document.pages:
+                file = self.files_seen.get_file_from_path(src)
+                if file is not None:
+                    pages[src] = pdf.Page(src, file.dest_uri)
+        site_dir = Path(config.site_dir)
+        outcomes = pdf.build_pdfs(documents, pages, site_dir, site_dir, config.site_url or "",
+                                  workers=hub.settings.pdf.workers)
+        report = log.error if config.strict else log.warning
+        for outcome in outcomes:
+            if outcome.error is None:
+                continue
+            document = outcome.document
+            where = "mkdocs.yml"
+            if document.page:
+                where = self.generated.get(document.page) or hub.rel(document.page)
+            report(f"{where}:1:1: pdf: de PDF '{document.target}' van '{document.title}' kon niet worden gemaakt "
+                   f"({outcome.error}); de link 'Download als PDF' op deze pagina werkt niet")
+
+    def nav(self, files: Files) -> None:
+        """Hang items and generated pages under their parent pages, so Material's navigation.path shows them."""
+        for child, parent in breadcrumbs.parents(self._hub()).items():
+            child_file, parent_file = files.get_file_from_path(child), files.get_file_from_path(parent)
+            if child_file and parent_file and child_file.page and parent_file.page and child_file.page.parent is None:
+                parent = parent_file.page
+                section = parent.parent
+                if section is not None and section.children and section.children[0] is parent:
+                    parent = section  # a section's index page: the path shows the section once, not twice
+                child_file.page.parent = parent  # type: ignore[assignment]
+
+    def page_content(self, html: str, page: Page | None = None, files: Files | None = None) -> str:
+        """Every page's HTML through the sanitizer, so no contributed markup can run script.
+
+        Raw HTML that the core writes (lists on item and overview pages, the
+        knowledge map's SVG) links to pages by their ``.md`` path like Markdown
+        does; MkDocs converts only Markdown links, so those are resolved here,
+        the same way.
+        """
+        html = BLOCKS.expand(html)
+        if page is not None and files is not None:
+            html = _resolve_raw_links(html, page, files)
+        return sanitize(html, self._hub().settings.embeds)
+
+    def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        if self.preview is not None:
+            # MkDocs makes a new theme environment per build; reuse the compiled templates.
+            env.bytecode_cache = self.preview.templates
+            self.preview.collect(config, files)
+
+    def build_error(self) -> None:
+        self.collector.close()
+        if self.preview is not None:
+            self.preview.forget()
+
+    def _hub(self) -> Hub:
+        if self.hub is None:
+            raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
+        return self.hub
+
+
+_RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
+
+
+def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
+    def resolve(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match.group("path")))
+        file = files.get_file_from_path(target)
+        if file is None:
+            log.warning(f"Doc file '{page.file.src_uri}' contains a link '{match.group('path')}', "
+                        "but the target is not found among documentation files.")
+            return match.group(0)
+        return f'href="{file.url_relative_to(page.file)}{match.group("anchor") or ""}"'
+
+    return _RAW_MD_LINK.sub(resolve, html)
+
+
+def _relative(path: str | None, root: Path) -> str:
+    if not path:
+        return "mkdocs.yml"
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
+BUILD = Build()

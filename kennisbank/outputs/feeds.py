@@ -1,0 +1,237 @@
+"""What's new: the "Nieuw en bijgewerkt" page and RSS 2.0 / Atom feeds, for the hub and per theme.
+
+Items are ordered by their last change (``bijgewerkt``, else ``gepubliceerd``);
+modules have no date of their own and appear through their course. Feeds need
+absolute addresses, so they are made only when ``site_url`` is set in
+``mkdocs.yml`` (and not while serving: ``extra_outputs``); the page then
+links to them.
+
+The XML is built with the standard library's ElementTree, which escapes
+everything: contributor titles such as ``<script>`` or ``&`` cannot break a
+feed. No feed library is used because the two formats need only a handful of
+elements, and the usual one (feedgen) pulls in lxml. Dates come from the
+content, never from the clock, so the same content gives the same feed bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Mapping
+from urllib.parse import urljoin
+
+from ..content.hub import Hub, Item
+from ..content.model import ItemType
+from ..content.text import MONTHS
+from ..site.pages import GeneratedFile, GeneratedPage
+from ..site.render import item_themes, render
+
+SRC = "nieuw.md"
+PAGE_ITEMS = 40
+"""Items on the 'Nieuw en bijgewerkt' page."""
+FEED_ITEMS = 30
+"""Entries per feed; feed readers keep what they saw before."""
+HUB_FEEDS = ("nieuw/atom.xml", "nieuw/rss.xml")
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def theme_feeds(slug: str) -> tuple[str, str]:
+    """Atom and RSS file of one theme, beside the theme's page."""
+    return f"themas/{slug}/atom.xml", f"themas/{slug}/rss.xml"
+
+
+def changed(item: Item) -> dt.date:
+    return item.updated or dt.date.min
+
+
+def recent(items) -> list[Item]:
+    """Dated items, last changed first; ties by slug so builds are reproducible."""
+    dated = [i for i in items if i.type is not ItemType.MODULE and i.date is not None]
+    return sorted(dated, key=lambda i: (-changed(i).toordinal(), i.slug))
+
+
+def _hub_recent(hub: Hub) -> list[Item]:
+    """:func:`recent` of the whole hub, sorted once for the page, the hub's feeds and the themes that have feeds."""
+    found = hub.derived.get("recent")
+    if found is None:
+        found = hub.derived["recent"] = recent(hub.items.values())
+    return found  # type: ignore[return-value]
+
+
+def whats_new_page(hub: Hub) -> list[GeneratedPage]:
+    """The 'Nieuw en bijgewerkt' page: recent changes grouped by month."""
+    items = _hub_recent(hub)[:PAGE_ITEMS]
+    months = [(f"{MONTHS[month - 1].capitalize()} {year}", list(group))
+              for (year, month), group in groupby(items, key=lambda i: (changed(i).year, changed(i).month))]
+    feeds = feeds_wanted(hub)
+    themes = [t for t in hub.taxonomy.themes.values() if feeds and t.slug in _themes_with_feeds(hub)]
+    return [GeneratedPage(SRC, render("whats_new.md.j2", here=SRC, months=months, feeds=feeds,
+                                      hub_feeds=HUB_FEEDS, themes=[(t, theme_feeds(t.slug)) for t in themes]),
+                          "docs/")]
+
+
+def feeds_wanted(hub: Hub) -> bool:
+    """Feeds need ``site_url``; they are an extra output, skipped while serving."""
+    return bool(hub.settings.site_url) and hub.settings.extra_outputs
+
+
+def feed_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
+    """Atom and RSS for the whole hub and for every theme with items; none without ``site_url``."""
+    site = hub.settings.site_url
+    if not feeds_wanted(hub):
+        return []
+    site = site if site.endswith("/") else site + "/"
+    files = []
+    title = "VNG Kennisbank"
+    channels = [(title, "Nieuwe en bijgewerkte kennis van en voor gemeenten.", SRC, HUB_FEEDS,
+                 _hub_recent(hub))]
+    for theme in hub.taxonomy.themes.values():
+        if theme.slug in _themes_with_feeds(hub):
+            items = recent(hub.with_theme(theme.slug))
+            channels.append((f"{title}: {theme.naam}", theme.beschrijving, f"themas/{theme.slug}.md",
+                             theme_feeds(theme.slug), items))
+    for name, description, page, (atom_src, rss_src), items in channels:
+        entries = [(item, urljoin(site, urls[item.src])) for item in items[:FEED_ITEMS] if item.src in urls]
+        page_url = urljoin(site, urls.get(page, ""))
+        files.append(GeneratedFile(atom_src, atom(hub, name, description, page_url, urljoin(site, atom_src),
+                                                  entries)))
+        files.append(GeneratedFile(rss_src, rss(hub, name, description, page_url, urljoin(site, rss_src),
+                                                entries)))
+    return files
+
+
+def _themes_with_feeds(hub: Hub) -> set[str]:
+    """Themes that have feeds: those with at least one dated item (modules do not count); computed once."""
+    found = hub.derived.get("feed_themes")
+    if found is None:
+        found = hub.derived["feed_themes"] = {slug for item in _hub_recent(hub) for slug in item.themes}
+    return found  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed a page announces in its head (``<link rel="alternate">``), so browsers and readers find it."""
+
+    title: str
+    type: str
+    """MIME type: ``application/atom+xml`` or ``application/rss+xml``."""
+    src: str
+    """The feed file below the site root, such as ``nieuw/atom.xml``."""
+
+
+def page_feeds(hub: Hub, src: str) -> list[FeedLink]:
+    """The feeds page ``src`` announces: the whole hub's on every page, a theme's on its own pages.
+
+    A theme's own pages are its theme page and pair pages, and the items carrying the theme: a reader
+    of one item on a theme most likely wants the next one. Nothing without feeds (no ``site_url``, or
+    while serving).
+    """
+    if not feeds_wanted(hub):
+        return []
+    title = "VNG Kennisbank"
+    channels = [(title, HUB_FEEDS)]
+    item = hub.items.get(src)
+    if item is not None:
+        slugs = item_themes(hub, item)
+    elif src.startswith("themas/") and src != "themas/index.md":
+        slugs = [src.removeprefix("themas/").removesuffix(".md").split("/")[0]]
+    else:
+        slugs = []
+    with_feeds = _themes_with_feeds(hub)
+    for slug in dict.fromkeys(slugs):
+        if slug in with_feeds and slug in hub.taxonomy.themes:
+            channels.append((f"{title}: {hub.taxonomy.themes[slug].naam}", theme_feeds(slug)))
+    return [link for name, (atom_src, rss_src) in channels
+            for link in (FeedLink(f"{name} (Atom)", "application/atom+xml", atom_src),
+                         FeedLink(f"{name} (RSS)", "application/rss+xml", rss_src))]
+
+
+def _categories(hub: Hub, item: Item) -> list[str]:
+    return [hub.taxonomy.themes[t].naam for t in item.themes if t in hub.taxonomy.themes]
+
+
+def _authors(item: Item) -> list[str]:
+    return list(getattr(item.meta, "auteurs", [])) or ["VNG Kennishub"]
+
+
+def _timestamp(date: dt.date) -> dt.datetime:
+    # Content has dates, feeds want instants: noon in UTC keeps the calendar day in Dutch time.
+    return dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=dt.timezone.utc)
+
+
+def atom(hub: Hub, title: str, subtitle: str, page_url: str, self_url: str,
+         entries: list[tuple[Item, str]]) -> str:
+    """An Atom 1.0 feed (RFC 4287)."""
+    ET.register_namespace("", ATOM)
+
+    def sub(parent, tag, text=None, **attrs):
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
+    sub(feed, "id", self_url)
+    sub(feed, "title", title)
+    sub(feed, "subtitle", " ".join(subtitle.split()))
+    newest = max((changed(item) for item, _ in entries), default=dt.date(2000, 1, 1))
+    sub(feed, "updated", _timestamp(newest).isoformat())
+    sub(feed, "link", rel="self", type="application/atom+xml", href=self_url)
+    sub(feed, "link", rel="alternate", type="text/html", href=page_url)
+    author = sub(feed, "author")
+    sub(author, "name", "VNG Kennishub")
+    sub(feed, "generator", "Kennisbank")
+    for item, url in entries:
+        entry = sub(feed, "entry")
+        sub(entry, "id", url)
+        sub(entry, "title", item.title)
+        sub(entry, "link", rel="alternate", type="text/html", href=url)
+        sub(entry, "published", _timestamp(item.date).isoformat())
+        sub(entry, "updated", _timestamp(changed(item)).isoformat())
+        for name in _authors(item):
+            sub(sub(entry, "author"), "name", name)
+        for category in _categories(hub, item):
+            sub(entry, "category", term=category)
+        sub(entry, "summary", item.meta.samenvatting)
+    return _xml(feed)
+
+
+def rss(hub: Hub, title: str, description: str, page_url: str, self_url: str,
+        entries: list[tuple[Item, str]]) -> str:
+    """An RSS 2.0 feed, with the Atom ``self`` link feed validators ask for."""
+    ET.register_namespace("atom", ATOM)
+    root = ET.Element("rss", {"version": "2.0"})
+    channel = ET.SubElement(root, "channel")
+
+    def sub(parent, tag, text=None, **attrs):
+        element = ET.SubElement(parent, tag, attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    sub(channel, "title", title)
+    sub(channel, "link", page_url)
+    sub(channel, "description", " ".join(description.split()))
+    sub(channel, "language", "nl")
+    ET.SubElement(channel, f"{{{ATOM}}}link", {"href": self_url, "rel": "self", "type": "application/rss+xml"})
+    newest = max((changed(item) for item, _ in entries), default=dt.date(2000, 1, 1))
+    sub(channel, "lastBuildDate", email.utils.format_datetime(_timestamp(newest)))
+    sub(channel, "generator", "Kennisbank")
+    for item, url in entries:
+        element = sub(channel, "item")
+        sub(element, "title", item.title)
+        sub(element, "link", url)
+        sub(element, "guid", url, isPermaLink="true")
+        sub(element, "pubDate", email.utils.format_datetime(_timestamp(changed(item))))
+        sub(element, "description", item.meta.samenvatting)
+        for category in _categories(hub, item):
+            sub(element, "category", category)
+    return _xml(root)
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,196 @@
+"""Compose one print document (HTML) from pages the site build already rendered.
+
+Why from the built HTML and not from the Markdown: the pages are already
+rendered by MkDocs with every Markdown extension of ``mkdocs.yml``
+(admonitions, footnotes, tabs, emoji, attribute lists) and with the item-page
+templates; rendering the Markdown a second time would duplicate that
+configuration and drift from the site. Here each page's ``<article>`` is
+taken, made self-contained (ids made unique per page, links between pages of
+the same PDF turned into internal links, other site links made absolute) and
+put after a cover and a table of contents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from ...content.text import dutch_date
+from .plan import LINK_CLASS, PdfDocument
+
+SITE_NAME = "VNG Kennisbank"
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
+# Screen-only parts of an article: edit button, permalink anchors, the PDF link itself, module pager.
+_DROP = ["a.headerlink", "a.md-content__button", f"a.{LINK_CLASS}", "nav.kb-pager", "aside.md-source-file",
+         "input", "form", "script", "button"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One built page: its ``src``, where its HTML lies below the site root, its title."""
+
+    src: str
+    dest: str
+    """Path of the built HTML below the site root, e.g. ``artikelen/x/index.html``."""
+
+
+def article_html(site_dir: Path, dest: str) -> str:
+    """The main content of a built page (Material's ``<article>``)."""
+    text = (site_dir / dest).read_text(encoding="utf-8")
+    match = _ARTICLE.search(text)
+    if match is None:
+        raise ValueError(f"{dest}: geen <article> gevonden in de gebouwde pagina")
+    return match.group(1)
+
+
+def compose(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
+            today: dt.date | None = None) -> str:
+    """The print HTML of ``document``: cover, table of contents, then every page in order."""
+    soup = BeautifulSoup("", "html.parser")
+    body_parts: list[Tag] = []
+    in_document = {pages[src].dest: f"p{n}" for n, src in enumerate(document.pages, start=1)}
+    toc: list[tuple[int, str, str]] = []
+    counter = 0
+    for part_number, part in enumerate(document.parts, start=1):
+        shift = 0
+        if part.heading:
+            shift = 1
+            part_id = f"part{part_number}"
+            heading = soup.new_tag("h1", id=part_id, attrs={"class": "kb-part"})
+            heading.string = part.heading
+            body_parts.append(heading)
+            toc.append((1, part_id, part.heading))
+        for src in part.pages:
+            counter += 1
+            page = pages[src]
+            section = _page_section(page, f"p{counter}", site_dir, site_url, in_document, shift)
+            body_parts.append(section)
+            for tag in section.find_all(re.compile(r"^h[1-6]$")):
+                level = int(tag.name[1])
+                if level <= document.toc_depth + shift and tag.get("id"):
+                    toc.append((level, tag["id"], tag.get_text(" ", strip=True)))
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="nl"><head><meta charset="utf-8">',
+        f"<title>{html.escape(document.title)}</title>",
+        f'<meta name="author" content="{SITE_NAME}">',
+        f'<meta name="description" content="{html.escape(document.summary)}">',
+        '<meta name="generator" content="Kennisbank">',
+        f'<meta name="dcterms.created" content="{(today or dt.date.today()).isoformat()}">',
+        "</head><body>",
+        _cover(document, today or dt.date.today(), site_url),
+        _toc(toc),
+        '<main class="kb-main">',
+        *(str(part) for part in body_parts),
+        "</main></body></html>",
+    ]
+    return "\n".join(lines)
+
+
+def _cover(document: PdfDocument, today: dt.date, site_url: str) -> str:
+    address = urljoin(site_url, document.target) if site_url else ""
+    return (
+        '<section class="kb-cover">'
+        f'<p class="kb-cover-brand">{SITE_NAME}</p>'
+        f'<p class="kb-cover-kind">{html.escape(document.kind)}</p>'
+        f'<h1 class="kb-cover-title">{html.escape(document.title)}</h1>'
+        f'<p class="kb-cover-summary">{html.escape(document.summary)}</p>'
+        f'<p class="kb-cover-date">{dutch_date(today)}</p>'
+        + (f'<p class="kb-cover-url">{html.escape(address)}</p>' if address else "")
+        + "</section>")
+
+
+def _toc(entries: list[tuple[int, str, str]]) -> str:
+    if len(entries) < 2:
+        return ""
+    top = min(level for level, _, _ in entries)
+    items = "".join(
+        f'<li class="kb-toc-{level - top + 1}"><a href="#{html.escape(anchor)}">{html.escape(text)}</a></li>'
+        for level, anchor, text in entries)
+    return f'<nav class="kb-toc" aria-label="Inhoudsopgave"><h2 class="kb-toc-title">Inhoud</h2><ol>{items}</ol></nav>'
+
+
+def _page_section(page: Page, page_id: str, site_dir: Path, site_url: str,
+                  in_document: dict[str, str], shift: int) -> Tag:
+    fragment = BeautifulSoup(article_html(site_dir, page.dest), "html.parser")
+    for selector in _DROP:
+        for tag in fragment.select(selector):
+            tag.decompose()
+    _flatten_tabs(fragment)
+    for details in fragment.find_all("details"):
+        details["open"] = ""
+    for tag in fragment.find_all(id=True):
+        tag["id"] = f"{page_id}--{tag['id']}"
+    base = posixpath.dirname(page.dest)
+    for anchor in fragment.find_all("a", href=True):
+        href = _print_href(anchor["href"], base, page_id, site_url, in_document)
+        if href is None:
+            del anchor["href"]
+        else:
+            anchor["href"] = href
+    for image in fragment.find_all("img", src=True):
+        image["src"] = _site_path(image["src"], base) or image["src"]
+        if not image.get("alt"):
+            image["alt"] = ""  # decorative unless the author says otherwise; PDF/UA needs the attribute
+    if shift:
+        for heading in fragment.find_all(re.compile(r"^h[1-6]$")):
+            heading.name = f"h{min(6, int(heading.name[1]) + shift)}"
+    section = fragment.new_tag("section", id=page_id, attrs={"class": "kb-page"})
+    first = fragment.find(re.compile(r"^h[1-6]$"))
+    if first is not None:
+        first["id"] = page_id + "--title"
+        first["class"] = [*first.get("class", []), "kb-title"]
+    section.extend(list(fragment.contents))
+    return section
+
+
+def _site_path(url: str, base: str) -> str | None:
+    """A relative site URL as a path below the site root; None for absolute URLs."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("/"):
+        return None
+    return posixpath.normpath(posixpath.join(base, parts.path)) if parts.path else base
+
+
+def _print_href(href: str, base: str, page_id: str, site_url: str, in_document: dict[str, str]) -> str | None:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return href
+    if not parts.path:
+        return f"#{page_id}--{parts.fragment}" if parts.fragment else f"#{page_id}"
+    path = _site_path(href, base)
+    if path is None:
+        return urljoin(site_url, href) if site_url else None
+    dest = path if path.endswith(".html") else posixpath.join(path, "index.html")
+    if path == ".":
+        dest = "index.html"
+    target = in_document.get(dest)
+    if target is not None:
+        return f"#{target}--{parts.fragment}" if parts.fragment else f"#{target}"
+    if not site_url:
+        return None
+    address = path if path.endswith((".html", ".pdf")) or "." in posixpath.basename(path) else path + "/"
+    return urljoin(site_url, address + (f"#{parts.fragment}" if parts.fragment else ""))
+
+
+def _flatten_tabs(fragment: BeautifulSoup) -> None:
+    """Content tabs become a labelled block per tab: on paper every tab is shown."""
+    for tabs in fragment.select("div.tabbed-set"):
+        labels = [label.get_text(" ", strip=True) for label in tabs.select(":scope > .tabbed-labels > label")]
+        blocks = tabs.select(":scope > .tabbed-content > .tabbed-block")
+        flat = fragment.new_tag("div", attrs={"class": "kb-tabs"})
+        for label, block in zip(labels, blocks):
+            title = fragment.new_tag("p", attrs={"class": "kb-tab-label"})
+            title.string = label
+            block.name = "div"
+            block["class"] = ["kb-tab"]
+            flat.append(title)
+            flat.append(block.extract())
+        tabs.replace_with(flat)

@@ -1,0 +1,145 @@
+"""Make PDFs with WeasyPrint, in parallel, one failure never stopping the others.
+
+WeasyPrint (pure Python on Debian's pango) renders print CSS well, emits
+tagged PDF/UA-1 and needs no browser. The maintained MkDocs PDF plugins either
+pin an old WeasyPrint or are unmaintained, so the core drives it directly.
+Each PDF is composed and rendered in a worker process: WeasyPrint is
+single-threaded, so processes are what makes use of every core.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import unquote, urlsplit
+
+from . import patches
+from .compose import Page, compose
+from .plan import PdfDocument
+
+STYLESHEET = Path(__file__).with_name("print.css")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one PDF: its size, or why it failed."""
+
+    document: PdfDocument
+    size: int = 0
+    error: str | None = None
+
+
+def site_only_fetcher(site_dir: Path):
+    """A WeasyPrint URL fetcher that reads files below the site and nothing else.
+
+    Building a PDF must not reach the network (a contributor's remote image
+    would make the build depend on, and leak to, a third party), nor read
+    files outside the built site.
+    """
+    from weasyprint.urls import URLFetcher
+
+    root = site_dir.resolve()
+
+    class SiteOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            allowed = parts.scheme == "data"
+            if parts.scheme == "file":
+                path = Path(unquote(parts.path)).resolve()
+                allowed = path == root or root in path.parents or path == STYLESHEET.resolve()
+            if not allowed:
+                raise ValueError(f"niet toegestaan buiten de site: {url}")
+            return super().fetch(url, headers)
+
+    return SiteOnly(allowed_protocols=("file", "data"), allow_redirects=False)
+
+
+def render_pdf(print_html: str, site_dir: Path, output: Path) -> int:
+    """Render composed print HTML to a tagged PDF/UA-1 file; returns its size in bytes."""
+    import weasyprint
+
+    patches.apply()
+    document = weasyprint.HTML(string=print_html, base_url=site_dir.resolve().as_uri() + "/",
+                               url_fetcher=site_only_fetcher(site_dir))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(output, stylesheets=_stylesheets(), font_config=_font_config(os.getpid()),
+                       pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    return output.stat().st_size
+
+
+@lru_cache(maxsize=1)
+def _stylesheets() -> tuple:
+    """print.css and Pygments' own colours for highlighted code (Material's come from its screen CSS).
+
+    Parsed once per process: a worker renders many PDFs with the same sheets,
+    and WeasyPrint only reads a parsed ``CSS`` while rendering.
+    """
+    import weasyprint
+    from pygments.formatters import HtmlFormatter
+
+    return (weasyprint.CSS(filename=str(STYLESHEET)),
+            weasyprint.CSS(string=HtmlFormatter(style="default").get_style_defs(".highlight")))
+
+
+@lru_cache(maxsize=1)
+def _font_config(pid: int):
+    """One Fontconfig/Pango font configuration per process, shared by its PDFs.
+
+    WeasyPrint otherwise loads the system's fonts anew for every document and
+    starts with cold Pango font caches. Keyed by process id so that a forked
+    worker never uses the GLib objects of its parent. Safe to share because
+    print.css has no ``@font-face`` (the only thing that adds to a configuration).
+    """
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def make_pdf(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
+             output: Path, today: dt.date | None = None) -> int:
+    """Compose and render one PDF (the unit of work of a worker process)."""
+    return render_pdf(compose(document, pages, site_dir, site_url, today), site_dir, output)
+
+
+def _job(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
+         output: Path, today: dt.date | None) -> Outcome:
+    try:
+        return Outcome(document, size=make_pdf(document, pages, site_dir, site_url, output, today))
+    except Exception as exc:  # one bad page must not stop the other PDFs
+        output.unlink(missing_ok=True)
+        return Outcome(document, error=f"{type(exc).__name__}: {exc}")
+
+
+def build_pdfs(documents: Iterable[PdfDocument], pages: dict[str, Page], site_dir: Path, output_dir: Path,
+               site_url: str = "", workers: int = 0, today: dt.date | None = None) -> list[Outcome]:
+    """Make every PDF below ``output_dir``; all are attempted, failures are returned, not raised.
+
+    ``workers`` = 0 uses every core; 1 renders in this process. The largest
+    documents start first so that no core idles at the end.
+    """
+    documents = sorted(documents, key=lambda d: (-len(d.pages), d.target))
+    workers = workers or os.cpu_count() or 1
+    today = today or dt.date.today()
+
+    def args(document: PdfDocument) -> tuple:
+        needed = {src: pages[src] for src in document.pages}
+        return document, needed, site_dir, site_url, output_dir / document.target, today
+
+    if workers == 1 or len(documents) <= 1:
+        return [_job(*args(d)) for d in documents]
+    import weasyprint  # noqa: F401  imported once here, inherited by forked workers
+
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=min(workers, len(documents))) as pool:
+        futures = {pool.submit(_job, *args(d)): d for d in documents}
+        for future in as_completed(futures):
+            try:
+                outcomes.append(future.result())
+            except Exception as exc:  # a crashed worker (e.g. out of memory) fails only its PDFs
+                outcomes.append(Outcome(futures[future], error=f"{type(exc).__name__}: {exc}"))
+    return sorted(outcomes, key=lambda o: o.document.target)

@@ -1,0 +1,123 @@
+"""What the search page knows about each item: searchable text and facet values.
+
+Built from the loaded hub (phase one), not from rendered HTML: the rendered
+item page also holds navigation, facts and links to other items, which would
+make every item match the titles of its neighbours.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from ...content.hub import Hub, Item
+from ...content.model import ItemType
+from ...content.taxonomy import ThemeKind
+
+EXCERPT_CHARS = 280
+"""Stored plain text per item for result snippets (the summary is stored as well)."""
+
+# Markdown is reduced to its words with a few substitutions rather than rendered:
+# the index needs words, not structure, and rendering every body a second time
+# (MkDocs renders it for the page) would double the Markdown work of a build.
+_MARKDOWN = [
+    (re.compile(r"<!--.*?-->", re.S), " "),
+    (re.compile(r"<[^>\n]+>"), " "),                        # HTML tags (text between them stays)
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),          # images -> alt text
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),           # links -> link text
+    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),          # reference links
+    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M), " "),    # link definitions
+    (re.compile(r"\{:?[^}\n]*\}"), " "),                      # attribute lists
+    (re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?", re.M), r" \1 "),  # admonitions
+    (re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)]|\|)\s?", re.M), " "),  # block markers
+    (re.compile(r"[`*_~|=]+|^-{3,}$", re.M), " "),
+]
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a Markdown text, without markup, on one line."""
+    text = markdown
+    for pattern, replacement in _MARKDOWN:
+        text = pattern.sub(replacement, text)
+    return " ".join(html.unescape(text).split())
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One item as the search page sees it."""
+
+    url: str
+    """Site-relative URL of the item page."""
+    title: str
+    summary: str
+    body: str
+    """Plain text of the body, indexed but not shipped."""
+    keywords: list[str]
+    """Tags plus the names of themes, networks and municipalities: short, strong words."""
+    date: str
+    """ISO date used for sorting and the year facet; empty when unknown."""
+    facets: dict[str, list[str]]
+    """Facet name -> values of this item (see :data:`FACETS`)."""
+
+    @property
+    def excerpt(self) -> str:
+        if len(self.body) <= EXCERPT_CHARS:
+            return self.body
+        cut = self.body.rfind(" ", 0, EXCERPT_CHARS)
+        return self.body[: cut if cut > 0 else EXCERPT_CHARS] + " …"
+
+
+FACETS: list[tuple[str, str]] = [
+    ("thema", "Thema"),
+    ("ontwikkelpunt", "Ontwikkelpunt"),
+    ("soort", "Soort"),
+    ("netwerk", "Netwerk"),
+    ("gemeente", "Gemeente"),
+    ("jaar", "Jaar"),
+]
+"""Facets of the search page: URL parameter and Dutch label, in display order."""
+
+
+def search_docs(hub: Hub, urls: Mapping[str, str]) -> list[SearchDoc]:
+    """Every published item with a page, newest first."""
+    return [search_doc(hub, item, urls[item.src]) for item in hub.newest() if item.src in urls]
+
+
+def search_doc(hub: Hub, item: Item, url: str) -> SearchDoc:
+    tax = hub.taxonomy
+    themes = [tax.themes[s] for s in _themes(hub, item) if s in tax.themes]
+    networks = [tax.networks[s].naam for s in item.networks if s in tax.networks]
+    municipalities = list(getattr(item.meta, "gemeenten", []))
+    date = _date(hub, item)
+    facets = {
+        "thema": [t.naam for t in themes if t.soort is ThemeKind.BELEIDSTHEMA],
+        "ontwikkelpunt": [t.naam for t in themes if t.soort is ThemeKind.ONTWIKKELPUNT],
+        "soort": [item.type.label],
+        "netwerk": networks,
+        "gemeente": municipalities,
+        "jaar": [date[:4]] if date else [],
+    }
+    return SearchDoc(
+        url=url, title=item.title, summary=" ".join(item.meta.samenvatting.split()),
+        body=plain_text(item.body),
+        keywords=[*item.tags, *(t.naam for t in themes), *networks, *municipalities],
+        date=date, facets=facets)
+
+
+def _course(hub: Hub, item: Item) -> Item | None:
+    return hub.course_of(item) if item.type is ItemType.MODULE else None
+
+
+def _themes(hub: Hub, item: Item) -> list[str]:
+    """A module without themes of its own is found under its course's themes."""
+    course = _course(hub, item)
+    return item.themes or (course.themes if course else [])
+
+
+def _date(hub: Hub, item: Item) -> str:
+    date = item.date
+    if date is None and (course := _course(hub, item)) is not None:
+        date = course.date
+    return date.isoformat() if date else ""
