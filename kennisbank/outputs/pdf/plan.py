@@ -12,7 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ...content.hub import Hub, Item
+from ...content.hub import Hub
 from ...content.model import ItemType
 from ...content.settings import PdfSettings
 from ...content.text import link
@@ -80,18 +80,18 @@ def item_documents(hub: Hub) -> list[PdfDocument]:
 
 
 def taxonomy_documents(hub: Hub) -> list[PdfDocument]:
-    """One PDF per theme and per network: its overview page followed by its items."""
+    """One PDF per theme and per network: a dossier, its overview page with every item's summary and link.
+
+    Reprinting every item in full made hundreds of pages for a large theme; each item has its own PDF.
+    """
     documents = []
-    for folder, kind, entries, members in (
-            ("themas", "Thema", hub.taxonomy.themes.values(), hub.with_theme),
-            ("netwerken", "Netwerk", hub.taxonomy.networks.values(), hub.with_network)):
+    for folder, kind, entries in (("themas", "Thema", hub.taxonomy.themes.values()),
+                                  ("netwerken", "Netwerk", hub.taxonomy.networks.values())):
         for entry in entries:
             src = f"{folder}/{entry.slug}.md"
-            items = _printable(hub, members(entry.slug))
             documents.append(PdfDocument(
                 target=pdf_target(src), title=entry.naam, kind=getattr(entry.soort, "label", kind),
-                summary=entry.beschrijving, parts=(Part(None, (src, *(i.src for i in items))),), page=src,
-                toc_depth=1))
+                summary=entry.beschrijving, parts=(Part(None, (src,)),), page=src, toc_depth=2))
     return documents
 
 
@@ -110,15 +110,9 @@ def whole_hub_document(hub: Hub, title: str) -> PdfDocument:
         if pages:
             parts.append(Part(item_type.plural, tuple(pages)))
     return PdfDocument(target=WHOLE_HUB, title=title, kind="Alle kennis in één document",
-                       summary=f"{len(hub.items)} items: artikelen, praktijkvoorbeelden, cursussen en hun modules.",
+                       summary=f"{len(hub.items)} publicaties: artikelen, praktijkvoorbeelden, cursussen en "
+                               "hun modules.",
                        parts=tuple(parts), page=None, toc_depth=1)
-
-
-def _printable(hub: Hub, items: list[Item]) -> list[Item]:
-    """Items grouped by type as on the overview page (newest first); modules by course and order."""
-    types = list(ItemType)
-    return sorted(items, key=lambda i: (types.index(i.type), (i.course or "", i.meta.volgorde)
-                                        if i.type is ItemType.MODULE else ("", 0)))
 
 
 def pages_wanted(settings: PdfSettings, command: str) -> bool:
