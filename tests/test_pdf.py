@@ -52,7 +52,8 @@ def _printed(article: BeautifulSoup) -> BeautifulSoup:
     for heading in article.find_all(re.compile(r"^h[1-6]$"), id=sorted(WEB_SECTIONS)):
         level = int(heading.name[1])
         for sibling in list(heading.find_next_siblings()):
-            if re.fullmatch(r"h[1-6]", sibling.name) and int(sibling.name[1]) <= level:
+            if re.fullmatch(r"h[1-6]", sibling.name) and int(sibling.name[1]) <= level \
+                    or "footnote" in (sibling.get("class") or []):
                 break
             sibling.decompose()
         heading.decompose()

@@ -228,16 +228,24 @@ def _answer_key(soup: BeautifulSoup, answers: list[Tag]) -> Tag:
 
 
 def _drop_web_sections(fragment: BeautifulSoup) -> None:
-    """Remove each generated link list: its heading and what follows, up to the next heading as high."""
+    """Remove each generated link list: its heading and what follows, up to the next heading as high.
+
+    The footnotes, which Markdown puts after everything else on the page, stay.
+    """
     for heading in fragment.find_all(re.compile(r"^h[1-6]$"), id=sorted(WEB_SECTIONS)):
         level = int(heading.name[1])
         sibling = heading.next_sibling
-        while sibling is not None and not (isinstance(sibling, Tag) and re.fullmatch(r"h[1-6]", sibling.name)
-                                           and int(sibling.name[1]) <= level):
+        while sibling is not None and not (isinstance(sibling, Tag) and _ends_web_section(sibling, level)):
             following = sibling.next_sibling
             sibling.extract()
             sibling = following
         heading.decompose()
+
+
+def _ends_web_section(tag: Tag, level: int) -> bool:
+    if "footnote" in (tag.get("class") or []):
+        return True
+    return bool(re.fullmatch(r"h[1-6]", tag.name)) and int(tag.name[1]) <= level
 
 
 def _site_path(url: str, base: str) -> str | None:
