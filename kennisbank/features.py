@@ -13,6 +13,7 @@ from functools import partial
 from .academie.pages import catalogue_pages, further_reading, learning_path
 from .outputs.feeds import feed_files, whats_new_page
 from .outputs.search.page import search_files, search_page
+from .site.contribution import contribution_files
 from .site.connections import network_sections, pair_pages, theme_sections
 from .site.crosslinks import backlinks_section, more_in_theme_section, related_section
 from .site.knowledge_map import knowledge_map_page
@@ -31,7 +32,7 @@ GENERATORS: list[Generator] = [
 ]
 """Groups of generated pages, in order."""
 
-FILES: list[FileGenerator] = [search_files, feed_files]
+FILES: list[FileGenerator] = [search_files, feed_files, contribution_files]
 """Build-only files other than pages (scripts, data), made once all pages are known."""
 
 BEFORE_BODY: list[Section] = []

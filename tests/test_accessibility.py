@@ -238,12 +238,18 @@ def focus_home_search(page) -> None:
     page.get_by_role("button", name="Zoeken", exact=True).last.hover()
 
 
+def submit_empty_contribution(page) -> None:
+    page.get_by_role("button", name="Controleer en maak het bestand").click()
+    page.locator(".kb-bijdrage__fouten li").first.wait_for()
+
+
 STATES = [
     AuditPage("zelftoets-beantwoord", MODULE, answer_self_check),
     AuditPage("module-afgerond", MODULE, mark_done),
     AuditPage("voortgang-wissen", COURSE, ask_to_clear_progress),
     AuditPage("catalogus-gefilterd", "academie/", filter_catalogue),
     AuditPage("startpagina-zoekveld", "", focus_home_search),
+    AuditPage("bijdrage-fouten", "bijdragen/", submit_empty_contribution),
 ]
 
 
