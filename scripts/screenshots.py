@@ -22,7 +22,8 @@ from sitebuilder import project  # noqa: E402
 
 PAGES = {
     "start": "", "themas": "themas/", "thema": "themas/klimaat-energie/", "netwerk": "netwerken/p10/",
-    "artikel": "artikelen/regie-warmtetransitie/", "praktijkvoorbeeld": "praktijkvoorbeelden/vroegsignalering-schulden-zwolle/",
+    "artikel": "artikelen/regie-warmtetransitie/",
+    "praktijkvoorbeeld": "praktijkvoorbeelden/vroegsignalering-schulden-zwolle/",
     "academie": "academie/", "cursus": "academie/samenwerken-in-de-regio/",
     "module": "academie/samenwerken-in-de-regio/01-waarom-en-hoe-gemeenten-samenwerken/",
     "kenniskaart": "kenniskaart/", "nieuw": "nieuw/", "zoeken": "zoeken/?zoekterm=wmo", "bijdragen": "bijdragen/",
