@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from kennisbank.academie.pages import catalogue_pages, further_reading, learning_path  # noqa: E402
 from kennisbank.content.hub import load_hub  # noqa: E402
+from kennisbank.index.hub_index import index_hub  # noqa: E402
 from kennisbank.content.model import ItemType  # noqa: E402
 from kennisbank.site.pages import overview_pages  # noqa: E402
 
@@ -92,8 +93,9 @@ def main() -> None:
     for courses in args.courses:
         with tempfile.TemporaryDirectory() as tmp:
             docs = write_hub(Path(tmp), courses)
-            hub = load_hub(docs)
-            assert not hub.problems.errors(), hub.problems.errors()[:3]
+            loaded = load_hub(docs)
+            assert not loaded.problems.errors(), loaded.problems.errors()[:3]
+            hub = index_hub(loaded)
             load = median_time(lambda docs=docs: load_hub(docs))
             academie = median_time(lambda hub=hub: academie_work(hub))
             overview = median_time(lambda hub=hub: overview_pages(hub))

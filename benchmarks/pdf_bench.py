@@ -185,6 +185,7 @@ class LargeHub:
 def large_hub(n: int, seed: int, reuse_site: bool = False) -> LargeHub:
     """The shared corpus of ``n`` items, built once without PDFs; the PDFs it would get."""
     from kennisbank.content.hub import load_hub
+    from kennisbank.index.hub_index import index_hub
 
     corpus = prepare(n, seed)
     site = corpus.root / "site-pdf"
@@ -192,7 +193,7 @@ def large_hub(n: int, seed: int, reuse_site: bool = False) -> LargeHub:
     if not (reuse_site and site.is_dir()):
         build = run_measured([str(BIN / "kennisbank"), "build", "-d", str(site)], corpus.root,
                              {"KENNISBANK_PDF": "false"})
-    hub = load_hub(corpus.docs, corpus.root)
+    hub = index_hub(load_hub(corpus.docs, corpus.root))
     items = item_documents(hub)
     themes = [d for d in taxonomy_documents(hub) if d.target.startswith("themas/")]
     whole = whole_hub_document(hub, "VNG Kennisbank")

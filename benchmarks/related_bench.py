@@ -36,7 +36,9 @@ sys.path.insert(0, str(REPO))
 from kennisbank import features  # noqa: E402
 from kennisbank.academie.pages import further_reading  # noqa: E402
 from kennisbank.site import crosslinks  # noqa: E402
-from kennisbank.site.crosslinks import backlinks_section, more_in_theme_section, related_index, related_section  # noqa: E402
+from kennisbank.index import crosslinks  # noqa: E402
+from kennisbank.index.hub_index import index_hub  # noqa: E402
+from kennisbank.site.crosslinks import backlinks_section, more_in_theme_section, related_section  # noqa: E402
 from kennisbank.outputs.feeds import feed_files  # noqa: E402
 from kennisbank.mkdocs.heap import build_collector  # noqa: E402
 from kennisbank.content.hub import Hub, Item  # noqa: E402
@@ -125,7 +127,7 @@ def urls_of(hub: Hub, pages) -> dict[str, str]:
 
 def cold() -> None:
     """Forget what an earlier run left in the process-wide caches, so every run is a first build."""
-    for cached in (md_escape, html_text, text._link_within_section, target_from_folder, crosslinks._index):
+    for cached in (md_escape, html_text, text._link_within_section, target_from_folder, crosslinks.related_index):
         cached.cache_clear()
     gc.collect()
 
@@ -141,16 +143,16 @@ def _phases(hub: Hub) -> dict[str, float]:
     times = {}
     cpu = time.process_time()
     begin = time.perf_counter()
-    related_index(hub)
+    indexed = index_hub(hub)  # the whole index phase, related lists included
     times["index"] = time.perf_counter() - begin
     mark = time.perf_counter()
     for item in hub.items.values():
         for section in CROSSLINK_SECTIONS:
-            section(hub, item)
+            section(indexed, item)
     times["sections"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    pages = generated_pages(hub, features.GENERATORS)
-    feed_files(hub, urls_of(hub, pages))
+    pages = generated_pages(indexed, features.GENERATORS)
+    feed_files(indexed, urls_of(hub, pages))
     times["pages"] = time.perf_counter() - mark
     times["total"] = time.perf_counter() - begin
     times["cpu"] = time.process_time() - cpu

@@ -38,6 +38,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from browser import browser, serve  # noqa: E402
 
 from kennisbank.content.hub import load_hub  # noqa: E402
+from kennisbank.index.hub_index import index_hub  # noqa: E402
 from kennisbank.mkdocs.commands import build_site  # noqa: E402
 from kennisbank.outputs.search.documents import plain_text, search_docs  # noqa: E402
 from kennisbank.outputs.search.index import SHARDS, SearchData  # noqa: E402
@@ -153,7 +154,7 @@ def bench(count: int, runs: int) -> dict:
         build_times = []
         for _ in range(3):
             start = time.perf_counter()
-            SearchData(search_docs(hub, urls)).scripts()
+            SearchData(search_docs(index_hub(hub), urls)).scripts()
             build_times.append(time.perf_counter() - start)
         start = time.perf_counter()
         os.environ["KENNISBANK_PDF"] = "false"

@@ -10,7 +10,7 @@ from kennisbank.mkdocs.events import BUILD
 
 
 def on_startup(command, dirty):
-    BUILD.startup(command)
+    BUILD.startup(command, dirty)
 
 
 # After Material's offline plugin, which adds its iframe-worker shim in on_config.

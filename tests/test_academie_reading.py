@@ -10,9 +10,10 @@ from __future__ import annotations
 import random
 
 from benchmarks.related_bench import synthetic_hub
-from kennisbank.academie.pages import _reading_list_by_counting, academie_index, reading_list
+from kennisbank.academie.pages import _reading_list_by_counting, reading_list
 from kennisbank.content.hub import Item
 from kennisbank.content.model import ItemType, Module
+from kennisbank.index.hub_index import index_hub
 
 
 def test_reading_lists_match_counting_shared_themes():
@@ -27,14 +28,15 @@ def test_reading_lists_match_counting_shared_themes():
                                       "themas": rng.sample(themes, 1 + n % 8)},
                                      context={"taxonomy": hub.taxonomy})
         hub.items[src] = Item(src, meta, "", 1, course=course.course)
-    index = academie_index(hub)
+    indexed = index_hub(hub)
+    index = indexed.reading
     modules = [i for i in hub.items.values() if i.type is ItemType.MODULE]
     levels = set()
     for module in modules:
-        own = sorted({t for t in (module.themes or course_themes(hub, module)) if t in index.newest_by_theme})
+        own = sorted({t for t in (module.themes or course_themes(hub, module)) if t in index.by_theme})
         for limit in (1, 4, 7):
             expected = _reading_list_by_counting(index, own, limit)
-            assert reading_list(hub, module, limit) == expected, (module.src, limit)
+            assert reading_list(indexed, module, limit) == expected, (module.src, limit)
         shared = [len(set(i.themes) & set(own)) for i in expected]
         levels.add(tuple(shared))
     assert len(modules) > 500

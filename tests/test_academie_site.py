@@ -122,9 +122,9 @@ def test_empty_catalogue_says_how_to_add_a_course(tmp_path):
     assert "Er zijn nog geen cursussen. Lees hoe je een cursus toevoegt ." in site.text("academie/")
 
 
-def test_academie_pages_hold_no_form_controls_and_no_script(tmp_path):
+def test_academie_pages_hold_no_form_controls_and_no_script(starter):
     """Controls come from academie.js: no dead buttons without it, nothing for a sanitizer to strip."""
-    site = project(tmp_path, starter=True).build()
+    site = starter.site
     pages = ["academie/", "academie/samenwerken-in-de-regio/",
              "academie/samenwerken-in-de-regio/01-waarom-en-hoe-gemeenten-samenwerken/"]
     for url in pages:
@@ -135,8 +135,8 @@ def test_academie_pages_hold_no_form_controls_and_no_script(tmp_path):
     assert 'src="../../../javascripts/academie.js"' in site.html(pages[2])
 
 
-def test_starter_courses_are_full_learning_paths(tmp_path):
-    site = project(tmp_path, starter=True).build()
+def test_starter_courses_are_full_learning_paths(starter):
+    site = starter.site
     guide = site.article_html("bijdragen/")
     assert "kb-toets" not in guide
     assert '<code>!!! toets "Wat betekent de omkering' in guide  # the examples stay code

@@ -23,9 +23,8 @@ import pytest
 
 from browser import browser, serve
 from kennisbank.outputs.security import HEADERS
-from sitebuilder import project
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Best-practice rules we hold ourselves to as well: structure a screen-reader
@@ -130,8 +129,8 @@ class Tab:
 
 
 @pytest.fixture(scope="module")
-def starter_site(tmp_path_factory):
-    return project(tmp_path_factory.mktemp("a11y"), starter=True).build()
+def starter_site(starter):
+    return starter.site  # built once per session (conftest.py); these tests only read it
 
 
 @pytest.fixture(scope="module")

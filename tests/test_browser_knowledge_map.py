@@ -7,15 +7,14 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import browser, serve
-from sitebuilder import project
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
-def starter_site(tmp_path_factory):
-    return project(tmp_path_factory.mktemp("map"), starter=True).build()
+def starter_site(starter):
+    return starter.site  # built once per session (conftest.py); these tests only read it
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

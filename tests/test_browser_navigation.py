@@ -5,14 +5,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import browser, serve
-from sitebuilder import project
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def starter_site(tmp_path_factory):
-    return project(tmp_path_factory.mktemp("nav"), starter=True).build()
+def starter_site(starter):
+    return starter.site  # built once per session (conftest.py); these tests only read it
 
 
 def test_home_to_theme_to_item(starter_site, tmp_path):

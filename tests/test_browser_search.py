@@ -15,6 +15,7 @@ from kennisbank.content.hub import load_hub
 from kennisbank.outputs.search.documents import plain_text, search_docs
 from kennisbank.outputs.search.dutch import STOP_WORDS, stem
 from kennisbank.outputs.search.index import build_index
+from kennisbank.index.hub_index import index_hub
 from lunr.index import Index
 from sitebuilder import REPO, project
 
@@ -22,8 +23,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def starter_site(tmp_path_factory):
-    return project(tmp_path_factory.mktemp("search"), starter=True).build()
+def starter_site(starter):
+    return starter.site  # built once per session (conftest.py); these tests only read it
 
 
 @pytest.fixture(scope="module")
@@ -220,7 +221,7 @@ def test_python_and_browser_stem_alike(search):
 @pytest.mark.parametrize("pair", [("gemeente", "gemeenten"), ("woning", "woningen"), ("wijk", "wijken")])
 def test_inflections_find_the_same_items_in_python_and_browser(search, pair):
     page, base, errors = search
-    hub = load_hub(REPO / "docs")
+    hub = index_hub(load_hub(REPO / "docs"))
     docs = search_docs(hub, {src: src for src in hub.items})
     index = Index.load(build_index(docs).serialise())
     found = {}
@@ -240,7 +241,7 @@ def test_inflections_find_the_same_items_in_python_and_browser(search, pair):
 def test_ranking_follows_python_scores(search, word):
     """The browser computes lunr's weights from the shipped frequencies: its order is Python's order."""
     page, base, errors = search
-    hub = load_hub(REPO / "docs")
+    hub = index_hub(load_hub(REPO / "docs"))
     docs = search_docs(hub, {src: src for src in hub.items})
     scores = {docs[int(r["ref"])].title: r["score"] for r in Index.load(build_index(docs).serialise()).search(word)}
     open_page(page, base + f"zoeken/?zoekterm={word}%20")

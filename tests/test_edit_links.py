@@ -34,7 +34,7 @@ def test_the_repository_is_linked_from_the_footer_and_not_the_header(site, url):
     header, footer = page[:page.index('<main')], page[page.index('<footer'):]
     assert REPO_URL not in header
     assert 'class="md-source"' not in page
-    assert re.findall(r'<a href="([^"]+)">Broncode</a>', footer) == [REPO_URL]
+    assert re.findall(r'<a href="([^"]+)"[^>]*>Broncode</a>', footer) == [REPO_URL]
 
 
 def test_the_footer_credits_no_engine(site):

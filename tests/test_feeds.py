@@ -141,3 +141,25 @@ def test_no_feeds_without_site_url(tmp_path):
     assert "Korte samenvatting" in site.text("nieuw/")
     assert "application/atom+xml" not in site.html("")
     assert "application/rss+xml" not in site.html("artikelen/a/")
+
+
+def test_rss_descriptions_are_plain_text_for_readers_that_read_them_as_html(site):
+    channel = ET.fromstring((site.root / "nieuw/rss.xml").read_bytes()).find("channel")
+    item = next(i for i in channel.findall("item") if i.find("link").text.endswith("/vijandig/"))
+    # A reader takes the description as HTML: it must show the tags as text, not make bold type of them.
+    assert item.find("description").text == "Een &lt;b&gt;samenvatting&lt;/b&gt; &amp; meer"
+
+
+@pytest.mark.parametrize("escape, code", [("\\u000b", "000B"), ("\\u0000", "0000"), ("\\uffff", "FFFF"),
+                                          ("\\x1b", "001B"), ("\\U0010FFFE", "10FFFE")])
+def test_characters_no_feed_can_hold_are_refused_at_load(tmp_path, escape, code):
+    from kennisbank.content.hub import load_hub
+
+    hub = project(tmp_path, {"artikelen/stuurteken.md": article(title=f'"Titel{escape}"', tags=[f'"a{escape}"'])})
+    written = f"\\u{code.lower()}" if len(code) == 4 else f"\\U{code.lower():0>8}"
+    message = (f"de waarde bevat het onzichtbare teken U+{code}, dat niet in een webpagina of feed kan staan; "
+               f"verwijder het (tussen aanhalingstekens kan het er als code staan: {written})")
+    assert [str(p) for p in load_hub(hub.docs, hub.root).problems] == [
+        f"docs/artikelen/stuurteken.md:2:8: titel: {message}",
+        f"docs/artikelen/stuurteken.md:8:8: tags: {message}",
+    ]

@@ -7,7 +7,7 @@ from sitebuilder import article, practice, project
 
 
 def home(body: str) -> str:
-    return "---\ntitle: Start\ntemplate: home.html\ndescription: Vind kennis van gemeenten.\n---\n\n" + body
+    return "---\ntitle: Start\ndescription: Vind kennis van gemeenten.\n---\n\n" + body
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_no_featured_items_leaves_out_the_section(tmp_path):
 
 def test_an_unknown_marker_fails_the_strict_build_with_a_suggestion(tmp_path, caplog):
     project(tmp_path, {"index.md": home("Tekst.\n\n<!-- kennisbank: niew -->\n")}).build_fails()
-    assert "docs/index.md:9:1: kennisbank: onbekend onderdeel 'niew'; bedoelde je 'nieuw'?" in caplog.text
+    assert "docs/index.md:8:1: kennisbank: onbekend onderdeel 'niew'; bedoelde je 'nieuw'?" in caplog.text
 
 
 def test_featured_must_be_true_or_false(tmp_path, caplog):

@@ -31,9 +31,12 @@ from kennisbank.outputs.pdf.compose import WEB_SECTIONS
 from kennisbank.outputs.pdf.plan import pages_wanted, pdf_target
 from kennisbank.content.settings import PdfSettings
 from kennisbank.content.text import dutch_date
+from kennisbank.index.hub_index import index_hub
 from pdfs import contents_entries, external_links, internal_links, outline, pdfs_on, render_page, squeeze, text
 from sitebuilder import project
 from test_site_starter import url_of
+
+pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +47,7 @@ def starter(tmp_path_factory):
     whole = hub_project.root / "kennisbank.pdf"
     result = CliRunner().invoke(main, ["pdf", "-f", str(hub_project.root / "mkdocs.yml"), "-o", str(whole)])
     assert result.exit_code == 0, result.output
-    return load_hub(hub_project.docs, hub_project.root), site, whole
+    return index_hub(load_hub(hub_project.docs, hub_project.root)), site, whole
 
 
 def _printed(article: BeautifulSoup) -> BeautifulSoup:
@@ -128,7 +131,7 @@ def test_article_pdf_is_a_tagged_dutch_document_with_cover_toc_and_bookmarks(sta
 def test_course_reader_holds_the_course_and_its_modules_in_order(starter):
     hub, site, _ = starter
     course = hub.items["academie/datagedreven-werken-voor-gemeenten/index.md"]
-    modules = hub.modules(course.course)
+    modules = hub.course_modules(course.course)
     pdf = site.root / pdf_link(site, url_of(course.src))
     assert pdf.name == "datagedreven-werken-voor-gemeenten.pdf"
     reader = PdfReader(pdf)

@@ -14,8 +14,11 @@ from hostile import checks_switched_off
 from kennisbank.content.hub import load_hub
 from kennisbank.outputs.pdf import Page, PdfDocument, build_pdfs, page_documents
 from kennisbank.outputs.pdf.plan import Part
+from kennisbank.index.hub_index import index_hub
 from pdfs import outline, pdfs_on, render_page, squeeze, text, text_by_font, word_boxes
 from sitebuilder import article, project
+
+pytestmark = [pytest.mark.pdf]
 
 LONG_WORD = "Gemeentelijkeherindelingsadviescommissievergadering" * 6
 LONG_URL = "https://www.voorbeeld.nl/" + "heel-lang-pad/" * 30 + "einde"
@@ -180,7 +183,7 @@ def test_pdfs_render_in_parallel_worker_processes_and_a_failure_stays_with_its_p
 
     monkeypatch.setattr(engine, "ProcessPoolExecutor", Recording)
     monkeypatch.setattr(engine.os, "cpu_count", lambda: 2)
-    hub = load_hub(messy.root.parent / "docs", messy.root.parent)
+    hub = index_hub(load_hub(messy.root.parent / "docs", messy.root.parent))
     documents = [d for d in page_documents(hub) if d.page in ("artikelen/gewoon.md", "themas/bestaanszekerheid.md")]
     # A PDF of a page that is not there: composing it fails inside a worker process.
     documents.append(PdfDocument("artikelen/kapot.pdf", "Kapot", "Artikel", "", (Part(None, ("artikelen/kapot.md",)),),

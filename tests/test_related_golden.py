@@ -9,9 +9,10 @@ import json
 import os
 from pathlib import Path
 
-from kennisbank.site.crosslinks import related, related_index
 from kennisbank.content.hub import load_hub
 from kennisbank.content.settings import read_settings
+from kennisbank.index.hub_index import index_hub
+from kennisbank.site.crosslinks import related
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden" / "related.json"
@@ -20,9 +21,11 @@ GOLDEN = Path(__file__).parent / "golden" / "related.json"
 def starter_related() -> dict[str, dict[str, list[str]]]:
     settings, problems = read_settings(REPO / "mkdocs.yml")
     assert problems == []
-    hub = load_hub(REPO / "docs", REPO, settings)
-    assert hub.problems.errors() == []
-    index = related_index(hub)
+    loaded = load_hub(REPO / "docs", REPO, settings)
+    assert loaded.problems.errors() == []
+    hub = index_hub(loaded)
+    assert hub.related is not None
+    index = hub.related.index
     return {src: {label: [f"{index.score(src, other.src):3d} {other.src}" for other in items]
                   for label, items in related(hub, hub.items[src])}
             for src in sorted(hub.items)}

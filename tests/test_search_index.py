@@ -14,6 +14,7 @@ from kennisbank.outputs.search.documents import plain_text, search_docs
 from kennisbank.outputs.search.dutch import STOP_WORDS, stem, trim, use_dutch
 from kennisbank.outputs.search.index import FIELDS, SHARDS, SearchData, build_index, data_script, pack
 from kennisbank.outputs.search.postings import analyse
+from kennisbank.index.hub_index import index_hub
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = ["woningen", "gemeente", "wijk", "jeugdzorg regio", "warmtenet", "schulden", "wijk*", "regio~1"]
@@ -39,7 +40,7 @@ def test_plain_text_keeps_words_not_markup():
 
 @pytest.fixture(scope="module")
 def starter_docs():
-    hub = load_hub(REPO / "docs")
+    hub = index_hub(load_hub(REPO / "docs"))
     return search_docs(hub, {src: src for src in hub.items})
 
 

@@ -10,8 +10,12 @@ import json
 
 import pytest
 
+from kennisbank.content.hub import load_hub
 from kennisbank.content.layout import content_files
+from kennisbank.index.hub_index import HubIndex, index_hub
+from kennisbank.index.related import RelatedIndex
 from kennisbank.mkdocs.commands import BuildFailed, preview_build
+from kennisbank.site.crosslinks import related
 from sitebuilder import Site, article, project
 
 PAGES = ["artikelen/a/", "artikelen/b/", "artikelen/", "themas/bestaanszekerheid/", "themas/klimaat-energie/",
@@ -122,24 +126,26 @@ def test_an_edit_to_the_body_alone_re_renders_only_that_page(tmp_path):
     assert "Tweede versie." in site.text("artikelen/a/")
 
 
-def test_the_related_index_is_reused_until_keywords_change(tmp_path):
-    from kennisbank.site.crosslinks import related, related_index
-    from kennisbank.content.hub import load_hub
+def related_index(hub: HubIndex) -> RelatedIndex:
+    assert hub.related is not None
+    return hub.related.index
 
+
+def test_the_related_index_is_reused_until_keywords_change(tmp_path):
     hub = project(tmp_path, {
         "artikelen/a.md": article("Een", themas=["bestaanszekerheid"], tags=["schulden"]),
         "artikelen/b.md": article("Twee", themas=["bestaanszekerheid"], tags=["schulden"]),
         "artikelen/c.md": article("Drie", themas=["klimaat-energie"], tags=["warmtenet"]),
     })
-    first = related_index(load_hub(hub.docs, hub.root))
+    first = related_index(index_hub(load_hub(hub.docs, hub.root)))
     hub.write({"artikelen/b.md": article("Twee, nieuwe titel", body="Andere tekst.\n", themas=["bestaanszekerheid"],
                                          tags=["schulden"])})
-    loaded = load_hub(hub.docs, hub.root)
+    loaded = index_hub(load_hub(hub.docs, hub.root))
     assert related_index(loaded) is first  # a title and a body do not change related lists
     assert [[i.title for i in items] for _, items in related(loaded, loaded.items["artikelen/a.md"])] == [
         ["Twee, nieuwe titel"]]
     hub.write({"artikelen/c.md": article("Drie", themas=["bestaanszekerheid"], tags=["schulden"])})
-    loaded = load_hub(hub.docs, hub.root)
+    loaded = index_hub(load_hub(hub.docs, hub.root))
     assert related_index(loaded) is not first
     assert {i.title for _, items in related(loaded, loaded.items["artikelen/a.md"]) for i in items} == {
         "Twee, nieuwe titel", "Drie"}

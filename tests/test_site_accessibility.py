@@ -21,8 +21,8 @@ MATERIAL = Path(str(next(f for f in package_files("mkdocs-material") if f.name =
 
 
 @pytest.fixture(scope="module")
-def starter(tmp_path_factory):
-    return project(tmp_path_factory.mktemp("site"), starter=True).build()
+def starter_site(starter):
+    return starter.site  # built once per session (conftest.py); these tests only read it
 
 
 def html_pages(site) -> list[Path]:
@@ -71,52 +71,52 @@ def scan(path: Path) -> _Scan:
     return parser
 
 
-def test_no_page_needs_unsafe_inline(starter):
+def test_no_page_needs_unsafe_inline(starter_site):
     """Every page works under script-src 'self' and style-src 'self': no inline script, handler or style."""
     found = {}
-    for path in html_pages(starter):
+    for path in html_pages(starter_site):
         result = scan(path)
         if result.inline_scripts or result.handlers or result.styles:
-            found[path.relative_to(starter.root).as_posix()] = (result.inline_scripts, result.handlers, result.styles)
+            found[path.relative_to(starter_site.root).as_posix()] = (result.inline_scripts, result.handlers, result.styles)
     assert found == {}
 
 
-def test_headings_on_every_page_start_at_h1_and_skip_no_level(starter):
+def test_headings_on_every_page_start_at_h1_and_skip_no_level(starter_site):
     wrong = {}
-    for path in html_pages(starter):
+    for path in html_pages(starter_site):
         levels = scan(path).headings
         skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
         if not levels or levels[0] != 1 or levels.count(1) != 1 or skips:
-            wrong[path.relative_to(starter.root).as_posix()] = levels
+            wrong[path.relative_to(starter_site.root).as_posix()] = levels
     assert wrong == {}
 
 
-def test_lang_search_dialog_and_dutch_landmark_names(starter):
-    page = starter.html("artikelen/regie-warmtetransitie/")
+def test_lang_search_dialog_and_dutch_landmark_names(starter_site):
+    page = starter_site.html("artikelen/regie-warmtetransitie/")
     assert '<html lang="nl"' in page
     assert 'role="dialog" aria-label="Zoeken"' in page
     assert 'aria-label="Paginakop"' in page
     assert 'aria-label="Hoofdmenu"' in page
-    assert 'aria-label="Vorige en volgende pagina"' in starter.html("themas/")
+    assert 'aria-label="Vorige en volgende pagina"' in starter_site.html("themas/")
     assert not re.search(r'aria-label="(Header|Footer|Tabs)"', page)
     assert '<a href="#regie-warmtetransitie" class="md-skip">' in page
     assert "Ga naar inhoud" in page
 
 
-def test_footer_links_to_the_statements_on_every_page(starter):
+def test_footer_links_to_the_statements_on_every_page(starter_site):
     for url in ["", "artikelen/regie-warmtetransitie/", "academie/samenwerken-in-de-regio/"]:
-        footer = starter.html(url).split('<footer class="md-footer">')[1]
+        footer = starter_site.html(url).split('<footer class="md-footer">')[1]
         depth = "../" * url.count("/")
         assert f'<a href="{depth}toegankelijkheid/">Toegankelijkheid</a>' in footer
         assert f'<a href="{depth}privacy/">Privacy</a>' in footer
-    assert starter.text("toegankelijkheid/").startswith("Toegankelijkheidsverklaring")
-    assert starter.text("privacy/").startswith("Privacyverklaring")
+    assert starter_site.text("toegankelijkheid/").startswith("Toegankelijkheidsverklaring")
+    assert starter_site.text("privacy/").startswith("Privacyverklaring")
 
 
-def test_accessibility_statement_follows_the_dutch_model(starter):
+def test_accessibility_statement_follows_the_dutch_model(starter_site):
     from axe_playwright_python.base import AXE_SCRIPT
 
-    text = starter.text("toegankelijkheid/")
+    text = starter_site.text("toegankelijkheid/")
     for part in ["Verklaring", "Status: eerste maatregelen genomen (C)", "Wat we controleren",
                  "Bekende beperkingen", "Contact", "Handhavingsprocedure", "29 november 2026"]:
         assert part in text
@@ -127,8 +127,8 @@ def test_accessibility_statement_follows_the_dutch_model(starter):
         assert tag in text
 
 
-def test_not_found_page_is_dutch(starter):
-    page = starter.html("404.html")
+def test_not_found_page_is_dutch(starter_site):
+    page = starter_site.html("404.html")
     assert "Pagina niet gevonden" in page and "Not found" not in page
     assert '<a href="/.">startpagina</a>' in page  # absolute: the 404 page is served at any depth
 
@@ -145,8 +145,8 @@ def test_task_list_checkbox_is_labelled_by_its_text(tmp_path):
     assert "<label>[] Genest</label>" in body
 
 
-def test_build_writes_the_security_headers_for_netlify_style_hosts(starter):
-    assert (starter.root / "_headers").read_text(encoding="utf-8") == netlify_headers()
+def test_build_writes_the_security_headers_for_netlify_style_hosts(starter_site):
+    assert (starter_site.root / "_headers").read_text(encoding="utf-8") == netlify_headers()
     assert netlify_headers().startswith("/*\n  Content-Security-Policy: default-src 'self'; script-src 'self';")
 
 

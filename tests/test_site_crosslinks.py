@@ -11,8 +11,8 @@ from sitebuilder import article, project
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return project(tmp_path_factory.mktemp("crosslinks"), starter=True).build()
+def site(starter):
+    return starter.site  # built once per session (conftest.py); these tests only read it
 
 
 def _item_urls(site):

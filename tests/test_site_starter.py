@@ -6,13 +6,13 @@ import pytest
 
 from kennisbank.content.hub import load_hub
 from kennisbank.content.model import ItemType
-from sitebuilder import REPO, project
+from kennisbank.index.hub_index import index_hub
+from sitebuilder import REPO
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    hub_project = project(tmp_path_factory.mktemp("starter"), starter=True)
-    return load_hub(hub_project.docs, hub_project.root), hub_project.build()
+def built(starter):
+    return starter.hub, starter.site  # built once per session (conftest.py); these tests only read it
 
 
 def url_of(src: str) -> str:
@@ -21,14 +21,15 @@ def url_of(src: str) -> str:
 
 
 def test_starter_content_is_valid_and_large_enough():
-    hub = load_hub(REPO / "docs", REPO)
-    assert [str(p) for p in hub.problems] == []
+    loaded = load_hub(REPO / "docs", REPO)
+    assert [str(p) for p in loaded.problems] == []
+    hub = index_hub(loaded)
     counts = {t: len(hub.of_type(t)) for t in ItemType}
     assert counts[ItemType.ARTIKEL] + counts[ItemType.PRAKTIJKVOORBEELD] + counts[ItemType.CURSUS] >= 30
     assert counts[ItemType.ARTIKEL] >= 10 and counts[ItemType.PRAKTIJKVOORBEELD] >= 8
     courses = hub.of_type(ItemType.CURSUS)
     assert len(courses) >= 2
-    assert all(len(hub.modules(c.course)) >= 3 for c in courses)
+    assert all(len(hub.course_modules(c.course)) >= 3 for c in courses)
     # Every theme and network of the taxonomy carries content.
     assert all(hub.with_theme(slug) for slug in hub.taxonomy.themes)
     assert all(hub.with_network(slug) for slug in hub.taxonomy.networks)
@@ -40,8 +41,8 @@ def test_every_item_is_reachable_from_its_theme_network_and_type_pages(built):
         page = site.text(url_of(item.src))
         assert item.title in page, item.src
         target = "/" + url_of(item.src)
-        pages = [f"themas/{slug}/" for slug in item.themes]
-        pages += [f"netwerken/{slug}/" for slug in item.networks]
+        pages = [f"themas/{slug}/" for slug in hub.themes(item)]
+        pages += [f"netwerken/{slug}/" for slug in hub.networks(item)]
         if item.type.has_index():
             pages.append(f"{item.type.folder}/")
         else:

@@ -12,6 +12,8 @@ from kennisbank.content.hub import load_hub
 from kennisbank.content.settings import Settings
 from sitebuilder import article, project
 
+pytestmark = [pytest.mark.slow]
+
 FIELDS = {"html", "link", "afbeelding", "attributen"}
 
 

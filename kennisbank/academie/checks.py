@@ -32,11 +32,15 @@ def check_courses(hub: "Hub", slugs: dict[str, str]) -> None:
         if hub.course_of(modules[0]) is None:
             _orphans(hub, course, modules)
         _check_order(hub, sorted(modules, key=lambda m: (m.meta.volgorde, m.src)))
-    for item in hub.of_type(ItemType.CURSUS):
+    for item in _courses(hub):
         if item.course not in courses:
             _empty_course(hub, item)
         _check_prerequisites(hub, item, slugs)
     _check_cycles(hub)
+
+
+def _courses(hub: "Hub") -> list["Item"]:
+    return sorted((i for i in hub.items.values() if i.type is ItemType.CURSUS), key=lambda i: i.src)
 
 
 def _position(item: "Item", *loc: object) -> tuple[int, int]:
@@ -96,7 +100,7 @@ def _check_prerequisites(hub: "Hub", course: "Item", slugs: dict[str, str]) -> N
 
 def _check_cycles(hub: "Hub") -> None:
     """Courses that need each other first can never be started: report each cycle once."""
-    courses = {c.slug: c for c in hub.of_type(ItemType.CURSUS)}
+    courses = {c.slug: c for c in _courses(hub)}
     needs = {slug: [w for w in c.meta.voorkennis if w in courses and w != slug] for slug, c in courses.items()}
     reported: set[frozenset[str]] = set()
     for start in sorted(needs):

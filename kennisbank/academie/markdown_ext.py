@@ -21,7 +21,6 @@ inline Markdown pipeline, which escapes contributor text.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
@@ -29,9 +28,9 @@ from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.util import AtomicString
 
+from ..content.markup import code_spans
 from .selfcheck import HEADER, SelfCheck, block_extent, parse
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 PRIORITY = 106
 """Just above the admonition processor (105), which would otherwise claim ``!!! toets``."""
 
@@ -101,9 +100,9 @@ def _inert(text: str) -> str:
     the rest of a page are the site-wide sanitizer's job.)
     """
     result, start = [], 0
-    for span in _CODE_SPAN.finditer(text):
-        result += [text[start:span.start()].replace("<", "&lt;"), span.group(0)]
-        start = span.end()
+    for first, last in code_spans(text):
+        result += [text[start:first].replace("<", "&lt;"), text[first:last]]
+        start = last
     return "".join([*result, text[start:].replace("<", "&lt;")])
 
 

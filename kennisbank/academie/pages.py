@@ -9,21 +9,21 @@ progress keys, facet classes the filter values): no form controls and no
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 from math import comb
 
-from ..content.hub import Hub, Item
+from ..content.hub import Item
 from ..content.model import Doelgroep, ItemType, Niveau
 from ..content.taxonomy import Theme
+from ..index.hub_index import HubIndex
+from ..index.reading import ReadingIndex
 from ..site.pages import GeneratedPage
-from ..site.render import item_themes, render, render_macro
+from ..site.render import render, render_macro
 
 CATALOGUE = f"{ItemType.CURSUS.folder}/index.md"
 FURTHER_READING = 4
 """How many knowledge items a module suggests: a few good leads, not a second index."""
-READING_TYPES = (ItemType.ARTIKEL, ItemType.PRAKTIJKVOORBEELD)
 SUBSET_LOOKUPS = 300
 """Above this many theme subsets (a module with ten or more themes) "Verder lezen" counts instead."""
 
@@ -33,51 +33,6 @@ DURATIONS = (
     ("lang", "4 uur of langer", 240, None),
 )
 """Duration classes of the catalogue filter: key, label, from (inclusive), to (exclusive)."""
-
-
-@dataclass
-class AcademieIndex:
-    """What the course pages look up again and again, built once per loaded hub.
-
-    Without it every module page would scan and sort the whole hub (for its
-    course's modules and its reading list), which grows with modules × items.
-    """
-
-    modules: dict[str, list[Item]]
-    """Published modules per course slug, in order."""
-    newest_by_theme: dict[str, list[tuple[int, Item]]]
-    """Articles and good practices per theme as ``(rank, item)``; rank 0 is the newest in the hub."""
-    newest_by_themes: dict[frozenset[str], list[tuple[int, Item]]]
-    """The same per set of themes: under every subset of an item's themes (an item has at most six)."""
-    widest: int = 0
-    """The most themes of one article or good practice: no item shares more with a module."""
-
-    @classmethod
-    def build(cls, hub: Hub) -> "AcademieIndex":
-        modules: dict[str, list[Item]] = defaultdict(list)
-        for item in hub.items.values():
-            if item.type is ItemType.MODULE and item.course:
-                modules[item.course].append(item)
-        by_theme: dict[str, list[tuple[int, Item]]] = defaultdict(list)
-        by_themes: dict[frozenset[str], list[tuple[int, Item]]] = defaultdict(list)
-        reading = [i for i in hub.newest() if i.type in READING_TYPES]
-        for rank, item in enumerate(reading):
-            themes = sorted(set(item.themes))
-            for theme in themes:
-                by_theme[theme].append((rank, item))
-            for size in range(1, len(themes) + 1):
-                for subset in combinations(themes, size):
-                    by_themes[frozenset(subset)].append((rank, item))
-        return cls({c: sorted(m, key=lambda i: (i.meta.volgorde, i.src)) for c, m in modules.items()},
-                   by_theme, by_themes, max((len(set(i.themes)) for i in reading), default=0))
-
-
-def academie_index(hub: Hub) -> AcademieIndex:
-    """The index of this hub, built once; a new hub (a rebuild in ``serve``) gets a new one."""
-    index = hub.derived.get("academie")
-    if index is None:
-        index = hub.derived["academie"] = AcademieIndex.build(hub)
-    return index  # type: ignore[return-value]
 
 
 def duration_class(minutes: int) -> str:
@@ -105,18 +60,17 @@ class CatalogueEntry:
     themes: list[tuple[Theme, int]]
 
 
-def catalogue_pages(hub: Hub) -> list[GeneratedPage]:
+def catalogue_pages(hub: HubIndex) -> list[GeneratedPage]:
     """``academie/index.md``: the "Opleidingsaanbod" with every course."""
     theme_order = {slug: n for n, slug in enumerate(hub.taxonomy.themes)}
     audience_order = {d: n for n, d in enumerate(Doelgroep)}
     level_order = {n: i for i, n in enumerate(Niveau)}
     durations = {key: (key, n, label) for n, (key, label, _, _) in enumerate(DURATIONS)}
     courses = sorted(hub.of_type(ItemType.CURSUS), key=lambda c: (c.title.lower(), c.slug))
-    index = academie_index(hub)
     entries = [
         CatalogueEntry(
             item=c,
-            modules=index.modules.get(c.course or "", []),
+            modules=hub.course_modules(c.course or ""),
             audiences=[(d, audience_order[d]) for d in c.meta.doelgroep],
             level=(c.meta.niveau, level_order[c.meta.niveau]),
             duration=durations[duration_class(c.meta.duur_minuten)],
@@ -128,17 +82,16 @@ def catalogue_pages(hub: Hub) -> list[GeneratedPage]:
     return [GeneratedPage(CATALOGUE, markdown, f"docs/{ItemType.CURSUS.folder}/")]
 
 
-def learning_path(hub: Hub, item: Item) -> str:
+def learning_path(hub: HubIndex, item: Item) -> str:
     """After a course: its modules with progress; after a module: "afgerond" and the pager."""
-    index = academie_index(hub)
     if item.type is ItemType.CURSUS:
-        modules = index.modules.get(item.course or "", [])
+        modules = hub.course_modules(item.course or "")
         if not modules:
             return ""  # a published course without modules fails validation; nothing to show
         return render("academie/course.md.j2", here=item.src, modules=modules)
     if item.type is ItemType.MODULE:
         course = hub.course_of(item)
-        modules = index.modules.get(item.course or "", [])
+        modules = hub.course_modules(item.course or "")
         if course is None or item not in modules:
             return ""
         place = modules.index(item)
@@ -148,7 +101,7 @@ def learning_path(hub: Hub, item: Item) -> str:
     return ""
 
 
-def further_reading(hub: Hub, item: Item) -> str:
+def further_reading(hub: HubIndex, item: Item) -> str:
     """"Verder lezen" under a module: the newest knowledge items that share its themes."""
     if item.type is not ItemType.MODULE:
         return ""
@@ -158,15 +111,15 @@ def further_reading(hub: Hub, item: Item) -> str:
     return render_macro("academie/further_reading.md.j2", "section", here=item.src, items=items)
 
 
-def reading_list(hub: Hub, module: Item, limit: int = FURTHER_READING) -> list[Item]:
+def reading_list(hub: HubIndex, module: Item, limit: int = FURTHER_READING) -> list[Item]:
     """Articles and good practices sharing the module's themes: most shared themes first, then newest.
 
     Deliberately simple (the general "related items" index is another feature):
     a module's themes are few and chosen by the course author, so overlap is a
     good enough signal here.
     """
-    index = academie_index(hub)
-    themes = sorted({t for t in item_themes(hub, module) if t in index.newest_by_theme})
+    index = hub.reading
+    themes = sorted({t for t in hub.themes(module) if t in index.by_theme})
     if limit <= 0 or not themes:
         return []
     widest = min(len(themes), index.widest)
@@ -182,7 +135,7 @@ def reading_list(hub: Hub, module: Item, limit: int = FURTHER_READING) -> list[I
         level: dict[int, Item] = {}
         for subset in combinations(themes, size):
             taken = 0
-            for rank, item in index.newest_by_themes.get(frozenset(subset), ()):
+            for rank, item in index.by_themes.get(frozenset(subset), ()):
                 if taken == wanted:
                     break
                 if rank not in chosen:
@@ -194,7 +147,7 @@ def reading_list(hub: Hub, module: Item, limit: int = FURTHER_READING) -> list[I
     return list(chosen.values())
 
 
-def _reading_list_by_counting(index: AcademieIndex, themes: list[str], limit: int) -> list[Item]:
+def _reading_list_by_counting(index: ReadingIndex, themes: list[str], limit: int) -> list[Item]:
     """The same list by counting shared themes over every item of the module's themes.
 
     Used for a module with so many themes that looking up every subset would cost more; the
@@ -202,8 +155,8 @@ def _reading_list_by_counting(index: AcademieIndex, themes: list[str], limit: in
     """
     shared: dict[int, list] = {}
     for theme in themes:
-        for rank, item in index.newest_by_theme.get(theme, []):
+        for rank, item in index.by_theme.get(theme, []):
             shared.setdefault(rank, [0, item])[0] += 1
-    # Rank is the place in hub.newest(): newest first, ties by slug, so builds are reproducible.
+    # Rank is the place in the index's newest-first list of reading items, ties by slug, so builds are reproducible.
     best = sorted(shared.items(), key=lambda entry: (-entry[1][0], entry[0]))[:limit]
     return [item for _, (_, item) in best]

@@ -23,16 +23,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from ..content.markup import in_fenced_code
 from ..content.problems import Problem
 
 HEADER = re.compile(r"^!!! toets(?:[ \t]+(?P<rest>.*?))?[ \t]*$")
 """The opening line; the question follows in double quotes as an admonition title."""
 _QUOTED = re.compile(r'^"(?P<question>.*)"$')
-_OPTION = re.compile(r"^[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*?)\s*$")
+# Trailing space is cut with rstrip, not with a lazy '.*?' before '\s*$', which is quadratic on long spaces.
+_OPTION = re.compile(r"^[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
 _EMPTY_OPTION = re.compile(r"^[-*+][ \t]+\[[ xX]\][ \t]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]|$)")
 _KEY = re.compile(r"^(?P<key>toelichting|modelantwoord)[ \t]*:[ \t]*(?P<text>.*)$", re.IGNORECASE)
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 
 FIELD = "toets"
 """The ``veld`` part of a problem about a self-check."""
@@ -150,7 +151,7 @@ def parse(rest: str | None, body: list[str], line: int) -> tuple[SelfCheck | Non
             continue
         option = _OPTION.match(text)
         if option:
-            check.options.append(Option(option["text"], option["mark"] != " ", number))
+            check.options.append(Option(option["text"].rstrip(), option["mark"] != " ", number))
             continuing = True
         elif _EMPTY_OPTION.match(text):
             malformed = True
@@ -223,19 +224,11 @@ def find(text: str, first_line: int = 1) -> Iterator[tuple[SelfCheck | None, lis
     if "!!! toets" not in text:  # most pages have none; skip the line-by-line walk
         return
     lines = text.splitlines()
-    fence: str | None = None
+    code = in_fenced_code(lines)
     index = 0
     while index < len(lines):
         current = lines[index]
-        opening = _FENCE.match(current)
-        if fence is not None:
-            if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence) \
-                    and not current.strip().strip(fence[0]):
-                fence = None
-            index += 1
-            continue
-        if opening:
-            fence = opening["fence"]
+        if code[index]:
             index += 1
             continue
         header = HEADER.match(current)

@@ -8,6 +8,7 @@ contributors are Dutch; option help is Dutch as well, since contributors run
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
 import logging
 import sys
@@ -85,13 +86,31 @@ def _report(problems: list[Problem], fmt: str) -> None:
         return
     for problem in problems:
         if fmt == "github":
-            level = "error" if problem.severity.is_error() else "warning"
-            # Annotation properties and message are escaped as GitHub's toolkit does.
-            message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            click.echo(f"::{level} file={problem.path},line={problem.line},col={problem.column},"
-                       f"title={problem.field}::{message}")
+            click.echo(github_annotation(problem))
         else:
             click.echo(str(problem))
+
+
+def github_annotation(problem: Problem) -> str:
+    """One GitHub workflow command for a problem, escaped as GitHub's own toolkit escapes it.
+
+    A file name or frontmatter key is contributed text: unescaped, a line break in it would start a new
+    workflow command (a forged ``::error`` or a ``::stop-commands::`` that silences the rest of the run).
+    """
+    level = "error" if problem.severity.is_error() else "warning"
+    properties = ",".join(f"{name}={_escape_property(str(value))}" for name, value in (
+        ("file", problem.path), ("line", problem.line), ("col", problem.column), ("title", problem.field)))
+    return f"::{level} {properties}::{_escape_data(problem.message)}"
+
+
+def _escape_data(text: str) -> str:
+    # As escapeData in @actions/core (command.ts).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    # As escapeProperty in @actions/core (command.ts): also ':' and ',', which separate properties.
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @main.command()
@@ -153,8 +172,9 @@ def pdf(config_file: Path, output: Path, strict: bool) -> None:
 
 @main.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path))
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Adres en poort.")
-def serve(config_file: Path, dev_addr: str) -> None:
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, callback=lambda _c, _p, v: _address(v),
+              help="Adres en poort.")
+def serve(config_file: Path, dev_addr: tuple[str, int]) -> None:
     """Bekijk de site tijdens het schrijven, met automatisch herladen.
 
     \b
@@ -162,9 +182,29 @@ def serve(config_file: Path, dev_addr: str) -> None:
         kennisbank serve
         kennisbank serve --dev-addr 127.0.0.1:8001
     """
-    host, _, port = dev_addr.rpartition(":")
     _log_to_stderr()
-    serve_site(config_file, host or "127.0.0.1", int(port))
+    host, port = dev_addr
+    try:
+        serve_site(config_file, host, port)
+    except OSError as exc:  # the port is taken, or the address is not one of this computer's
+        raise click.ClickException(f"kan niet luisteren op {host}:{port} ({exc.strerror or exc}); kies met "
+                                   "--dev-addr een ander adres of een andere poort") from None
+
+
+def _address(value: str) -> tuple[str, int]:
+    """``host:port`` for the preview server, or a Dutch error instead of MkDocs' traceback."""
+    host, _, port = value.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    try:
+        if host != "localhost":
+            ipaddress.ip_address(host)
+        number = int(port)
+        if not 0 < number < 65536:
+            raise ValueError(port)
+    except ValueError:
+        raise click.ClickException(f"--dev-addr: '{value}' is geen geldig adres; schrijf IP-adres:poort, "
+                                   "bijvoorbeeld 127.0.0.1:8000") from None
+    return host, number
 
 
 @main.command()

@@ -23,7 +23,7 @@ from ..content.hub import validate_meta
 from ..content.layout import content_files, slug_of, slugify
 from ..content.messages import problems_from_validation
 from ..content.model import MODELS, ItemType, field_names
-from ..content.problems import Problem, Problems, suggest
+from ..content.problems import Problem, Problems, repo_path, suggest
 from ..content.taxonomy import Taxonomy
 from ..site.render import environment
 
@@ -119,11 +119,10 @@ def write(item: NewItem, docs_dir: Path, root: Path, taxonomy: Taxonomy) -> Path
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:  # 'x': never overwrite, even in a race
         handle.write(item.text)
-    rel = path.resolve().relative_to(root.resolve()).as_posix() if path.resolve().is_relative_to(root.resolve()) \
-        else path.as_posix()
+    rel = repo_path(path.resolve(), root.resolve())
     source, problems = read_source(path, rel)
     found = Problems(list(problems))
-    if source is None or validate_meta(source, taxonomy, found) is None or found.errors():
+    if source is None or not source.meta_ok or validate_meta(source, taxonomy, found) is None or found.errors():
         path.unlink()
         raise ScaffoldError(found.errors() or ["bestand: het nieuwe bestand kon niet worden gelezen"])
     return path

@@ -1,18 +1,18 @@
 """Load every content file into one in-memory hub: phase one of every build.
 
-Everything is read, validated and indexed before anything is rendered (as in
-Pelican), because overview pages and cross-links need the whole hub. A bad file
-is recorded in :attr:`Hub.problems` and the others go on loading.
+Everything is read and validated before anything is derived or rendered (as
+in Pelican), because overview pages and cross-links need the whole hub; the
+index phase (:mod:`kennisbank.index`) then derives every list from it. A bad
+file is recorded in :attr:`Hub.problems` and the others go on loading.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Generic, Iterable, TypeVar, Union
+from typing import Any, Callable, Generic, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
@@ -21,15 +21,18 @@ from ..academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
 from .frontmatter import Source, read_source
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES, SLUG, content_files, course_of, slug_of, slugify
+from .limits import check_limits
 from .links import check_links, page_links
 from .markup import Reference, scan
 from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names, normalise_tag
+from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
-from .problems import Problems, suggest
+from .problems import Problems, repo_path, suggest
+from .published import check_published
 from .safety import check_body
-from .settings import Settings
-from .taxonomy import Taxonomy, load_taxonomy
+from .settings import Settings, theme_files_of
+from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
 Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
 T = TypeVar("T")
@@ -91,7 +94,7 @@ class Item:
 
     @_cached
     def date(self):
-        """Publication date; modules inherit nothing here and sort by order instead."""
+        """The item's own publication date (None for a module: see :func:`kennisbank.index.rules.effective`)."""
         return getattr(self.meta, "gepubliceerd", None)
 
     @_cached
@@ -135,92 +138,27 @@ class Hub:
     """``src`` of concept items: valid, but not published."""
     problems: Problems = field(default_factory=Problems)
     settings: Settings = field(default_factory=Settings)
-    _index: "_Index | None" = field(default=None, repr=False, compare=False)
     links: dict[str, list[Reference]] = field(default_factory=dict)
     """Markdown links of every file read (items and ordinary pages), by ``src``; see :mod:`kennisbank.content.links`."""
-    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
-    """Data computed once from the loaded hub (related index, backlinks …), by the module that made it."""
 
     def rel(self, src: str) -> str:
         """Repository-relative path of a docs file, for messages."""
-        return _relpath(self.docs_dir / src, self.root)
-
-    def of_type(self, item_type: ItemType) -> list[Item]:
-        return list(self.index.by_type.get(item_type, []))
-
-    def newest(self) -> list[Item]:
-        return list(self.index.newest)
-
-    def with_theme(self, slug: str) -> list[Item]:
-        """Items tagged with a theme; a module counts only with themes of its own."""
-        return list(self.index.by_theme.get(slug, []))
-
-    def with_network(self, slug: str) -> list[Item]:
-        return list(self.index.by_network.get(slug, []))
-
-    def modules(self, course: str) -> list[Item]:
-        return list(self.index.modules.get(course, []))
+        return repo_path(self.docs_dir / src, self.root)
 
     def add(self, item: Item) -> None:
         """Add a loaded item: published items to :attr:`items`, concepts to :attr:`drafts`."""
         if item.meta.status.is_published():
             self.items[item.src] = item
-            self._index = None
         else:
             self.drafts.add(item.src)
 
     def course_of(self, module: Item) -> Item | None:
         return self.items.get(f"{ItemType.CURSUS.folder}/{module.course}/index.md")
 
-    def by_slug(self) -> dict[str, Item]:
-        return dict(self.index.by_slug)
-
-    @property
-    def index(self) -> "_Index":
-        """Lookups built once per set of items, instead of a sort of the whole hub per theme page."""
-        if self._index is None or self._index.size != len(self.items):
-            self._index = _Index(self.items.values())
-        return self._index
-
-
-class _Index:
-    """Items sorted and grouped once; rebuilt when items are added (see :attr:`Hub.index`)."""
-
-    def __init__(self, items: Iterable[Item]):
-        self.newest = newest_first(items)
-        self.size = len(self.newest)
-        self.by_type: dict[ItemType, list[Item]] = defaultdict(list)
-        self.by_theme: dict[str, list[Item]] = defaultdict(list)
-        self.by_network: dict[str, list[Item]] = defaultdict(list)
-        self.modules: dict[str, list[Item]] = defaultdict(list)
-        self.by_slug = {i.slug: i for i in self.newest}
-        for item in self.newest:
-            self.by_type[item.type].append(item)
-            for theme in dict.fromkeys(item.themes):
-                self.by_theme[theme].append(item)
-            for network in dict.fromkeys(item.networks):
-                self.by_network[network].append(item)
-            if item.type is ItemType.MODULE and item.course:
-                self.modules[item.course].append(item)
-        for modules in self.modules.values():
-            modules.sort(key=lambda i: (i.meta.volgorde, i.src))
-
 
 @lru_cache(maxsize=None)
 def _fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(model.model_fields)  # asking the class each time is slow as well (a deprecated descriptor)
-
-
-def newest_first(items: Iterable[Item]) -> list[Item]:
-    """Newest publication first; ties by slug so builds are reproducible."""
-    return sorted(items, key=lambda i: (-(i.date.toordinal() if i.date else 0), i.slug))
-
-
-def _relpath(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None = None,
@@ -240,19 +178,37 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
         cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
     sources = content_files(docs_dir)
     hub.problems.extend(check_tree(tree, hub.rel, {s for s in sources if s.split("/")[0] in CONTENT_FOLDERS}))
+    theme_files = hub.settings.theme_files
+    if theme_files is None:
+        theme_files = theme_files_of(root / "mkdocs.yml")
+    hub.problems.extend(check_published(tree.files, hub.rel, theme_files, skip_folder=DATA_DIR))
     for src in sources:
         if src in GENERATED_INDEXES:
             hub.problems.add(hub.rel(src), 1, 1, "bestand",
                              "deze pagina wordt automatisch gemaakt; verwijder dit bestand")
         elif cache is not None:
-            cache.load(hub, src, lambda hub, src: load_file(hub, src, tree))
+            cache.load(hub, src, lambda hub, src: load_guarded(hub, src, tree))
         else:
-            load_file(hub, src, tree)
+            load_guarded(hub, src, tree)
     if cache is not None:
         cache.forget_missing(set(sources))
     check_hub(hub)
     hub.problems.extend(check_links(hub))
     return hub
+
+
+def load_guarded(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
+    """:func:`load_file`, with a message instead of a traceback when a file nests deeper than Python's stack.
+
+    The caps of :mod:`.limits` and the YAML reader refuse deep nesting first; this is the net under
+    them, so that one file can never stop the loading of the others.
+    """
+    try:
+        return load_file(hub, src, tree)
+    except RecursionError:
+        hub.problems.add(hub.rel(src), 1, 1, "bestand", "dit bestand is te diep genest om te lezen (lijsten, "
+                         "citaten of velden in elkaar); maak de opbouw platter")
+        return None
 
 
 def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
@@ -266,12 +222,16 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     if source is None:
         return None
     # The body is checked whatever the frontmatter says, so one mistake never hides another.
+    hub.problems.extend(check_limits(rel, source.body, source.body_line))
     markup = scan(source.body, source.body_line)
     hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
     hub.problems.extend(check_references(rel, src, markup, tree))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
+    if not source.meta_ok:
+        return None  # the YAML problem is reported; the model would only add 'verplicht veld ontbreekt'
     if not in_content_folder and "type" not in source.meta:
+        hub.problems.extend(check_page_meta(source))
         return None  # an ordinary page such as the home page or the guide
     if not source.has_frontmatter:
         hub.problems.add(rel, 1, 1, "frontmatter",
@@ -318,6 +278,12 @@ def check_location(hub: Hub, item: Item, source: Source) -> bool:
     """Folder and file name decide the URL, so they must match the type."""
     rel = source.path
     stem = posixpath.splitext(posixpath.basename(item.src))[0]
+    if not item.src.endswith(".md"):
+        # Links, overview pages and course folders name items by their .md file; other extensions are read
+        # and checked like .md (MkDocs renders them too), but an item must use the one the hub links to.
+        hub.problems.add(rel, 1, 1, "bestandsnaam", f"gebruik de extensie .md: hernoem het bestand naar "
+                         f"docs/{posixpath.splitext(item.src)[0]}.md")
+        return False
     parts = item.src.split("/")
     if item.type in (ItemType.ARTIKEL, ItemType.PRAKTIJKVOORBEELD):
         expected = f"{item.type.folder}/{stem}.md"

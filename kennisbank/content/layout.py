@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from .model import ItemType
+from .published import is_markdown
 from .taxonomy import DATA_DIR
 
 CONTENT_FOLDERS = {t.folder for t in ItemType}
@@ -44,12 +45,13 @@ def course_of(src: str) -> str | None:
 
 
 def content_files(docs_dir: Path) -> list[str]:
-    """All Markdown files below ``docs_dir`` as sorted ``src`` paths, data folder excluded."""
+    """All Markdown files below ``docs_dir`` (every extension MkDocs renders) as sorted ``src`` paths, data
+    folder excluded."""
     found = []
     for path in docs_dir.rglob("*"):
         src = path.relative_to(docs_dir).as_posix()
         if src.startswith(f"{DATA_DIR}/") or any(part.startswith(".") for part in src.split("/")):
             continue
-        if path.is_file() and path.suffix.lower() == ".md":
+        if path.is_file() and is_markdown(src):
             found.append(src)
     return sorted(found)

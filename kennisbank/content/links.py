@@ -1,13 +1,10 @@
-"""Links between pages, found in the Markdown source: broken item links and backlinks.
+"""Links between pages, found in the Markdown source: broken item links (backlinks: :mod:`kennisbank.index`).
 
 The links come from :func:`kennisbank.content.markup.scan` (code blocks and code spans
 masked, line and column kept), so a link to an item that does not exist is
 reported at its place in the file, during loading: ``kennisbank check`` finds
 it without building. MkDocs would report it too, but only as a build warning
 without a line number or a suggestion.
-
-A self-link or two items linking to each other is harmless: backlinks are a
-plain reverse map, never followed recursively.
 """
 
 from __future__ import annotations
@@ -23,7 +20,7 @@ from .problems import Problem, suggest
 from .text import link
 
 if TYPE_CHECKING:  # hub imports this module
-    from .hub import Hub, Item
+    from .hub import Hub
 
 
 def page_links(markup: Markup) -> list[Reference]:
@@ -87,18 +84,3 @@ def check_links(hub: Hub) -> list[Problem]:
                            + suggest(ref.url.split("#")[0], candidates))
             problems.append(Problem(hub.rel(src), ref.line, ref.column, "link", message))
     return problems
-
-
-def backlinks(hub: Hub) -> dict[str, list[Item]]:
-    """Item ``src`` → the items whose Markdown links to it, newest first, without self-links."""
-    cached = hub.derived.get("backlinks")
-    if cached is None:
-        found: dict[str, dict[str, Item]] = {}
-        for item in hub.newest():  # so every list comes out newest first, with no sort per item
-            src = item.src
-            for ref in hub.links.get(src, ()):
-                target = target_of(src, ref.url)
-                if target in hub.items and target != src:
-                    found.setdefault(target, {})[src] = item
-        cached = hub.derived["backlinks"] = {target: list(sources.values()) for target, sources in found.items()}
-    return cached  # type: ignore[return-value]

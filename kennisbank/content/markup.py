@@ -8,9 +8,9 @@ or a code span is text, not HTML. The scan is deliberately generous (an
 indented block is still scanned, since inside a list it is not code); what it
 misses the sanitizer still removes.
 
-HTML is tokenised with the standard library's ``html.parser``, which lower-cases
-tag and attribute names and decodes character references in attribute values
-(``&#106;avascript:``) the way a browser does.
+HTML is tokenised the way a browser's tokenizer reads it (:func:`_tags`): tag and attribute names
+lower-cased, character references in attribute values decoded (``&#106;avascript:``). Every scan here is
+linear in the length of the body, so no contribution can make the check hang.
 """
 
 from __future__ import annotations
@@ -19,23 +19,47 @@ import bisect
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(?<!\\)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+_BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Possessive quantifiers (*+, ?+): no backtracking, so '[a](' followed by 80 KB of spaces fails in one pass.
 _INLINE = re.compile(
-    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
-    r"\(\s*(?P<url><[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)")
+    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*+\])*+)\]"
+    r"\(\s*+(?P<url><[^>\n]*+>|(?:[^()\s]|\([^()\s]*+\))*+)(?:\s++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+"
+    r"\s*+\)")
 # Only reference-style images matter (their URL is checked); a leading literal lets the regex engine skip ahead.
 _REFERENCE_IMAGE = re.compile(r"!\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[\]\n]*)\]")
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<ref>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
-_ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^{}\n]*?)[ \t]*\}")
+_ATTR_LIST = re.compile(r"\{:?[ \t]*+(?P<body>[^{}\n]*+)\}")
 _ATTR = re.compile(r"""(?P<name>[^\s=#.{}"']+)=(?P<value>"[^"]*"|'[^']*'|[^\s}]*)""")
 _TAG_OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)")
-_UNCLOSED = re.compile(r"<[a-zA-Z][^<>]*(?=<|\Z)")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")  # browsers ignore these inside a scheme
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def in_fenced_code(lines: list[str]) -> list[bool]:
+    """For each line: whether it belongs to a fenced code block (its fences included).
+
+    The one reading of fences that the checks (:func:`mask_code`) and the self-check
+    parser share, so what one skips as code the other skips too.
+    """
+    found = []
+    fence: str | None = None
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+            found.append(True)
+        elif fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line[opening.end():].strip():
+                fence = None
+            found.append(True)
+        else:
+            found.append(False)
+    return found
 
 
 def mask_code(text: str) -> str:
@@ -43,18 +67,51 @@ def mask_code(text: str) -> str:
     if "`" not in text and "~~~" not in text:  # no code at all: the common case, and a line walk saved
         return text
     lines = text.split("\n")
-    fence: str | None = None
-    for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-            lines[number] = _blank(line)
-        elif fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
-                    and not line[opening.end():].strip():
-                fence = None
-            lines[number] = _blank(line)
-    return _CODE_SPAN.sub(lambda m: _blank(m.group(0)), "\n".join(lines))
+    for number, code in enumerate(in_fenced_code(lines)):
+        if code:
+            lines[number] = _blank(lines[number])
+    return _mask_code_spans("\n".join(lines))
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every code span, as CommonMark finds them, in linear time.
+
+    A span opens with a run of backticks (not preceded by a backslash) and closes at the next run of
+    exactly the same length in the same paragraph. A regular expression that searches ahead from every
+    run is quadratic: 80 KB of unmatched backticks took minutes. Here each paragraph's runs are listed
+    once, and the next run of a given length is found by bisection.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in [m.start() for m in _BLANK_LINE.finditer(text)] + [len(text)]:
+        runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+        by_length: dict[int, list[int]] = {}
+        for index, (first, last) in enumerate(runs):
+            by_length.setdefault(last - first, []).append(index)
+        index = 0
+        while index < len(runs):
+            first, last = runs[index]
+            if first > 0 and text[first - 1] == "\\":
+                first += 1  # an escaped backtick is text; the rest of the run may still open a span
+            candidates = by_length.get(last - first, [])
+            closing = bisect.bisect_right(candidates, index)
+            if last > first and closing < len(candidates):
+                spans.append((first, runs[candidates[closing]][1]))
+                index = candidates[closing] + 1
+            else:
+                index += 1
+        start = end
+    return spans
+
+
+def _mask_code_spans(text: str) -> str:
+    if "`" not in text:
+        return text
+    parts, done = [], 0
+    for start, end in code_spans(text):
+        parts += [text[done:start], _blank(text[start:end])]
+        done = end
+    return "".join([*parts, text[done:]])
 
 
 def _blank(text: str) -> str:
@@ -127,24 +184,76 @@ class _Positions:
         return self.first_line + index, offset - self.starts[index] + 1
 
 
-class _TagCollector(HTMLParser):
-    def __init__(self, first_line: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.first_line = first_line
-        self.tags: list[Tag] = []
-
-    def handle_starttag(self, tag, attrs):
-        line, offset = self.getpos()
-        self.tags.append(Tag(tag, tuple(attrs), self.first_line + line - 1, offset + 1))
-
-    handle_startendtag = handle_starttag
+_SPACE = " \t\n\r\f"
 
 
-def _tags(text: str, first_line: int) -> list[Tag]:
-    collector = _TagCollector(first_line)
-    collector.feed(text)
-    collector.close()
-    return collector.tags
+def _tags(text: str, where: _Positions) -> list[Tag]:
+    """Every start tag in ``text`` with its decoded attributes, read the way a browser's tokenizer reads them.
+
+    Written by hand because ``html.parser`` looks ahead from every ``<`` for the end of its tag: 80 KB of
+    ``<a `` or ``<!--`` without a closing ``>`` took minutes. Here every character is read once: a tag
+    runs to its ``>`` (quotes included) as in the WHATWG tokenizer, comments to ``-->``, end tags and
+    ``<!…>``/``<?…>`` to ``>``. Unlike a browser, a tag that the text ends in is still reported.
+    """
+    tags: list[Tag] = []
+    size = len(text)
+    i = text.find("<")
+    while 0 <= i < size - 1:
+        following = text[i + 1]
+        if text.startswith("<!--", i):
+            close = text.find("-->", i + 2 if text.startswith("<!-->", i) or text.startswith("<!--->", i) else i + 4)
+            i = -1 if close < 0 else text.find("<", close + 3)
+        elif following in "!?/" and (following != "/" or text[i + 2: i + 3].isascii() and text[i + 2: i + 3].isalpha()):
+            close = text.find(">", i + 2)
+            i = -1 if close < 0 else text.find("<", close + 1)
+        elif following.isascii() and following.isalpha():
+            tag, i = _start_tag(text, i, where)
+            tags.append(tag)
+            i = text.find("<", i)
+        else:
+            i = text.find("<", i + 1)
+    return tags
+
+
+def _start_tag(text: str, start: int, where: _Positions) -> tuple[Tag, int]:
+    """The start tag at ``text[start] == '<'`` and the offset after it."""
+    size = len(text)
+    i = start + 1
+    while i < size and text[i] not in _SPACE and text[i] not in "/>":
+        i += 1
+    name = text[start + 1: i].lower()
+    attrs: list[tuple[str, str | None]] = []
+    while i < size:
+        while i < size and (text[i] in _SPACE or text[i] == "/"):
+            i += 1
+        if i >= size or text[i] == ">":
+            break
+        first = i
+        i += 1  # a name may start with '=' (WHATWG: "unexpected-equals-sign-before-attribute-name")
+        while i < size and text[i] not in _SPACE and text[i] not in "/>=":
+            i += 1
+        attribute = text[first:i].lower()
+        after = i
+        while i < size and text[i] in _SPACE:
+            i += 1
+        if i >= size or text[i] != "=":
+            attrs.append((attribute, None))
+            i = after
+            continue
+        i += 1
+        while i < size and text[i] in _SPACE:
+            i += 1
+        if i < size and text[i] in "\"'":
+            close = text.find(text[i], i + 1)
+            close = size if close < 0 else close
+            value, i = text[i + 1: close], close + 1
+        else:
+            begin = i
+            while i < size and text[i] not in _SPACE and text[i] != ">":
+                i += 1
+            value = text[begin:i]
+        attrs.append((attribute, html.unescape(value)))
+    return Tag(name, tuple(attrs), *where.at(start)), min(i + 1, size)
 
 
 def scan(body: str, first_line: int = 1) -> Markup:
@@ -172,14 +281,9 @@ def scan(body: str, first_line: int = 1) -> Markup:
                       for m in _ATTR.finditer(match.group("body")))
         if attrs:
             found.attr_lists.append(Tag("{:", attrs, *where.at(match.start())))
-    found.tags = _tags(text, first_line)
-    # html.parser drops a start tag that never closes ('<img src=x onerror=…' at the end); a browser
-    # makes a tag of it as soon as any later '>' appears, so such a tag is parsed as if closed.
-    for match in _UNCLOSED.finditer(text):
-        line, column = where.at(match.start())
-        found.tags.extend(Tag(t.name, t.attrs, line, column) for t in _tags(match.group(0) + ">", line)[:1])
-    # Mangled tags such as '<scr<script>ipt>' can slip past html.parser's tokenizer; every '<name' it did not
-    # report is kept as a bare tag, so a forbidden element name is never missed.
+    found.tags = _tags(text, where)
+    # Mangled tags such as '<scr<script>ipt>' hide a name inside another tag's; every '<name' the tokenizer
+    # did not report is kept as a bare tag, so a forbidden element name is never missed.
     seen = {(t.line, t.column) for t in found.tags}
     for match in _TAG_OPEN.finditer(text):
         line, column = where.at(match.start())

@@ -8,9 +8,10 @@ a Dutch text already, which is passed through unchanged.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, get_args
 
 from pydantic import ValidationError
+from pydantic_core.core_schema import ErrorType
 
 from .problems import Problem, suggest
 
@@ -53,8 +54,10 @@ def dutch_message(error: dict[str, Any], known_fields: Iterable[str] = ()) -> st
         return "vul minstens één waarde in" if minimum == 1 else f"vul minstens {minimum} waarden in"
     if kind == "too_long":
         return f"te veel waarden (maximaal {ctx.get('max_length')})"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
+    if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
         return f"hier hoort een geheel getal, niet {_show(value)}"
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return f"hier hoort een getal, niet {_show(value)}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
     if kind in ("less_than_equal", "less_than"):
@@ -69,8 +72,15 @@ def dutch_message(error: dict[str, Any], known_fields: Iterable[str] = ()) -> st
                 + f" (mogelijk: {', '.join(tags)})")
     if kind == "union_tag_not_found":
         return "verplicht veld ontbreekt"
+    if kind in _PYDANTIC_TYPES:
+        # A type without a sentence of its own: never pydantic's English, which contributors cannot read.
+        return f"ongeldige waarde {_show(value)}; zie de handleiding voor wat dit veld verwacht"
     # PydanticCustomError from our own validators already carries Dutch text.
-    return error["msg"]
+    return str(error["msg"])
+
+
+_PYDANTIC_TYPES = frozenset(get_args(ErrorType))
+"""Every error type pydantic itself raises; any other type comes from our validators, in Dutch."""
 
 
 def problems_from_validation(

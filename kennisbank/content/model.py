@@ -157,9 +157,18 @@ def normalise_tag(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", str(value)).lower().split())
 
 
-def _tidy_tag(value: object) -> str:
-    """A tag as written, with its spaces tidied: 'WGR', 'Wmo' keep their capitals for display."""
-    return " ".join(unicodedata.normalize("NFC", str(value)).split())
+def _tag_text(value: Any) -> str:
+    # YAML reads ~, 123 and true as null, a number and a boolean; as tags they would silently become
+    # 'none', '123' and 'true'. Only text is a tag; a number meant as text can be quoted.
+    if value is None:
+        raise PydanticCustomError("tag_leeg", "een lege waarde is geen trefwoord; verwijder hem of vul hem in")
+    if not isinstance(value, str):
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        raise PydanticCustomError(
+            "tag_tekst", "een trefwoord is tekst, niet '{value}'; bedoel je de tekst, zet hem dan tussen "
+            "aanhalingstekens: \"{value}\"", {"value": shown})
+    # Kept as written ('WGR', 'Wmo'); compared in lower case (normalise_tag).
+    return " ".join(unicodedata.normalize("NFC", value).split())
 
 
 def _dedupe(values: list[str]) -> list[str]:
@@ -182,7 +191,7 @@ Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 ThemeSlug = Annotated[str, AfterValidator(_check_theme)]
 NetworkSlug = Annotated[str, AfterValidator(_check_network)]
 MunicipalityName = Annotated[str, AfterValidator(_check_municipality)]
-Tag = Annotated[str, BeforeValidator(_tidy_tag), StringConstraints(min_length=1, max_length=40)]
+Tag = Annotated[str, BeforeValidator(_tag_text), StringConstraints(min_length=1, max_length=40)]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 Minutes = Annotated[int, Field(ge=1, le=10_000)]
 

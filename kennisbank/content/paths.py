@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .layout import slugify
 from .markup import Markup, Reference, url_scheme
 from .problems import Problem, suggest
+from .urls import leaves_site
 
 _LOCAL_DISK = re.compile(r"^(file:|[a-z]:[\\/]|\\\\|/(users|home|volumes|mnt|tmp|var|private|root)/)", re.I)
 _ASSET_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -85,6 +86,10 @@ def _target_problem(src: str, ref: Reference, tree: DocsTree) -> str | None:
     if _LOCAL_DISK.match(url):
         return (f"'{url}' is een pad op je eigen computer; zet het bestand in de map docs/ "
                 "en verwijs er vanuit deze pagina naar, bijvoorbeeld ../afbeeldingen/foto.png")
+    if ref.kind == "image" and leaves_site(url) and url_scheme(url) not in ("javascript", "vbscript", "data"):
+        return (f"afbeelding '{url[:80]}' staat op een andere website; dan vraagt de browser van elke bezoeker "
+                "die website om de afbeelding (en vertelt die zo wie de pagina leest); zet de afbeelding in de "
+                "repository, bijvoorbeeld naast deze pagina, en verwijs ernaar met een relatief pad")
     if not url or url.startswith(("#", "/")) or url_scheme(url) or url.startswith("//"):
         return None  # external, in-page, site-absolute (MkDocs checks those) or a scheme checked elsewhere
     target_path = unquote(urlsplit(url).path)

@@ -10,7 +10,20 @@ from __future__ import annotations
 import difflib
 import enum
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Iterator
+
+
+def repo_path(path: Path, root: Path) -> str:
+    """How messages name a file: relative to the repository root, with forward slashes.
+
+    Both paths as the caller has them (resolve them first where a symlink or ``..`` may differ); a file
+    outside the repository keeps its full path.
+    """
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 class Severity(enum.Enum):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -92,13 +93,25 @@ class Settings(BaseModel):
         "Off while serving (`kennisbank serve`) and in the benchmark run that compares with plain Material; "
         "features that write such outputs check `hub.settings.extra_outputs`.")
     related: RelatedSettings = Field(default_factory=RelatedSettings)
+    theme_files: tuple[str, ...] | None = Field(default=None, description=(
+        "Files below docs/ that belong to the site itself and are published whatever their type (see "
+        "kennisbank/content/published.py); extra_css and extra_javascript of mkdocs.yml are added automatically. "
+        "None: read them from the mkdocs.yml beside docs/ (see theme_files_of)."))
 
 
-def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:
-    """Validate ``extra.kennisbank``; problems name ``mkdocs.yml``."""
+def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml",
+                  theme_files: Iterable[Any] | None = None) -> tuple[Settings, list[Problem]]:
+    """Validate ``extra.kennisbank``; problems name ``mkdocs.yml``.
+
+    ``theme_files`` are MkDocs' ``extra_css`` and ``extra_javascript`` (strings, or entries with a ``path``);
+    None leaves them to be read from ``mkdocs.yml`` when the hub is loaded.
+    """
     data = {} if raw is None else (dict(raw) if isinstance(raw, dict) else raw)
     if isinstance(data, dict):
         data.setdefault("site_url", site_url or "")
+        if theme_files is not None:
+            listed = [_path_of(entry) for entry in theme_files]
+            data["theme_files"] = (*(data.get("theme_files") or ()), *(path for path in listed if path))
     try:
         return Settings.model_validate(data), []
     except ValidationError as exc:
@@ -107,6 +120,11 @@ def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml
             Problem(p.path, p.line, p.column,
                     "extra.kennisbank" + ("" if p.field == "frontmatter" else f".{p.field}"), p.message)
             for p in problems]
+
+
+def _path_of(entry: Any) -> str:
+    path = entry.get("path") if isinstance(entry, dict) else getattr(entry, "path", entry)
+    return path.lstrip("/") if isinstance(path, str) else ""
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -138,4 +156,16 @@ def read_settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
     extra = data.get("extra") if isinstance(data, dict) else None
     raw = extra.get("kennisbank") if isinstance(extra, dict) else None
-    return load_settings(raw, data.get("site_url") if isinstance(data, dict) else None, config_file.name)
+    if not isinstance(data, dict):
+        return load_settings(raw, None, config_file.name, ())
+    return load_settings(raw, data.get("site_url"), config_file.name, _listed(data))
+
+
+def _listed(data: dict[str, Any]) -> list[Any]:
+    return [*(data.get("extra_css") or ()), *(data.get("extra_javascript") or ())]
+
+
+def theme_files_of(config_file: Path) -> tuple[str, ...]:
+    """The site's own files that ``config_file`` lists (``extra_css``, ``extra_javascript``, ``theme_files``)."""
+    settings, _ = read_settings(config_file)
+    return settings.theme_files or ()

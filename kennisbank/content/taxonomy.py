@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .frontmatter import parse_yaml
 from .messages import problems_from_validation
-from .problems import Problem
+from .problems import Problem, repo_path
 
 SlugStr = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -142,15 +142,8 @@ def load_taxonomy(docs_dir: Path, root: Path) -> tuple[Taxonomy, list[Problem]]:
     return tax, problems
 
 
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _load(path: Path, model: type[BaseModel], root: Path, problems: list[Problem]) -> Any:
-    rel = _rel(path, root)
+    rel = repo_path(path, root)
     if not path.is_file():
         problems.append(Problem(rel, 1, 1, "bestand", "taxonomiebestand ontbreekt"))
         return None
@@ -169,7 +162,7 @@ def _unique(entries, path: Path, key: str, root: Path, problems: list[Problem]) 
     result = {}
     for index, entry in enumerate(entries):
         if entry.slug in result:
-            problems.append(Problem(_rel(path, root), 1, 1, f"{key}.{index}.slug",
+            problems.append(Problem(repo_path(path, root), 1, 1, f"{key}.{index}.slug",
                                     f"slug '{entry.slug}' komt twee keer voor"))
         result[entry.slug] = entry
     return result

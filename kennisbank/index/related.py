@@ -33,9 +33,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The MkDocs build events: each hands its work to the core. Event order in a build:
 
 ``on_pre_build`` loads and validates the whole hub *before* MkDocs cleans the
-site directory, so a failing build leaves the previous site untouched;
+site directory, so a failing build leaves the previous site untouched, then
+derives the index (:func:`kennisbank.index.hub_index.index_hub`) every later event reads;
 ``on_files`` adds the generated pages and drops concept items;
 ``on_page_markdown`` replaces an item's Markdown with the rendered item page;
 ``on_page_content`` sanitizes every page's HTML (contributions are untrusted);
@@ -28,49 +29,61 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import features
-from ..content.hub import Hub, load_hub
-from ..content.problems import ContentError
+from ..content.hub import load_hub
+from ..content.page_meta import allowed_meta
+from ..content.problems import ContentError, repo_path
+from ..content.published import file_problem
 from ..content.settings import load_settings
+from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
-from ..outputs.search.page import GENERATED_PAGE_SEARCH, LUNR_SRC
+from ..outputs.search.page import LUNR_SRC
 from ..outputs.security import netlify_headers
-from ..site import breadcrumbs, home
+from ..site import breadcrumbs, home, material
 from ..site.blocks import BLOCKS
 from ..site.pages import generated_pages
 from ..site.render import item_page
 from ..site.sanitize import sanitize
 from ..site.tags import item_tag_labels
 from .heap import build_collector
+from .options import BuildOptions, options_of
 from .preview import Preview
+from .preview_errors import ERRORS
 
 log = logging.getLogger("mkdocs.kennisbank")
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 
 
 class Build:
-    """State of one MkDocs build: the loaded hub and its generated pages."""
+    """State of one MkDocs build: the indexed hub and its generated pages."""
 
     def __init__(self) -> None:
-        self.hub: Hub | None = None
+        self.hub: HubIndex | None = None
         self.generated: dict[str, str] = {}
         self.command = "build"
-        """MkDocs command of this process ('serve' skips PDFs unless the settings ask for them)."""
-        self.pdf_mode = "pages"
-        """'pages': a PDF per item, theme and network; 'whole': only the whole-hub PDF."""
+        """MkDocs command of this process, from ``on_startup`` ('serve' skips PDFs unless the settings ask)."""
+        self.options = BuildOptions()
+        """What the command asked of this build (:mod:`.options`), read from the configuration in ``on_config``."""
         self.pdfs: dict[str, pdf.PdfDocument] = {}
         """PDFs of this build by the ``src`` of the page that links to them."""
         self.files_seen: Files | None = None
         self.preview: Preview | None = None
-        """Set while serving: rebuilds re-render only the pages an edit touches."""
+        """Set by ``on_startup`` of a dirty serve (``kennisbank serve``): rebuilds re-render only the pages an
+        edit touches. Kept for the life of the process, as MkDocs keeps this module."""
         self.collector = ExitStack()
         """Holds the build's garbage-collector settings (kennisbank.mkdocs.heap) from pre_build to the build's end."""
 
-    def startup(self, command: str) -> None:
+    def startup(self, command: str, dirty: bool) -> None:
+        """MkDocs starts a command; ``mkdocs serve --dirty`` runs once per process, then rebuilds on every edit."""
         self.command = command
+        if command == "serve" and dirty:
+            self.preview = self.preview or Preview()
+        else:
+            self.preview = None  # a full build (also a serve without --dirty): every page rendered
 
     def config(self, config: MkDocsConfig) -> None:
-        """Serve the offline plugin's iframe-worker shim from the site, not from unpkg.com."""
+        """Read the command's options; serve the offline plugin's iframe-worker shim from the site, not unpkg.com."""
+        self.options = options_of(config)
         if "polyfills" in config.extra:
             config.extra["polyfills"] = offline.local_polyfills(list(config.extra["polyfills"]))
 
@@ -81,7 +94,8 @@ class Build:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
         settings, setting_problems = load_settings(
-            config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root))
+            config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root),
+            [*config.extra_css, *config.extra_javascript])
         if self.preview is not None:
             settings = settings.model_copy(update={"extra_outputs": False})
         hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
@@ -90,14 +104,23 @@ class Build:
             log.warning(str(warning))
         errors = hub.problems.errors()
         if errors:
+            if self.preview is not None:
+                ERRORS.set(errors)  # kennisbank serve shows them in the browser (mkdocs/preview_errors.py)
             raise PluginError(str(ContentError(errors)))
-        self.hub = hub
+        self.hub = index_hub(hub)  # phase two: every later event reads the index
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         hub = self._hub()
-        for src in sorted(hub.drafts):
+        for src in sorted(hub.hub.drafts):
             file = files.get_file_from_path(src)
             if file is not None:
+                files.remove(file)
+        docs_dir = Path(config.docs_dir).resolve()
+        for file in list(files):
+            # Whatever the check let through (a lenient build), a file type or place that is not published
+            # (kennisbank.content.published) never reaches the site.
+            in_docs = file.abs_src_path is not None and Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
+            if in_docs and file_problem(file.src_uri, hub.settings.theme_files or ()) is not None:
                 files.remove(file)
         self.generated = {}
         markdown = {}
@@ -125,16 +148,21 @@ class Build:
         settings = self._hub().settings
         # 'kennisbank serve' turns the extra outputs off; pdf.on_serve is the explicit wish to have PDFs anyway.
         asked = settings.extra_outputs or (self.command == "serve" and settings.pdf.on_serve)
-        return self.pdf_mode == "pages" and asked and pdf.pages_wanted(settings.pdf, self.command)
+        return not self.options.whole_pdf and asked and pdf.pages_wanted(settings.pdf, self.command)
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         hub = self._hub()
+        if page.file.src_uri not in self.generated and page.file.src_uri not in hub.items:
+            page.meta = allowed_meta(page.meta)  # no 'template: redirect.html' on a contributed page
         page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
         if page.file.src_uri in self.generated:
-            page.meta.setdefault("search", dict(GENERATED_PAGE_SEARCH))
+            page.meta.setdefault("search", dict(material.QUICK_SEARCH_BOOST))
         item = hub.items.get(page.file.src_uri)
         document = self.pdfs.get(page.file.src_uri)
         if page.file.src_uri == home.HOME_SRC:
+            # The home page's template is the build's choice, not the page's: contributed frontmatter may not
+            # name a template (kennisbank.content.page_meta).
+            page.meta["template"] = home.TEMPLATE
             markdown = self._home(markdown, page.file.content_string)
         if item is None:
             # Readers first: the edit pencil only where a contributor edits the text shown (an item), not on
@@ -172,7 +200,7 @@ class Build:
     def _make_pdfs(self, config: MkDocsConfig) -> None:
         """Make the PDFs; a PDF that fails is reported with the page linking to it, the rest still made."""
         hub = self._hub()
-        if self.pdf_mode == "whole":
+        if self.options.whole_pdf:
             documents = [pdf.whole_hub_document(hub, config.site_name)]
         else:
             documents = list(self.pdfs.values())
@@ -233,7 +261,7 @@ class Build:
         if self.preview is not None:
             self.preview.forget()
 
-    def _hub(self) -> Hub:
+    def _hub(self) -> HubIndex:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub
@@ -256,12 +284,7 @@ def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
 
 
 def _relative(path: str | None, root: Path) -> str:
-    if not path:
-        return "mkdocs.yml"
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).name
+    return repo_path(Path(path).resolve(), root.resolve()) if path else "mkdocs.yml"
 
 
 BUILD = Build()

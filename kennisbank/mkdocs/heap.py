@@ -16,8 +16,8 @@ builds.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 BUILD_THRESHOLDS = (50_000, 10, 10)
 """Allocations between young collections, then as CPython: 10 of each before the next generation's."""

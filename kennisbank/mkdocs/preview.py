@@ -18,7 +18,7 @@ from mkdocs.utils import clean_directory
 
 from .. import features
 from ..content.cache import SourceCache, stamp
-from ..content.hub import Hub
+from ..index.hub_index import HubIndex
 from ..site import home
 from ..site.render import item_page
 from ..site.tags import item_tag_labels
@@ -64,8 +64,10 @@ class Preview:
     """Incremental rebuilds while serving, as correct as a full build.
 
     Every rebuild still loads the hub (unchanged files come from the
-    :class:`~kennisbank.cache.SourceCache`), generates every overview page and
-    renders every item page's Markdown: that is cheap. The expensive part,
+    :class:`~kennisbank.content.cache.SourceCache`), derives its index again
+    (the related index is reused while no item's keywords change), generates
+    every overview page and renders every item page's Markdown from that index:
+    that is cheap, and no page can miss a change to a list it shows. The expensive part,
     Markdown to HTML and the theme template, runs only for pages whose
     Markdown differs from the previous build (or whose file is newer than its
     output). Pages that are not re-rendered still pass through every plugin's
@@ -89,7 +91,7 @@ class Preview:
         self._search_entries: list | None = None
         self._rebuilt_urls: set[str] = set()
 
-    def plan(self, hub: Hub, files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:
+    def plan(self, hub: HubIndex, files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:
         """Decide which pages this build re-renders, by setting ``File.is_modified``."""
         self.rendered = {src: item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
                          for src, item in hub.items.items()}

@@ -1,7 +1,7 @@
 """What's new: the "Nieuw en bijgewerkt" page and RSS 2.0 / Atom feeds, for the hub and per theme.
 
-Items are ordered by their last change (``bijgewerkt``, else ``gepubliceerd``);
-modules have no date of their own and appear through their course. Feeds need
+Items are ordered by their last change (``bijgewerkt``, else ``gepubliceerd``;
+:func:`kennisbank.index.rules.recent`); modules appear through their course. Feeds need
 absolute addresses, so they are made only when ``site_url`` is set in
 ``mkdocs.yml`` (and not while serving: ``extra_outputs``); the page then
 links to them.
@@ -17,17 +17,19 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Mapping
 from urllib.parse import urljoin
 
-from ..content.hub import Hub, Item
-from ..content.model import ItemType
+from ..content.hub import Item
 from ..content.text import MONTHS
+from ..index.hub_index import HubIndex
+from ..index.rules import changed, recent
 from ..site.pages import GeneratedFile, GeneratedPage
-from ..site.render import item_themes, render
+from ..site.render import render
 
 SRC = "nieuw.md"
 PAGE_ITEMS = 40
@@ -43,42 +45,24 @@ def theme_feeds(slug: str) -> tuple[str, str]:
     return f"themas/{slug}/atom.xml", f"themas/{slug}/rss.xml"
 
 
-def changed(item: Item) -> dt.date:
-    return item.updated or dt.date.min
-
-
-def recent(items) -> list[Item]:
-    """Dated items, last changed first; ties by slug so builds are reproducible."""
-    dated = [i for i in items if i.type is not ItemType.MODULE and i.date is not None]
-    return sorted(dated, key=lambda i: (-changed(i).toordinal(), i.slug))
-
-
-def _hub_recent(hub: Hub) -> list[Item]:
-    """:func:`recent` of the whole hub, sorted once for the page, the hub's feeds and the themes that have feeds."""
-    found = hub.derived.get("recent")
-    if found is None:
-        found = hub.derived["recent"] = recent(hub.items.values())
-    return found  # type: ignore[return-value]
-
-
-def whats_new_page(hub: Hub) -> list[GeneratedPage]:
+def whats_new_page(hub: HubIndex) -> list[GeneratedPage]:
     """The 'Nieuw en bijgewerkt' page: recent changes grouped by month."""
-    items = _hub_recent(hub)[:PAGE_ITEMS]
+    items = hub.recent[:PAGE_ITEMS]
     months = [(f"{MONTHS[month - 1].capitalize()} {year}", list(group))
               for (year, month), group in groupby(items, key=lambda i: (changed(i).year, changed(i).month))]
     feeds = feeds_wanted(hub)
-    themes = [t for t in hub.taxonomy.themes.values() if feeds and t.slug in _themes_with_feeds(hub)]
+    themes = [t for t in hub.taxonomy.themes.values() if feeds and t.slug in hub.feed_themes]
     return [GeneratedPage(SRC, render("whats_new.md.j2", here=SRC, months=months, feeds=feeds,
                                       hub_feeds=HUB_FEEDS, themes=[(t, theme_feeds(t.slug)) for t in themes]),
                           "docs/")]
 
 
-def feeds_wanted(hub: Hub) -> bool:
+def feeds_wanted(hub: HubIndex) -> bool:
     """Feeds need ``site_url``; they are an extra output, skipped while serving."""
     return bool(hub.settings.site_url) and hub.settings.extra_outputs
 
 
-def feed_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
+def feed_files(hub: HubIndex, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """Atom and RSS for the whole hub and for every theme with items; none without ``site_url``."""
     site = hub.settings.site_url
     if not feeds_wanted(hub):
@@ -87,9 +71,9 @@ def feed_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
     files = []
     title = "VNG Kennisbank"
     channels = [(title, "Nieuwe en bijgewerkte kennis van en voor gemeenten.", SRC, HUB_FEEDS,
-                 _hub_recent(hub))]
+                 hub.recent)]
     for theme in hub.taxonomy.themes.values():
-        if theme.slug in _themes_with_feeds(hub):
+        if theme.slug in hub.feed_themes:
             items = recent(hub.with_theme(theme.slug))
             channels.append((f"{title}: {theme.naam}", theme.beschrijving, f"themas/{theme.slug}.md",
                              theme_feeds(theme.slug), items))
@@ -103,14 +87,6 @@ def feed_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
     return files
 
 
-def _themes_with_feeds(hub: Hub) -> set[str]:
-    """Themes that have feeds: those with at least one dated item (modules do not count); computed once."""
-    found = hub.derived.get("feed_themes")
-    if found is None:
-        found = hub.derived["feed_themes"] = {slug for item in _hub_recent(hub) for slug in item.themes}
-    return found  # type: ignore[return-value]
-
-
 @dataclass(frozen=True)
 class FeedLink:
     """A feed a page announces in its head (``<link rel="alternate">``), so browsers and readers find it."""
@@ -122,7 +98,7 @@ class FeedLink:
     """The feed file below the site root, such as ``nieuw/atom.xml``."""
 
 
-def page_feeds(hub: Hub, src: str) -> list[FeedLink]:
+def page_feeds(hub: HubIndex, src: str) -> list[FeedLink]:
     """The feeds page ``src`` announces: the whole hub's on every page, a theme's on its own pages.
 
     A theme's own pages are its theme page and pair pages, and the items carrying the theme: a reader
@@ -135,12 +111,12 @@ def page_feeds(hub: Hub, src: str) -> list[FeedLink]:
     channels = [(title, HUB_FEEDS)]
     item = hub.items.get(src)
     if item is not None:
-        slugs = item_themes(hub, item)
+        slugs = list(hub.themes(item))
     elif src.startswith("themas/") and src != "themas/index.md":
         slugs = [src.removeprefix("themas/").removesuffix(".md").split("/")[0]]
     else:
         slugs = []
-    with_feeds = _themes_with_feeds(hub)
+    with_feeds = hub.feed_themes
     for slug in dict.fromkeys(slugs):
         if slug in with_feeds and slug in hub.taxonomy.themes:
             channels.append((f"{title}: {hub.taxonomy.themes[slug].naam}", theme_feeds(slug)))
@@ -149,8 +125,8 @@ def page_feeds(hub: Hub, src: str) -> list[FeedLink]:
                          FeedLink(f"{name} (RSS)", "application/rss+xml", rss_src))]
 
 
-def _categories(hub: Hub, item: Item) -> list[str]:
-    return [hub.taxonomy.themes[t].naam for t in item.themes if t in hub.taxonomy.themes]
+def _categories(hub: HubIndex, item: Item) -> list[str]:
+    return [hub.taxonomy.themes[t].naam for t in hub.themes(item) if t in hub.taxonomy.themes]
 
 
 def _authors(item: Item) -> list[str]:
@@ -162,7 +138,7 @@ def _timestamp(date: dt.date) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=dt.timezone.utc)
 
 
-def atom(hub: Hub, title: str, subtitle: str, page_url: str, self_url: str,
+def atom(hub: HubIndex, title: str, subtitle: str, page_url: str, self_url: str,
          entries: list[tuple[Item, str]]) -> str:
     """An Atom 1.0 feed (RFC 4287)."""
     ET.register_namespace("", ATOM)
@@ -199,7 +175,7 @@ def atom(hub: Hub, title: str, subtitle: str, page_url: str, self_url: str,
     return _xml(feed)
 
 
-def rss(hub: Hub, title: str, description: str, page_url: str, self_url: str,
+def rss(hub: HubIndex, title: str, description: str, page_url: str, self_url: str,
         entries: list[tuple[Item, str]]) -> str:
     """An RSS 2.0 feed, with the Atom ``self`` link feed validators ask for."""
     ET.register_namespace("atom", ATOM)
@@ -226,7 +202,8 @@ def rss(hub: Hub, title: str, description: str, page_url: str, self_url: str,
         sub(element, "link", url)
         sub(element, "guid", url, isPermaLink="true")
         sub(element, "pubDate", email.utils.format_datetime(_timestamp(changed(item))))
-        sub(element, "description", item.meta.samenvatting)
+        # Readers take an RSS description as HTML; the summary is plain text, so it is escaped once more.
+        sub(element, "description", html.escape(item.meta.samenvatting, quote=False))
         for category in _categories(hub, item):
             sub(element, "category", category)
     return _xml(root)

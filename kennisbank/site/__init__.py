@@ -1,7 +1,9 @@
-"""Phase three, render: the site's pages from the loaded hub.
+"""Phase three, render: the Markdown of generated pages and item pages, and the HTML policy's enforcement.
 
-Generated pages (:mod:`.pages`, :mod:`.knowledge_map`, :mod:`.connections`, the home page's sections in
-:mod:`.home`), item pages through Jinja templates (:mod:`.render`, ``templates/``), the HTML blocks that skip
-Markdown (:mod:`.blocks`), breadcrumbs, tag spellings (:mod:`.tags`), Markdown extensions and the
-sanitizer every page passes. Imports from the read and index phases only.
+Templates live in ``templates/`` (Jinja producing Markdown that the engine turns
+into HTML); :mod:`.pages` and :mod:`.render` make pages, :mod:`.connections`,
+:mod:`.crosslinks`, :mod:`.knowledge_map` and :mod:`.breadcrumbs` the parts that link
+pages; :mod:`.emoji` and :mod:`.tasklist_labels` are Markdown extensions; :mod:`.sanitize`
+cleans every built page; :mod:`.material` lists what the site assumes about Material's HTML; :mod:`.home` fills the home
+page's sections and :mod:`.contribution` writes the data of the contribution form.
 """

@@ -8,12 +8,12 @@ Material draws the path: Start › Academie › Cursus for a module.
 
 from __future__ import annotations
 
-from .connections import connections, pair_src
-from ..content.hub import Hub
+from ..index.hub_index import HubIndex
+from .connections import pair_src
 from ..content.model import ItemType
 
 
-def parents(hub: Hub) -> dict[str, str]:
+def parents(hub: HubIndex) -> dict[str, str]:
     """Page ``src`` → its parent's ``src``; pages without an entry hang where the navigation puts them."""
     found: dict[str, str] = {}
     for item in hub.items.values():
@@ -26,6 +26,6 @@ def parents(hub: Hub) -> dict[str, str]:
         found[f"themas/{slug}.md"] = "themas/index.md"
     for slug in hub.taxonomy.networks:
         found[f"netwerken/{slug}.md"] = "netwerken/index.md"
-    for theme, network in connections(hub).pairs:
+    for theme, network in hub.pairs:
         found[pair_src(theme, network)] = f"themas/{theme}.md"
     return found

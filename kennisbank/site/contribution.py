@@ -14,9 +14,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..content.hub import Hub
 from ..content.model import Artikel, Praktijkvoorbeeld
 from ..content.taxonomy import ThemeKind
+from ..index.hub_index import HubIndex
 from .pages import GeneratedFile
 
 DATA_SRC = "bijdragen/formulier-gegevens.js"
@@ -31,7 +31,7 @@ def _limit(model: type, field: str, kind: str) -> int | None:
     return None
 
 
-def form_data(hub: Hub) -> dict[str, Any]:
+def form_data(hub: HubIndex) -> dict[str, Any]:
     """Everything the form needs to check a contribution as ``kennisbank check`` would."""
     tax = hub.taxonomy
     return {
@@ -50,7 +50,7 @@ def form_data(hub: Hub) -> dict[str, Any]:
     }
 
 
-def contribution_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
+def contribution_files(hub: HubIndex, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """The form's data script, beside the Bijdragen page."""
     data = json.dumps(form_data(hub), ensure_ascii=False, separators=(",", ":"))
     # '</' cannot end a script element here: the data is read from a file, never inlined, but stay safe anyway.

@@ -15,13 +15,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..content.hub import Hub, Item
+from ..content.hub import Item
 from ..content.model import ItemType
 from ..content.problems import Problem, Severity, suggest
 from ..content.taxonomy import ThemeKind
+from ..index.hub_index import HubIndex
 from .render import render_macro
 
 HOME_SRC = "index.md"
+TEMPLATE = "home.html"
+"""The theme template of the home page (overrides/home.html): the search band above the page's Markdown."""
 FEATURED_MAX = 3
 """Featured cards shown: one row on a laptop; older featured items give way to newer ones."""
 NEWEST_COUNT = 3
@@ -43,26 +46,17 @@ def changed(item: Item) -> dt.date:
     return item.updated or dt.date.min
 
 
-def recent(hub: Hub) -> list[Item]:
-    """Articles, good practices and courses, last changed first; ties by slug for reproducible builds."""
-    found = hub.derived.get("home_recent")
-    if found is None:
-        dated = [i for i in hub.items.values() if i.type is not ItemType.MODULE and i.date is not None]
-        found = hub.derived["home_recent"] = sorted(dated, key=lambda i: (-changed(i).toordinal(), i.slug))
-    return found  # type: ignore[return-value]
-
-
-def featured(hub: Hub) -> list[Item]:
+def featured(hub: HubIndex) -> list[Item]:
     """Items editors marked ``uitgelicht: true``, most recently changed first."""
-    return [item for item in recent(hub) if item.meta_value("uitgelicht", False)][:FEATURED_MAX]
+    return [item for item in hub.recent if item.meta_value("uitgelicht", False)][:FEATURED_MAX]
 
 
-def newest(hub: Hub) -> list[Item]:
-    """The most recently published or updated articles, good practices and courses."""
-    return recent(hub)[:NEWEST_COUNT]
+def newest(hub: HubIndex) -> list[Item]:
+    """The most recently published or updated articles, good practices and courses (the feeds' order)."""
+    return hub.recent[:NEWEST_COUNT]
 
 
-def theme_counts(hub: Hub) -> list[tuple[ThemeKind, list[ThemeCount]]]:
+def theme_counts(hub: HubIndex) -> list[tuple[ThemeKind, list[ThemeCount]]]:
     """Every theme per kind with its number of publications (course modules count with their course)."""
     return [(kind, [ThemeCount(t.slug, t.naam, t.beschrijving,
                                sum(1 for i in hub.with_theme(t.slug) if i.type is not ItemType.MODULE))
@@ -74,7 +68,7 @@ def _cards(items: list[Item], heading: str) -> str:
     return render_macro("home.md.j2", "cards", items=items, heading=heading, changed=changed)
 
 
-SECTIONS: dict[str, Callable[[Hub], str]] = {
+SECTIONS: dict[str, Callable[[HubIndex], str]] = {
     "uitgelicht": lambda hub: _cards(featured(hub), "Uitgelicht"),
     "nieuw": lambda hub: _cards(newest(hub), "Nieuw en bijgewerkt"),
     "themas": lambda hub: render_macro("home.md.j2", "themes", kinds=theme_counts(hub)),
@@ -82,12 +76,12 @@ SECTIONS: dict[str, Callable[[Hub], str]] = {
 """Marker name -> the Markdown of its section ("" when there is nothing to show)."""
 
 
-def sections(hub: Hub) -> str:
+def sections(hub: HubIndex) -> str:
     """All generated sections together: what the home page shows of the hub (the preview compares it)."""
     return "\n".join(section(hub) for section in SECTIONS.values())
 
 
-def fill(markdown: str, hub: Hub, path: str, first_line: int = 0) -> tuple[str, list[Problem]]:
+def fill(markdown: str, hub: HubIndex, path: str, first_line: int = 0) -> tuple[str, list[Problem]]:
     """The home page's Markdown with every known marker replaced; unknown markers as problems at their line.
 
     ``first_line`` is the number of file lines before ``markdown`` (its frontmatter).

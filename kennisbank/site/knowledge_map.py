@@ -18,8 +18,8 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .connections import connections, pair_src
-from ..content.hub import Hub
+from .connections import pair_src
+from ..index.hub_index import HubIndex
 from .pages import GeneratedPage
 from .render import render
 from ..content.taxonomy import DATA_DIR
@@ -51,12 +51,11 @@ def _short(name: str, limit: int = MAX_LABEL) -> str:
     return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
 
 
-def svg(hub: Hub, here: str = SRC) -> str:
+def svg(hub: HubIndex, here: str = SRC) -> str:
     """The heat map as one ``<svg>`` element; links are relative ``.md`` paths from ``here``."""
-    found = connections(hub)
     themes = list(hub.taxonomy.themes.values())
     networks = list(hub.taxonomy.networks.values())
-    highest = max((len(items) for items in found.pairs.values()), default=0)
+    highest = max((len(items) for items in hub.pairs.values()), default=0)
     left = int(max((len(_short(t.naam)) for t in themes), default=10) * CHAR) + 16
     # Column labels are turned 45°: they rise and lean right by about 0.71 × their length.
     extent = int(max((len(_short(n.naam, MAX_COLUMN_LABEL)) for n in networks), default=10) * CHAR * 0.71)
@@ -80,7 +79,7 @@ def svg(hub: Hub, here: str = SRC) -> str:
                    f'<text x="{left - 10}" y="{y + CELL / 2:.0f}" text-anchor="end" dominant-baseline="central" '
                    f'font-size="13" fill="currentColor">{escape(_short(theme.naam))}</text></a>')
         for column, network in enumerate(networks):
-            count = found.count(theme.slug, network.slug)
+            count = hub.pair_count(theme.slug, network.slug)
             step = level(count, highest)
             x = left + column * CELL
             label = f"{theme.naam} bij {network.naam}: {publications_label(count)}"
@@ -98,9 +97,8 @@ def svg(hub: Hub, here: str = SRC) -> str:
     return "".join(out)
 
 
-def table(hub: Hub, here: str = SRC) -> str:
+def table(hub: HubIndex, here: str = SRC) -> str:
     """The same figures as an HTML table with row and column headers."""
-    found = connections(hub)
     themes = list(hub.taxonomy.themes.values())
     networks = list(hub.taxonomy.networks.values())
     rows = ['<table class="kb-map__table">',
@@ -113,7 +111,7 @@ def table(hub: Hub, here: str = SRC) -> str:
         cells = [f'<tr><th scope="row"><a href="{escape(link(here, f"themas/{theme.slug}.md"))}">'
                  f'{escape(theme.naam)}</a></th>']
         for network in networks:
-            count = found.count(theme.slug, network.slug)
+            count = hub.pair_count(theme.slug, network.slug)
             if count:
                 cells.append(f'<td><a href="{escape(link(here, pair_src(theme.slug, network.slug)))}" '
                              f'title="{escape(theme.naam)} bij {escape(network.naam)}">{count}</a></td>')
@@ -124,16 +122,15 @@ def table(hub: Hub, here: str = SRC) -> str:
     return "\n".join(rows)
 
 
-def theme_lists(hub: Hub, here: str = SRC) -> str:
+def theme_lists(hub: HubIndex, here: str = SRC) -> str:
     """The same figures per theme, as lists of its networks with counts: the map for narrow screens.
 
     At 320 px the SVG's labels shrink to a few pixels and the table's columns to a letter each; a list
     per theme reads at any width and gives every link a whole line to tap (WCAG 1.4.10, 2.5.8).
     """
-    found = connections(hub)
     out = ['<div class="kb-map__lists">']
     for theme in hub.taxonomy.themes.values():
-        shared = sorted(((found.count(theme.slug, n.slug), n) for n in hub.taxonomy.networks.values()),
+        shared = sorted(((hub.pair_count(theme.slug, n.slug), n) for n in hub.taxonomy.networks.values()),
                         key=lambda pair: -pair[0])
         out.append(f'<h3><a href="{escape(link(here, f"themas/{theme.slug}.md"))}">{escape(theme.naam)}</a></h3>')
         entries = [f'<li><a href="{escape(link(here, pair_src(theme.slug, network.slug)))}">{escape(network.naam)}'
@@ -149,17 +146,16 @@ def publications_label(count: int) -> str:
     return "geen publicaties" if count == 0 else ("1 publicatie" if count == 1 else f"{count} publicaties")
 
 
-def strongest(hub: Hub, limit: int = 5) -> list[tuple[object, object, int, str]]:
+def strongest(hub: HubIndex, limit: int = 5) -> list[tuple[object, object, int, str]]:
     """The busiest pairs: (theme, network, count, pair page), most items first."""
-    found = connections(hub)
     tax = hub.taxonomy
-    pairs = sorted(found.pairs.items(), key=lambda p: (-len(p[1]), p[0]))[:limit]
+    pairs = sorted(hub.pairs.items(), key=lambda p: (-len(p[1]), p[0]))[:limit]
     return [(tax.themes[t], tax.networks[n], len(items), pair_src(t, n)) for (t, n), items in pairs]
 
 
-def knowledge_map_page(hub: Hub) -> list[GeneratedPage]:
+def knowledge_map_page(hub: HubIndex) -> list[GeneratedPage]:
     """The Kenniskaart page."""
-    highest = max((len(items) for items in connections(hub).pairs.values()), default=0)
+    highest = max((len(items) for items in hub.pairs.values()), default=0)
     legend = [(step, LIGHT_FILLS[step]) for step in range(LEVELS + 1)]
     return [GeneratedPage(SRC, render(
         "knowledge_map.md.j2", here=SRC, svg=svg(hub), table=table(hub), lists=theme_lists(hub),

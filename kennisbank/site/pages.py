@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
-from ..content.hub import Hub, Item
+from ..content.hub import Item
 from ..content.model import ItemType
+from ..index.hub_index import HubIndex
 from .render import render
 from ..content.taxonomy import DATA_DIR, ThemeKind
 
@@ -43,7 +44,7 @@ class GeneratedFile:
     content: str
 
 
-FileGenerator = Callable[[Hub, Mapping[str, str]], list[GeneratedFile]]
+FileGenerator = Callable[[HubIndex, Mapping[str, str]], list[GeneratedFile]]
 """Makes build-only files from the hub and the site-relative URL of every page (by ``src``)."""
 
 
@@ -57,20 +58,20 @@ def grouped(items: list[Item]) -> list[tuple[ItemType, list[Item]]]:
     return [(t, by_type[t]) for t in ItemType if t in by_type]
 
 
-Generator = Callable[[Hub], list[GeneratedPage]]
+Generator = Callable[[HubIndex], list[GeneratedPage]]
 """Makes a group of generated pages from the loaded hub."""
 
 
-def generated_pages(hub: Hub, generators: Sequence[Generator]) -> list[GeneratedPage]:
+def generated_pages(hub: HubIndex, generators: Sequence[Generator]) -> list[GeneratedPage]:
     """Every generated page of the hub, in a stable order."""
     return [page for generator in generators for page in generator(hub)]
 
 
-EntrySection = Callable[[Hub, str], str]
+EntrySection = Callable[[HubIndex, str], str]
 """Renders part of a theme or network page from its slug ("" when there is nothing to show)."""
 
 
-def overview_pages(hub: Hub, theme_sections: Sequence[EntrySection] = (),
+def overview_pages(hub: HubIndex, theme_sections: Sequence[EntrySection] = (),
                    network_sections: Sequence[EntrySection] = ()) -> list[GeneratedPage]:
     """Theme, network and content-type overviews; :mod:`kennisbank.features` passes the sections."""
     tax = hub.taxonomy
@@ -105,5 +106,5 @@ def overview_pages(hub: Hub, theme_sections: Sequence[EntrySection] = (),
     return pages
 
 
-def _entry_sections(hub: Hub, sections: Sequence[EntrySection], slug: str) -> str:
+def _entry_sections(hub: HubIndex, sections: Sequence[EntrySection], slug: str) -> str:
     return "\n\n".join(text for section in sections if (text := section(hub, slug).strip()))

@@ -1,7 +1,7 @@
 """Render Markdown from the hub through Jinja templates (phase two of a build).
 
 Rendering is kept apart from the data it renders, as in Material's tags
-plugin: templates in ``kennisbank/templates`` produce Markdown that MkDocs then
+plugin: templates in ``kennisbank/site/templates`` produce Markdown that MkDocs then
 turns into HTML, so links between pages stay relative ``.md`` links that MkDocs
 checks and resolves.
 
@@ -21,8 +21,9 @@ from typing import Callable, Iterable, Sequence
 import jinja2
 
 from .blocks import BLOCKS
-from ..content.hub import Hub, Item
+from ..content.hub import Item
 from ..content.model import ItemType
+from ..index.hub_index import HubIndex
 from ..content.text import dutch_date, duration, html_text, link, link_from_folder, md_escape
 
 
@@ -89,11 +90,11 @@ def _module(template: str):
     return environment().get_template(template).module
 
 
-Section = Callable[[Hub, Item], str]
+Section = Callable[[HubIndex, Item], str]
 """Renders one part of an item page as Markdown ("" when there is nothing to show)."""
 
 
-def item_page(hub: Hub, item: Item, before: Sequence[Section] = (), after: Sequence[Section] = ()) -> str:
+def item_page(hub: HubIndex, item: Item, before: Sequence[Section] = (), after: Sequence[Section] = ()) -> str:
     """The full Markdown of an item page: title, facts and body, with feature sections around it.
 
     ``before`` sections go between the facts and the body, ``after`` sections
@@ -106,28 +107,20 @@ def item_page(hub: Hub, item: Item, before: Sequence[Section] = (), after: Seque
         "body": item.body,
         "before_body": _sections(before, hub, item),
         "after_body": _sections(after, hub, item),
-        "themes": [tax.themes[s] for s in item_themes(hub, item) if s in tax.themes],
-        "networks": [tax.networks[s] for s in item.networks if s in tax.networks],
+        "themes": [tax.themes[s] for s in hub.themes(item) if s in tax.themes],
+        "networks": [tax.networks[s] for s in hub.networks(item) if s in tax.networks],
         "module_position": None,
         "course": None,
         "prerequisites": [],
     }
     if item.type is ItemType.CURSUS:
-        slugs = hub.by_slug()
+        slugs = hub.by_slug
         context["prerequisites"] = [slugs[s] for s in item.meta.voorkennis if s in slugs]
     elif item.type is ItemType.MODULE:
-        modules = hub.modules(item.course or "")
+        modules = hub.course_modules(item.course or "")
         context.update(course=hub.course_of(item), module_position=(modules.index(item) + 1, len(modules)))
     return render("item.md.j2", **context)
 
 
-def _sections(sections: Sequence[Section], hub: Hub, item: Item) -> str:
+def _sections(sections: Sequence[Section], hub: HubIndex, item: Item) -> str:
     return "\n\n".join(text for section in sections if (text := section(hub, item).strip()))
-
-
-def item_themes(hub: Hub, item: Item) -> list[str]:
-    """A module without themes of its own takes those of its course."""
-    if item.type is ItemType.MODULE and not item.themes:
-        course = hub.course_of(item)
-        return course.themes if course else []
-    return item.themes

@@ -13,13 +13,13 @@ and templates emit survive, URLs must be relative or http(s)/mailto/tel, and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 import nh3
 
-from ..content.html_policy import (ATTRIBUTES, GLOBAL_ATTRIBUTES, STYLE_PROPERTIES, TAGS, URL_SCHEMES,
-                                   host_allowed)
+from ..content.html_policy import ATTRIBUTES, GLOBAL_ATTRIBUTES, STYLE_PROPERTIES, TAGS, URL_SCHEMES, host_allowed
+from ..content.urls import leaves_site
 
 IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups"
 """An allowed embed still runs sandboxed: it cannot navigate our page or open forms on it. Players need
@@ -42,6 +42,8 @@ def _cleaner(hosts: frozenset[str]):
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if tag == "iframe" and attribute == "src":
             return value if host_allowed(value, hosts) else None
+        if tag == "img" and attribute == "src" and leaves_site(value):
+            return None  # an image from another host tells that host who reads the page: no request at all
         return value
 
     attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}

@@ -1,34 +1,11 @@
-"""How tags are shown: one spelling per tag across the hub.
-
-Tags are matched in lower case ('WGR', 'Wgr' and 'wgr' are one tag), but
-readers should see acronyms as they are written: WGR, DEGO, Wmo. Of the
-spellings contributors used for a tag, the site shows one with capitals if
-there is one, the most used first, so every page and the tags index agree.
-"""
+"""Tags as the site shows them: one spelling per tag (chosen in :mod:`kennisbank.index.tag_labels`)."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-
-from ..content.hub import Hub, Item
-from ..content.model import normalise_tag
+from ..content.hub import Item
+from ..index.hub_index import HubIndex
 
 
-def tag_labels(hub: Hub) -> dict[str, str]:
-    """Display spelling per tag (by its lower-case key), computed once per build."""
-    found = hub.derived.get("tag_labels")
-    if found is None:
-        spellings: dict[str, Counter[str]] = defaultdict(Counter)
-        for item in hub.items.values():
-            for tag in item.meta.tags:
-                spellings[normalise_tag(tag)][tag] += 1
-        found = hub.derived["tag_labels"] = {
-            key: min(counts, key=lambda spelling: (spelling == spelling.lower(), -counts[spelling], spelling))
-            for key, counts in spellings.items()}
-    return found  # type: ignore[return-value]
-
-
-def item_tag_labels(hub: Hub, item: Item) -> list[str]:
-    """The item's tags as the site shows them."""
-    labels = tag_labels(hub)
-    return [labels.get(tag, tag) for tag in item.tags]
+def item_tag_labels(index: HubIndex, item: Item) -> list[str]:
+    """The item's tags as the site shows them: WGR, DEGO, Wmo, the same spelling on every page."""
+    return [index.tag_labels.get(tag, tag) for tag in item.tags]

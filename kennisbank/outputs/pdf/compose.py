@@ -23,16 +23,16 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from ...content.text import dutch_date
+from ...site import material
 from .plan import LINK_CLASS, PdfDocument
 
 SITE_NAME = "VNG Kennisbank"
-_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
-# Screen-only parts of an article: edit button, permalink anchors, the PDF link itself, module pager, and the
-# web's ways on (neighbours in a theme, the Academie's progress, filters and "Begin met module 1" button):
-# on paper they are pages of links nobody can follow.
-_DROP = ["a.headerlink", "a.md-content__button", f"a.{LINK_CLASS}", "nav.kb-pager", "aside.md-source-file",
-         "nav.kb-theme-nav", ".kb-module-done", ".kb-progress", ".kb-progress-reset", ".kb-filters",
-         "p:has(> a.kb-continue)", "input", "form", "script", "button"]
+# Screen-only parts of an article: Material's (material.SCREEN_ONLY), the PDF link itself, the module pager,
+# and the web's ways on (neighbours in a theme, the Academie's progress, filters and "Begin met module 1"
+# button): on paper they are pages of links nobody can follow.
+_DROP = [*material.SCREEN_ONLY, f"a.{LINK_CLASS}", "nav.kb-pager", "nav.kb-theme-nav", ".kb-module-done",
+         ".kb-progress", ".kb-progress-reset", ".kb-filters", "p:has(> a.kb-continue)", "input", "form", "script",
+         "button"]
 WEB_SECTIONS = frozenset({"gerelateerd", "verwijzingen", "verder-lezen"})
 """Ids of the headings of generated link lists (related items, backlinks, further reading): the heading
 and everything under it stay on the web."""
@@ -50,7 +50,7 @@ class Page:
 def article_html(site_dir: Path, dest: str) -> str:
     """The main content of a built page (Material's ``<article>``)."""
     text = (site_dir / dest).read_text(encoding="utf-8")
-    match = _ARTICLE.search(text)
+    match = material.ARTICLE.search(text)
     if match is None:
         raise ValueError(f"{dest}: geen <article> gevonden in de gebouwde pagina")
     return match.group(1)
@@ -279,9 +279,10 @@ def _print_href(href: str, base: str, page_id: str, site_url: str, in_document: 
 
 def _flatten_tabs(fragment: BeautifulSoup) -> None:
     """Content tabs become a labelled block per tab: on paper every tab is shown."""
-    for tabs in fragment.select("div.tabbed-set"):
-        labels = [label.get_text(" ", strip=True) for label in tabs.select(":scope > .tabbed-labels > label")]
-        blocks = tabs.select(":scope > .tabbed-content > .tabbed-block")
+    sets, labels_of, blocks_of = material.TABS
+    for tabs in fragment.select(sets):
+        labels = [label.get_text(" ", strip=True) for label in tabs.select(labels_of)]
+        blocks = tabs.select(blocks_of)
         flat = fragment.new_tag("div", attrs={"class": "kb-tabs"})
         for label, block in zip(labels, blocks):
             title = fragment.new_tag("p", attrs={"class": "kb-tab-label"})

@@ -12,10 +12,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ...content.hub import Hub
 from ...content.model import ItemType
 from ...content.settings import PdfSettings
 from ...content.text import link
+from ...index.hub_index import HubIndex
 
 WHOLE_HUB = "kennisbank.pdf"
 """Site path of the whole-hub PDF (``kennisbank pdf``)."""
@@ -64,14 +64,14 @@ def pdf_target(src: str) -> str:
     return posixpath.join(folder, f"{stem}.pdf")
 
 
-def item_documents(hub: Hub) -> list[PdfDocument]:
+def item_documents(hub: HubIndex) -> list[PdfDocument]:
     """One PDF per item; a course's PDF holds the course page and its modules in order."""
     documents = []
     for item in sorted(hub.items.values(), key=lambda i: i.src):
         pages: tuple[str, ...] = (item.src,)
         kind = item.type.label
         if item.type is ItemType.CURSUS:
-            pages += tuple(m.src for m in hub.modules(item.course or ""))
+            pages += tuple(m.src for m in hub.course_modules(item.course or ""))
             kind = "Cursusreader"
         documents.append(PdfDocument(
             target=pdf_target(item.src), title=item.title, kind=kind, summary=item.meta.samenvatting,
@@ -79,7 +79,7 @@ def item_documents(hub: Hub) -> list[PdfDocument]:
     return documents
 
 
-def taxonomy_documents(hub: Hub) -> list[PdfDocument]:
+def taxonomy_documents(hub: HubIndex) -> list[PdfDocument]:
     """One PDF per theme and per network: a dossier, its overview page with every item's summary and link.
 
     Reprinting every item in full made hundreds of pages for a large theme; each item has its own PDF.
@@ -95,7 +95,7 @@ def taxonomy_documents(hub: Hub) -> list[PdfDocument]:
     return documents
 
 
-def whole_hub_document(hub: Hub, title: str) -> PdfDocument:
+def whole_hub_document(hub: HubIndex, title: str) -> PdfDocument:
     """Every published item, grouped by type; courses with their modules right after them."""
     parts = []
     for item_type in ItemType:
@@ -106,7 +106,7 @@ def whole_hub_document(hub: Hub, title: str) -> PdfDocument:
         for item in items:
             pages.append(item.src)
             if item_type is ItemType.CURSUS:
-                pages.extend(m.src for m in hub.modules(item.course or ""))
+                pages.extend(m.src for m in hub.course_modules(item.course or ""))
         if pages:
             parts.append(Part(item_type.plural, tuple(pages)))
     return PdfDocument(target=WHOLE_HUB, title=title, kind="Alle kennis in één document",
@@ -120,7 +120,7 @@ def pages_wanted(settings: PdfSettings, command: str) -> bool:
     return settings.enabled and (command != "serve" or settings.on_serve)
 
 
-def page_documents(hub: Hub) -> list[PdfDocument]:
+def page_documents(hub: HubIndex) -> list[PdfDocument]:
     """Every PDF the site links to."""
     return item_documents(hub) + taxonomy_documents(hub)
 

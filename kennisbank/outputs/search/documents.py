@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from ...content.hub import Hub, Item
-from ...content.model import ItemType
+from ...content.hub import Item
 from ...content.taxonomy import ThemeKind
+from ...index.hub_index import HubIndex
 
 EXCERPT_CHARS = 280
 """Stored plain text per item for result snippets (the summary is stored as well)."""
@@ -23,14 +23,14 @@ EXCERPT_CHARS = 280
 # the index needs words, not structure, and rendering every body a second time
 # (MkDocs renders it for the page) would double the Markdown work of a build.
 _MARKDOWN = [
-    (re.compile(r"<!--.*?-->", re.S), " "),
-    (re.compile(r"<[^>\n]+>"), " "),                        # HTML tags (text between them stays)
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),          # images -> alt text
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),           # links -> link text
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),          # reference links
-    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M), " "),    # link definitions
-    (re.compile(r"\{:?[^}\n]*\}"), " "),                      # attribute lists
-    (re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?", re.M), r" \1 "),  # admonitions
+    (re.compile(r"<!--.*?(?:-->|\Z)", re.S), " "),           # an unclosed comment runs to the end
+    (re.compile(r"<[^<>\n]+>"), " "),                       # HTML tags (text between them stays)
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),       # images -> alt text
+    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),        # links -> link text
+    (re.compile(r"\[([^\[\]]*)\]\[[^\[\]]*\]"), r"\1"),      # reference links
+    (re.compile(r"^[ \t]*\[[^\[\]]+\]:[ \t]*\S.*$", re.M), " "),  # link definitions
+    (re.compile(r"\{:?[^{}\n]*\}"), " "),                     # attribute lists
+    (re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*\w+(?:[ \t]+\"([^\"\n]*)\")?", re.M), r" \1 "),  # admonitions
     (re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)]|\|)\s?", re.M), " "),  # block markers
     (re.compile(r"[`*_~|=]+|^-{3,}$", re.M), " "),
 ]
@@ -80,17 +80,18 @@ FACETS: list[tuple[str, str]] = [
 """Facets of the search page: URL parameter and Dutch label, in display order."""
 
 
-def search_docs(hub: Hub, urls: Mapping[str, str]) -> list[SearchDoc]:
+def search_docs(hub: HubIndex, urls: Mapping[str, str]) -> list[SearchDoc]:
     """Every published item with a page, newest first."""
-    return [search_doc(hub, item, urls[item.src]) for item in hub.newest() if item.src in urls]
+    return [search_doc(hub, item, urls[item.src]) for item in hub.newest if item.src in urls]
 
 
-def search_doc(hub: Hub, item: Item, url: str) -> SearchDoc:
+def search_doc(hub: HubIndex, item: Item, url: str) -> SearchDoc:
     tax = hub.taxonomy
-    themes = [tax.themes[s] for s in _themes(hub, item) if s in tax.themes]
-    networks = [tax.networks[s].naam for s in item.networks if s in tax.networks]
+    themes = [tax.themes[s] for s in hub.themes(item) if s in tax.themes]
+    networks = [tax.networks[s].naam for s in hub.networks(item) if s in tax.networks]
     municipalities = list(getattr(item.meta, "gemeenten", []))
-    date = _date(hub, item)
+    published = hub.date(item)  # a module's is its course's
+    date = published.isoformat() if published else ""
     facets = {
         "thema": [t.naam for t in themes if t.soort is ThemeKind.BELEIDSTHEMA],
         "ontwikkelpunt": [t.naam for t in themes if t.soort is ThemeKind.ONTWIKKELPUNT],
@@ -104,20 +105,3 @@ def search_doc(hub: Hub, item: Item, url: str) -> SearchDoc:
         body=plain_text(item.body),
         keywords=[*item.tags, *(t.naam for t in themes), *networks, *municipalities],
         date=date, facets=facets)
-
-
-def _course(hub: Hub, item: Item) -> Item | None:
-    return hub.course_of(item) if item.type is ItemType.MODULE else None
-
-
-def _themes(hub: Hub, item: Item) -> list[str]:
-    """A module without themes of its own is found under its course's themes."""
-    course = _course(hub, item)
-    return item.themes or (course.themes if course else [])
-
-
-def _date(hub: Hub, item: Item) -> str:
-    date = item.date
-    if date is None and (course := _course(hub, item)) is not None:
-        date = course.date
-    return date.isoformat() if date else ""

@@ -14,7 +14,7 @@ Snowball algorithm. Snowball 3.0 replaced the algorithm called "dutch" by a new
 one (Kraaij-Pohlmann based) and kept the old one as ``dutch_porter``; on the
 3,070 distinct words of the starter hub ``dutch_porter`` gives exactly the
 stems of the browser's ``lunr.nl`` while ``dutch`` differs on 1,311 of them.
-``tests/test_search_parity.py`` keeps checking this in a real browser.
+``tests/test_browser_search.py`` keeps checking this in a real browser.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ...content.hub import Hub
+from ...index.hub_index import HubIndex
+from ...site import material
 from ...site.pages import GeneratedFile, GeneratedPage
 from ...site.render import render
 from .documents import search_docs
@@ -20,21 +21,12 @@ LUNR_SRC = "zoeken/lunr.js"
 """Where the engine must put lunr.js (2.3.9, the version lunr.py serialises for).
 ``zoeken.js`` names these paths (and Material's lunr-languages) relative to the site root."""
 
-LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-                  "assets/javascripts/lunr/min/lunr.nl.min.js"]
-"""Material's lunr-languages files that ``zoeken.js`` loads after lunr.js (Dutch stemmer and stop words)."""
-
-PRELOAD = [LUNR_SRC, *LUNR_LANGUAGES, SHARDS[0][0]]
+PRELOAD = [LUNR_SRC, *material.LUNR_LANGUAGES, SHARDS[0][0]]
 """What ``zoeken.js`` needs before first results, preloaded from the page head (``overrides/main.html``):
 the script itself only runs after Material's bundle at the end of the body. Not the bodies' part:
 it is wanted only after first results, and would compete with them for the network and the CPU."""
 
-GENERATED_PAGE_SEARCH = {"boost": 0.2}
-"""Material quick search weight of generated overview pages: they repeat the titles and
-summaries of many items, so without a lower weight they would push the items themselves down."""
-
-
-def search_page(hub: Hub) -> list[GeneratedPage]:
+def search_page(hub: HubIndex) -> list[GeneratedPage]:
     """The search page: an empty container that ``zoeken.js`` fills.
 
     The form is built by the script, not written here: every page's HTML goes
@@ -46,7 +38,7 @@ def search_page(hub: Hub) -> list[GeneratedPage]:
     return [GeneratedPage(PAGE_SRC, markdown, "kennisbank/outputs/search/")]
 
 
-def search_files(hub: Hub, urls: Mapping[str, str]) -> list[GeneratedFile]:
+def search_files(hub: HubIndex, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """The index data scripts; ``urls`` maps each page's ``src`` to its site-relative URL.
 
     The index is an extra output: building it takes about a second per thousand items,
