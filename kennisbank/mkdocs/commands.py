@@ -19,6 +19,7 @@ from .options import BuildOptions, enable_offline, set_options
 from .preview import Preview, quiet_dirty_warning
 from .preview_errors import error_pages
 
+
 def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True,
                offline: bool = False, whole_pdf: Path | None = None) -> None:
     """Build the site like ``mkdocs build``; raises ``ContentError``/``SystemExit`` on failure.

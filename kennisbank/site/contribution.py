@@ -14,6 +14,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..content.model import Artikel, Praktijkvoorbeeld
 from ..content.taxonomy import ThemeKind
 from ..index.hub_index import HubIndex
@@ -22,7 +24,7 @@ from .pages import GeneratedFile
 DATA_SRC = "bijdragen/formulier-gegevens.js"
 
 
-def _limit(model: type, field: str, kind: str) -> int | None:
+def _limit(model: type[BaseModel], field: str, kind: str) -> int | None:
     """A length limit of a frontmatter field, as the pydantic model declares it."""
     for rule in model.model_fields[field].metadata:
         value = getattr(rule, kind, None)

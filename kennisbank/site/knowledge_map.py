@@ -18,12 +18,12 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .connections import pair_src
-from ..index.hub_index import HubIndex
-from .pages import GeneratedPage
-from .render import render
 from ..content.taxonomy import DATA_DIR
 from ..content.text import link
+from ..index.hub_index import HubIndex
+from .connections import pair_src
+from .pages import GeneratedPage
+from .render import render
 
 SRC = "kenniskaart.md"
 CELL = 44

@@ -233,6 +233,8 @@ def _drop_web_sections(fragment: BeautifulSoup) -> None:
     The footnotes, which Markdown puts after everything else on the page, stay.
     """
     for heading in fragment.find_all(re.compile(r"^h[1-6]$"), id=sorted(WEB_SECTIONS)):
+        if not isinstance(heading, Tag):
+            continue
         level = int(heading.name[1])
         sibling = heading.next_sibling
         while sibling is not None and not (isinstance(sibling, Tag) and _ends_web_section(sibling, level)):
