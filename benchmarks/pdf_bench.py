@@ -55,6 +55,8 @@ class Measured:
     load: tuple[float, float]
     """1-minute load average before and after."""
     result: dict = field(default_factory=dict)
+    log: str = ""
+    """The child's standard error (its log)."""
 
 
 def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> Measured:
@@ -71,8 +73,11 @@ def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> Meas
             raise RuntimeError(f"{' '.join(command)} failed:\n{log.read().decode()[-3000:]}")
         out.seek(0)
         text = out.read().decode().strip()
+        log.seek(0)
+        logged = log.read().decode(errors="replace")
     result = json.loads(text.splitlines()[-1]) if text.startswith("{") else {}
-    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, (before, after), result)
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, (before, after), result,
+                    logged)
 
 
 def measure_pdfs(documents: list[PdfDocument], pages: dict[str, Page], site: Path, out: Path,

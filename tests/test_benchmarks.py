@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from benchmarks.generate import generate
@@ -50,6 +51,7 @@ def test_same_seed_gives_the_same_corpus(tmp_path):
     assert text(first) != text(other)
 
 
+@pytest.mark.slow
 def test_benchmark_script_runs_end_to_end(tmp_path):
     result = subprocess.run(
         [sys.executable, str(REPO / "benchmarks/run.py"), "--quick", "--no-serve", "--corpus-dir", str(tmp_path)],

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from browser import browser, serve
 from hostile import INERT, REJECTED, checks_switched_off, hostile_project
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CORPUS = REJECTED + INERT
 PROVOKE = """() => {

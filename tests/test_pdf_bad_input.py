@@ -18,7 +18,7 @@ from kennisbank.index.hub_index import index_hub
 from pdfs import outline, pdfs_on, render_page, squeeze, text, text_by_font, word_boxes
 from sitebuilder import article, project
 
-pytestmark = [pytest.mark.pdf]
+pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
 LONG_WORD = "Gemeentelijkeherindelingsadviescommissievergadering" * 6
 LONG_URL = "https://www.voorbeeld.nl/" + "heel-lang-pad/" * 30 + "einde"

@@ -96,3 +96,30 @@ def test_pull_request_template_is_a_dutch_checklist():
     assert template.count("- [ ]") >= 6
     assert "De automatische controle onder deze pull request is groen" in template
     assert "docs/bijdragen/index.md" in (REPO / "CONTRIBUTING.md").read_text()
+
+
+def test_workflow_restores_the_pdf_cache_and_a_pull_request_falls_back_to_mains():
+    from kennisbank.content.settings import CacheSettings
+
+    _, steps = workflow_steps()
+    names = [step.get("name") for step in steps]
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert names.index(cache["name"]) < names.index("Site bouwen (strikt)")
+    assert cache["with"]["path"] == CacheSettings().dir
+    assert cache["with"]["key"].endswith("-${{ github.sha }}")  # every run saves what it added
+    assert cache["with"]["restore-keys"].splitlines() == [
+        "kennisbank-pdf-${{ github.head_ref || github.ref_name }}-", "kennisbank-pdf-main-"]
+
+
+def test_shard_example_renders_every_slice_and_builds_from_all_of_them():
+    example = yaml.safe_load((REPO / "deploy" / "github-pdf-shards.yml").read_text())
+    shards = example["jobs"]["pdf"]["strategy"]["matrix"]["shard"]
+    count = len(shards)
+    assert shards == list(range(1, count + 1))
+    runs = [step["run"] for step in example["jobs"]["pdf"]["steps"] if "run" in step]
+    assert any(f"kennisbank pdf --shard ${{{{ matrix.shard }}}}/{count}" in run for run in runs)
+    saved = next(s for s in example["jobs"]["pdf"]["steps"] if s.get("uses", "").startswith("actions/cache/save@"))
+    restored = [s["with"]["key"] for s in example["jobs"]["site"]["steps"]
+                if s.get("uses", "").startswith("actions/cache/restore@")]
+    assert restored == [saved["with"]["key"].replace("${{ matrix.shard }}", str(n)) for n in shards]
+    assert "make site" in [s.get("run") for s in example["jobs"]["site"]["steps"]]

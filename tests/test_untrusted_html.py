@@ -12,7 +12,6 @@ from kennisbank.content.hub import load_hub
 from kennisbank.content.settings import Settings
 from sitebuilder import article, project
 
-pytestmark = [pytest.mark.slow]
 
 FIELDS = {"html", "link", "afbeelding", "attributen"}
 
@@ -100,6 +99,7 @@ def unchecked_site(tmp_path_factory):
         return hub.build()
 
 
+@pytest.mark.slow  # the unchecked site: every payload in one build with the check switched off
 @pytest.mark.parametrize("index", range(len(REJECTED + INERT)), ids=lambda i: (REJECTED + INERT)[i][:60])
 def test_sanitizer_leaves_no_script_even_when_the_check_misses_everything(unchecked_site, index):
     page = unchecked_site.html(f"artikelen/aanval-{index:03d}/")
@@ -107,6 +107,7 @@ def test_sanitizer_leaves_no_script_even_when_the_check_misses_everything(unchec
     assert audit(content) == []
 
 
+@pytest.mark.slow
 def test_whole_pages_have_no_inline_handlers_or_script_urls(unchecked_site):
     for page in sorted(unchecked_site.root.glob("artikelen/aanval-*/index.html")):
         text = page.read_text(encoding="utf-8")

@@ -121,29 +121,45 @@ def _escape_property(text: str) -> str:
               help="Stop bij elke waarschuwing (zoals 'mkdocs build --strict').")
 @click.option("--offline", is_flag=True,
               help="Bouw een kopie om zonder internet te openen (file://) en pak die in als SITE-DIR.zip.")
-def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool) -> None:
+@click.option("--cache-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Map van de cache met eerder gemaakte PDF's (standaard: extra.kennisbank.cache.dir, "
+                   ".cache/kennisbank). Mag altijd worden gewist.")
+def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool, cache_dir: Path | None) -> None:
     """Bouw de site; bij een fout blijft de vorige site staan.
 
     Met --offline komt de site in site-offline/ (of SITE-DIR) en als zip
     daarnaast: uitpakken en index.html openen; zoeken werkt ook zonder internet.
+    PDF's waarvan de inhoud niet veranderde, komen uit de cache; de build meldt
+    hoeveel PDF's opnieuw gemaakt en hoeveel hergebruikt zijn.
 
     \b
     Example:
         kennisbank build
         kennisbank build --site-dir /tmp/site
         kennisbank build --offline
+        kennisbank build --cache-dir /tmp/kennisbank-cache
     """
     _log_to_stderr()
     if offline and site_dir is None:
         site_dir = Path("site-offline")
     try:
-        build_site(config_file, site_dir, strict=strict, offline=offline)
+        build_site(config_file, site_dir, strict=strict, offline=offline, cache_dir=cache_dir)
     except BuildFailed as exc:
         raise click.ClickException(f"de site is niet gebouwd: {exc}") from None
     if offline:
         archive = site_dir.with_name(site_dir.name + ".zip")
         count = pack(site_dir, archive)
         click.echo(f"Offline site ingepakt: {archive} ({count} bestanden); open kennisbank/index.html", err=True)
+
+
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    """``K/N`` with 1 <= K <= N."""
+    if value is None:
+        return None
+    number, _, count = value.partition("/")
+    if not (number.strip().isdigit() and count.strip().isdigit()) or not 1 <= int(number) <= int(count):
+        raise click.BadParameter(f"'{value}' is geen deel K/N met 1 <= K <= N, bijvoorbeeld 2/4")
+    return int(number), int(count)
 
 
 @main.command()
@@ -153,18 +169,40 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool)
               help="Bestand voor de PDF.")
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Stop bij elke waarschuwing (zoals 'mkdocs build --strict').")
-def pdf(config_file: Path, output: Path, strict: bool) -> None:
+@click.option("--cache-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Map van de cache (standaard: extra.kennisbank.cache.dir, .cache/kennisbank).")
+@click.option("--shard", default=None, metavar="K/N", callback=_shard,
+              help="Maak alleen deel K van N van de PDF's van de site, in de cache (voor een CI-matrix); "
+                   "'kennisbank build' gebruikt ze daarna.")
+def pdf(config_file: Path, output: Path, strict: bool, cache_dir: Path | None,
+        shard: tuple[int, int] | None) -> None:
     """Maak één PDF van de hele kennisbank: omslag, inhoudsopgave en alle items per soort.
+
+    Met --shard K/N maakt het commando in plaats daarvan deel K van de PDF's
+    bij de pagina's van de site en bewaart die in de cache: N machines vullen
+    zo samen de cache, waarna 'kennisbank build' alle PDF's hergebruikt.
 
     \b
     Example:
         kennisbank pdf
         kennisbank pdf -o /tmp/kennisbank.pdf
+        kennisbank pdf --shard 2/4
     """
     _log_to_stderr()
+    if shard is not None:
+        settings, _ = read_settings(config_file)
+        if cache_dir is None and not settings.cache.enabled:
+            raise click.ClickException("--shard bewaart de PDF's in de cache, maar die staat uit "
+                                       "(extra.kennisbank.cache.enabled: false); geef een map op met --cache-dir")
+        try:
+            build_site(config_file, strict=strict, cache_dir=cache_dir, shard=shard)
+        except BuildFailed as exc:
+            raise click.ClickException(f"deel {shard[0]}/{shard[1]} van de PDF's is niet gemaakt: {exc}") from None
+        click.echo(f"Deel {shard[0]}/{shard[1]} van de PDF's staat in de cache", err=True)
+        return
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
-        build_site(config_file, strict=strict, whole_pdf=output)
+        build_site(config_file, strict=strict, whole_pdf=output, cache_dir=cache_dir)
     except BuildFailed as exc:
         raise click.ClickException(f"de PDF is niet gemaakt: {exc}") from None
     click.echo(f"PDF geschreven naar {output} ({output.stat().st_size // 1024} kB)", err=True)

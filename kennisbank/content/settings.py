@@ -45,6 +45,30 @@ class PdfSettings(BaseModel):
     workers: int = Field(default=0, ge=0, le=64, description="Processes that render PDFs; 0 = one per core.")
 
 
+class CacheSettings(BaseModel):
+    """``extra.kennisbank.cache``: the store of outputs that later builds reuse (:mod:`kennisbank.outputs.store`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = Field(default=True, description="Reuse PDFs whose content did not change since a previous build.")
+    dir: str = Field(default=".cache/kennisbank", min_length=1, description=(
+        "Folder of the cache, relative to mkdocs.yml; safe to delete at any moment "
+        "('kennisbank build --cache-dir' overrides it)."))
+    max_mb: int = Field(default=2048, ge=1, description=(
+        "Size the cache is pruned to after each build, least recently used entries first."))
+
+
+def cache_dir_problems(cache: CacheSettings, root: Path, docs_dir: Path, config_path: str) -> list[Problem]:
+    """A cache inside the docs folder would be published with the site (MkDocs copies every file there)."""
+    folder = (root / cache.dir).resolve()
+    docs = docs_dir.resolve()
+    if cache.enabled and (folder == docs or docs in folder.parents):
+        return [Problem(config_path, 1, 1, "extra.kennisbank.cache.dir",
+                        f"de cache '{cache.dir}' ligt in de inhoudsmap en zou mee gepubliceerd worden; "
+                        "kies een map buiten de inhoudsmap, bijvoorbeeld .cache/kennisbank")]
+    return []
+
+
 class RelatedIndexSettings(BaseModel):
     """One keyword index of the related items (see :mod:`kennisbank.index.related`)."""
 
@@ -88,6 +112,7 @@ class Settings(BaseModel):
         default=(), description="Hosts whose https pages contributors may embed with <iframe>; none by default, "
                                 "since every embed makes visitors' browsers contact a third party.")
     pdf: PdfSettings = Field(default_factory=PdfSettings)
+    cache: CacheSettings = Field(default_factory=CacheSettings)
     extra_outputs: bool = Field(
         default=True, description="Build the expensive extra outputs (PDFs, feeds, the search page's index). "
         "Off while serving (`kennisbank serve`) and in the benchmark run that compares with plain Material; "

@@ -21,7 +21,8 @@ from .preview_errors import error_pages
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True,
-               offline: bool = False, whole_pdf: Path | None = None) -> None:
+               offline: bool = False, whole_pdf: Path | None = None, cache_dir: Path | None = None,
+               shard: tuple[int, int] | None = None) -> None:
     """Build the site like ``mkdocs build``; raises ``ContentError``/``SystemExit`` on failure.
 
     The site is built into a sibling staging folder and moved into place only
@@ -29,16 +30,22 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     failed nor a killed build leaves a half-built or half-deleted site.
     ``offline`` builds the copy for ``file://`` (Material's offline plugin);
     ``whole_pdf`` makes only the whole-hub PDF and writes it there (the site
-    itself is then thrown away).
+    itself is then thrown away). ``cache_dir`` overrides the output store's
+    folder; ``shard`` = (K, N) makes only the K-th of N slices of the PDFs,
+    into the store, and throws the site away as well.
     """
     config = load_config(str(config_file), strict=strict)
     if offline:
         enable_offline(config)
-    set_options(config, BuildOptions(whole_pdf=whole_pdf is not None))
+    set_options(config, BuildOptions(whole_pdf=whole_pdf is not None, shard=shard,
+                                     cache_dir=Path(cache_dir).resolve() if cache_dir is not None else None))
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     if whole_pdf is not None:
         # Only the PDF is kept: the site is built into staging and thrown away, never published.
         target = Path(whole_pdf).resolve().parent / ".kennisbank-pdf"
+    elif shard is not None:
+        # Only the PDFs in the store are kept: the site is built into staging and thrown away.
+        target = Path(config_file).resolve().parent / ".kennisbank-shard"
     staging = staging_folder(target)
     config.site_dir = str(staging)
     config.plugins.on_startup(command="build", dirty=False)  # as 'mkdocs build' does
@@ -52,6 +59,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         raise
     finally:
         config.plugins.on_shutdown()
+    if shard is not None:
+        shutil.rmtree(staging, ignore_errors=True)
+        return
     if whole_pdf is not None:
         made = staging / pdf.WHOLE_HUB
         try:
@@ -65,6 +75,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         remove_server_only(staging)
     publish(staging, target)
 
+
 def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve with live reload, like ``mkdocs serve``, but rebuild only what an edit touches.
 
@@ -76,6 +87,7 @@ def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> 
     # A dirty serve: MkDocs calls on_startup(command='serve', dirty=True) once, which starts the Preview.
     with error_pages():  # content errors shown in the browser instead of a server that hangs
         serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
+
 
 def preview_build(config_file: Path, site_dir: Path, serve_url: str = "http://127.0.0.1:8000/") -> Preview:
     """One build as ``kennisbank serve`` makes it: the first in a process is full, later ones incremental."""
@@ -91,6 +103,7 @@ def preview_build(config_file: Path, site_dir: Path, serve_url: str = "http://12
     preview = BUILD.preview
     assert preview is not None  # set by on_startup above
     return preview
+
 
 class BuildFailed(Exception):
     """The MkDocs build stopped; the reasons were logged."""

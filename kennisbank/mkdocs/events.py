@@ -33,12 +33,13 @@ from ..content.hub import load_hub
 from ..content.page_meta import allowed_meta
 from ..content.problems import ContentError, repo_path
 from ..content.published import file_problem
-from ..content.settings import load_settings
+from ..content.settings import cache_dir_problems, load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
 from ..outputs.search.page import LUNR_SRC
 from ..outputs.security import netlify_headers
+from ..outputs.store import OutputStore
 from ..site import breadcrumbs, home, material
 from ..site.blocks import BLOCKS
 from ..site.pages import generated_pages
@@ -96,6 +97,8 @@ class Build:
         settings, setting_problems = load_settings(
             config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root),
             [*config.extra_css, *config.extra_javascript])
+        setting_problems += cache_dir_problems(settings.cache, root, docs_dir,
+                                               _relative(config.config_file_path, root))
         if self.preview is not None:
             settings = settings.model_copy(update={"extra_outputs": False})
         hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
@@ -212,9 +215,16 @@ class Build:
                 file = self.files_seen.get_file_from_path(src)
                 if file is not None:
                     pages[src] = pdf.Page(src, file.dest_uri)
+        if self.options.shard is not None:
+            documents = pdf.shard(documents, *self.options.shard)
         site_dir = Path(config.site_dir)
+        store = self._store(config)
         outcomes = pdf.build_pdfs(documents, pages, site_dir, site_dir, config.site_url or "",
-                                  workers=hub.settings.pdf.workers)
+                                  workers=hub.settings.pdf.workers, store=store)
+        reused = sum(1 for o in outcomes if o.reused)
+        log.info(f"PDF's: {len(outcomes) - reused} opnieuw gemaakt, {reused} hergebruikt")
+        if store is not None:
+            store.prune()
         report = log.error if config.strict else log.warning
         for outcome in outcomes:
             if outcome.error is None:
@@ -225,6 +235,16 @@ class Build:
                 where = self.generated.get(document.page) or hub.rel(document.page)
             report(f"{where}:1:1: pdf: de PDF '{document.target}' van '{document.title}' kon niet worden gemaakt "
                    f"({outcome.error}); de link 'Download als PDF' op deze pagina werkt niet")
+
+    def _store(self, config: MkDocsConfig) -> OutputStore | None:
+        """The output store of this build: the command line's folder, else the settings' (relative to mkdocs.yml)."""
+        settings = self._hub().settings.cache
+        if self.options.cache_dir is not None:
+            return OutputStore(self.options.cache_dir, settings.max_mb << 20)
+        if not settings.enabled:
+            return None
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        return OutputStore(root / settings.dir, settings.max_mb << 20)
 
     def nav(self, files: Files) -> None:
         """Hang items and generated pages under their parent pages, so Material's navigation.path shows them."""

@@ -10,6 +10,7 @@ configuration (as ``mkdocs build`` itself does with its options).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -26,6 +27,10 @@ class BuildOptions:
 
     whole_pdf: bool = False
     """Make only the PDF of the whole hub (``kennisbank pdf``), not one per page."""
+    cache_dir: Path | None = None
+    """The output store's folder when the command line names one (else ``extra.kennisbank.cache.dir``)."""
+    shard: tuple[int, int] | None = None
+    """(K, N): make only the K-th of N slices of the PDFs, into the store (``kennisbank pdf --shard``)."""
 
 
 def set_options(config: MkDocsConfig, options: BuildOptions) -> None:

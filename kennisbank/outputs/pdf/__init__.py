@@ -8,7 +8,7 @@ the adapter hands over where each page's HTML was written.
 
 from .compose import Page
 from .engine import Outcome, build_pdfs
-from .plan import WHOLE_HUB, PdfDocument, page_documents, pages_wanted, whole_hub_document, with_download_link
+from .plan import WHOLE_HUB, PdfDocument, page_documents, pages_wanted, shard, whole_hub_document, with_download_link
 
 __all__ = ["Outcome", "Page", "PdfDocument", "WHOLE_HUB", "build_pdfs", "page_documents", "pages_wanted",
-           "whole_hub_document", "with_download_link"]
+           "shard", "whole_hub_document", "with_download_link"]

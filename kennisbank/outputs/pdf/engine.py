@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
+from ..store import OutputStore
 from . import patches
 from .compose import Page, compose
+from .keys import KIND, PageDigests, document_key
 from .plan import PdfDocument
 
 STYLESHEET = Path(__file__).with_name("print.css")
@@ -32,6 +34,8 @@ class Outcome:
     document: PdfDocument
     size: int = 0
     error: str | None = None
+    reused: bool = False
+    """Copied from the output store instead of rendered."""
 
 
 def site_only_fetcher(site_dir: Path):
@@ -116,30 +120,53 @@ def _job(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url
 
 
 def build_pdfs(documents: Iterable[PdfDocument], pages: dict[str, Page], site_dir: Path, output_dir: Path,
-               site_url: str = "", workers: int = 0, today: dt.date | None = None) -> list[Outcome]:
+               site_url: str = "", workers: int = 0, today: dt.date | None = None,
+               store: OutputStore | None = None) -> list[Outcome]:
     """Make every PDF below ``output_dir``; all are attempted, failures are returned, not raised.
 
-    ``workers`` = 0 uses every core; 1 renders in this process. The largest
-    documents start first so that no core idles at the end.
+    With a ``store``, a PDF whose key (:mod:`kennisbank.outputs.pdf.keys`) is stored is
+    copied from it, and every PDF rendered is filed in it. ``workers`` = 0 uses
+    every core; 1 renders in this process. The largest documents start first so
+    that no core idles at the end.
     """
     documents = sorted(documents, key=lambda d: (-len(d.pages), d.target))
-    workers = workers or os.cpu_count() or 1
     today = today or dt.date.today()
+    outcomes, todo = [], []
+    digests = PageDigests(site_dir)
+    for document in documents:
+        key = document_key(document, pages, digests, site_url, document.date or today) if store else None
+        output = output_dir / document.target
+        if store is not None and key is not None and store.fetch(KIND, key, output):
+            outcomes.append(Outcome(document, size=output.stat().st_size, reused=True))
+        else:
+            todo.append((document, key))
+    for outcome, key in _render(todo, pages, site_dir, output_dir, site_url, workers, today):
+        outcomes.append(outcome)
+        if store is not None and key is not None and outcome.error is None:
+            store.file(KIND, key, output_dir / outcome.document.target)
+    return sorted(outcomes, key=lambda o: o.document.target)
+
+
+def _render(todo: list[tuple[PdfDocument, str | None]], pages: dict[str, Page], site_dir: Path, output_dir: Path,
+            site_url: str, workers: int, today: dt.date) -> list[tuple[Outcome, str | None]]:
+    """Render ``todo`` (documents with their keys), in worker processes when there is more than one."""
+    workers = workers or os.cpu_count() or 1
 
     def args(document: PdfDocument) -> tuple:
         needed = {src: pages[src] for src in document.pages}
-        return document, needed, site_dir, site_url, output_dir / document.target, today
+        return document, needed, site_dir, site_url, output_dir / document.target, document.date or today
 
-    if workers == 1 or len(documents) <= 1:
-        return [_job(*args(d)) for d in documents]
+    if workers == 1 or len(todo) <= 1:
+        return [(_job(*args(document)), key) for document, key in todo]
     import weasyprint  # noqa: F401  imported once here, inherited by forked workers
 
-    outcomes = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(documents))) as pool:
-        futures = {pool.submit(_job, *args(d)): d for d in documents}
+    done = []
+    with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+        futures = {pool.submit(_job, *args(document)): (document, key) for document, key in todo}
         for future in as_completed(futures):
+            document, key = futures[future]
             try:
-                outcomes.append(future.result())
+                done.append((future.result(), key))
             except Exception as exc:  # a crashed worker (e.g. out of memory) fails only its PDFs
-                outcomes.append(Outcome(futures[future], error=f"{type(exc).__name__}: {exc}"))
-    return sorted(outcomes, key=lambda o: o.document.target)
+                done.append((Outcome(document, error=f"{type(exc).__name__}: {exc}"), key))
+    return done

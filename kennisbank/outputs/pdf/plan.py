@@ -8,10 +8,13 @@ course page followed by all its modules in ``volgorde`` order.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...content.hub import Item
 from ...content.model import ItemType
 from ...content.settings import PdfSettings
 from ...content.text import link
@@ -45,6 +48,9 @@ class PdfDocument:
     """``src`` of the page that links to this PDF (None for the whole hub)."""
     toc_depth: int = 2
     """Heading levels listed in the table of contents, counted from the page titles."""
+    date: dt.date | None = None
+    """The cover's date: the last change of its items, so that an unchanged PDF stays byte for byte the
+    same from day to day (and its cache entry valid); None (nothing dated in it) prints the build's date."""
 
     @property
     def pages(self) -> list[str]:
@@ -75,7 +81,8 @@ def item_documents(hub: HubIndex) -> list[PdfDocument]:
             kind = "Cursusreader"
         documents.append(PdfDocument(
             target=pdf_target(item.src), title=item.title, kind=kind, summary=item.meta.samenvatting,
-            parts=(Part(None, pages),), page=item.src, toc_depth=2 if len(pages) > 1 else 3))
+            parts=(Part(None, pages),), page=item.src, toc_depth=2 if len(pages) > 1 else 3,
+            date=_last_change([item])))
     return documents
 
 
@@ -85,13 +92,15 @@ def taxonomy_documents(hub: HubIndex) -> list[PdfDocument]:
     Reprinting every item in full made hundreds of pages for a large theme; each item has its own PDF.
     """
     documents = []
-    for folder, kind, entries in (("themas", "Thema", hub.taxonomy.themes.values()),
-                                  ("netwerken", "Netwerk", hub.taxonomy.networks.values())):
+    for folder, kind, entries, members in (
+            ("themas", "Thema", hub.taxonomy.themes.values(), hub.with_theme),
+            ("netwerken", "Netwerk", hub.taxonomy.networks.values(), hub.with_network)):
         for entry in entries:
             src = f"{folder}/{entry.slug}.md"
             documents.append(PdfDocument(
                 target=pdf_target(src), title=entry.naam, kind=getattr(entry.soort, "label", kind),
-                summary=entry.beschrijving, parts=(Part(None, (src,)),), page=src, toc_depth=2))
+                summary=entry.beschrijving, parts=(Part(None, (src,)),), page=src, toc_depth=2,
+                date=_last_change(members(entry.slug))))
     return documents
 
 
@@ -112,7 +121,22 @@ def whole_hub_document(hub: HubIndex, title: str) -> PdfDocument:
     return PdfDocument(target=WHOLE_HUB, title=title, kind="Alle kennis in één document",
                        summary=f"{len(hub.items)} publicaties: artikelen, praktijkvoorbeelden, cursussen en "
                                "hun modules.",
-                       parts=tuple(parts), page=None, toc_depth=1)
+                       parts=tuple(parts), page=None, toc_depth=1, date=_last_change(hub.items.values()))
+
+
+def _last_change(items: Iterable[Item]) -> dt.date | None:
+    """The latest ``bijgewerkt`` or ``gepubliceerd`` of ``items`` (modules carry no dates)."""
+    return max((item.updated for item in items if item.updated is not None), default=None)
+
+
+def shard(documents: list[PdfDocument], number: int, count: int) -> list[PdfDocument]:
+    """The ``number``-th (from 1) of ``count`` slices of ``documents``: every ``count``-th by target.
+
+    Slices by position in target order, so every runner of a CI matrix
+    computes the same slices and together they hold every PDF exactly once.
+    """
+    ordered = sorted(documents, key=lambda d: d.target)
+    return ordered[number - 1::count]
 
 
 def pages_wanted(settings: PdfSettings, command: str) -> bool:
