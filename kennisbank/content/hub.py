@@ -33,7 +33,7 @@ from .limits import check_limits
 from .links import check_links, page_links
 from .markup import Reference, scan
 from .messages import problems_from_validation
-from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
+from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names, normalise_tag
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, repo_path, suggest
@@ -132,7 +132,8 @@ class Item:
 
     @_cached
     def tags(self) -> list[str]:
-        return list(self.meta.tags)
+        # Compared in lower case: 'WGR' and 'wgr' are one tag (kennisbank.tags chooses how it is shown).
+        return list(dict.fromkeys(normalise_tag(tag) for tag in self.meta.tags))
 
     @property
     def course_meta(self) -> Cursus:

@@ -60,7 +60,7 @@ def target_from_folder(folder: str, url: str) -> str | None:
 
 
 def check_links(hub: Hub) -> list[Problem]:
-    """A link to an item page that is not a published item is an error, with 'bedoelde u …?'."""
+    """A link to an item page that is not a published item is an error, with 'bedoelde je …?'."""
     problems = []
     pages = set(hub.items) | GENERATED_INDEXES
     on_disk = None
