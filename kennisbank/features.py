@@ -15,8 +15,8 @@ from .outputs.feeds import feed_files, whats_new_page
 from .outputs.redirects import redirect_files
 from .outputs.search.page import search_files, search_page
 from .site.collection import origin_section, tree_section
-from .site.contribution import contribution_files
 from .site.connections import network_sections, pair_pages, theme_sections
+from .site.contribution import contribution_files
 from .site.crosslinks import backlinks_section, more_in_theme_section, related_section
 from .site.knowledge_map import knowledge_map_page
 from .site.pages import EntrySection, FileGenerator, Generator, overview_pages

@@ -4,9 +4,9 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import article, frontmatter, practice, project
 
 from kennisbank.cli.commands import main
-from sitebuilder import article, frontmatter, practice, project
 
 
 def course(title: str = "Cursus", **fields: object) -> str:

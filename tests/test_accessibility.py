@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
 from browser import browser, serve
-from kennisbank.outputs.security import HEADERS
 from sitebuilder import project
+
+from kennisbank.outputs.security import HEADERS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

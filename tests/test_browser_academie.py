@@ -4,7 +4,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import browser, serve
 from sitebuilder import frontmatter, project
 

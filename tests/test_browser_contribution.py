@@ -5,11 +5,11 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from browser import browser, serve
+from sitebuilder import project
+
 from kennisbank.content.hub import load_hub
 from kennisbank.outputs.security import HEADERS
-from sitebuilder import project
 
 pytestmark = pytest.mark.browser
 

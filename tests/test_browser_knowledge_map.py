@@ -5,7 +5,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import browser, serve
 
 pytestmark = pytest.mark.browser

@@ -13,9 +13,9 @@ from lunr.index import Index
 from sitebuilder import REPO, article, project
 
 from kennisbank.content.hub import load_hub
+from kennisbank.index.hub_index import index_hub
 from kennisbank.outputs.search.documents import plain_text, search_docs
 from kennisbank.outputs.search.dutch import STOP_WORDS, stem
-from kennisbank.index.hub_index import index_hub
 from kennisbank.outputs.search.shards import analyse_hub
 
 pytestmark = pytest.mark.browser

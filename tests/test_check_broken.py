@@ -4,9 +4,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import article, practice, project
 
 from kennisbank.cli.commands import main
-from sitebuilder import article, practice, project
 
 BROKEN = {
     "artikelen/kapotte-yaml.md": "---\ntitel: Warmte: een aanpak\ntype: artikel\n---\nTekst\n",

@@ -3,10 +3,10 @@
 import logging
 
 from click.testing import CliRunner
-
-from kennisbank.mkdocs.build_log import translate
-from kennisbank.cli import main
 from sitebuilder import article, project
+
+from kennisbank.cli import main
+from kennisbank.mkdocs.build_log import translate
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

@@ -5,10 +5,10 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import project
 
 from kennisbank.cli.commands import main
 from kennisbank.content.hub import load_hub
-from sitebuilder import project
 
 TODAY = dt.date.today().isoformat()
 

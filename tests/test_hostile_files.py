@@ -3,10 +3,10 @@
 import tracemalloc
 
 from click.testing import CliRunner
+from sitebuilder import article, practice, project
 
 from kennisbank.cli.commands import main
 from kennisbank.content.hub import load_hub
-from sitebuilder import article, practice, project
 
 BOMB = ("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n")

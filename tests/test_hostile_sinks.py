@@ -5,7 +5,6 @@ The site is built with the content checks switched off, so only the build's esca
 reads whole pages (head, header, navigation, breadcrumbs, table of contents, tags index, footer).
 """
 
-import html
 import json
 import re
 

@@ -3,11 +3,11 @@
 import posixpath
 
 from click.testing import CliRunner
+from sitebuilder import article, project
 
 from kennisbank.cli.commands import main
 from kennisbank.content.links import markdown_links, target_of
 from kennisbank.content.text import link
-from sitebuilder import article, project
 
 
 def test_links_are_found_with_line_and_column_outside_code():

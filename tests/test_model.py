@@ -3,13 +3,13 @@
 import datetime as dt
 
 import pytest
+from sitebuilder import REPO, article, frontmatter, practice
 
 from kennisbank.content.frontmatter import split_source
 from kennisbank.content.hub import validate_meta
 from kennisbank.content.model import ItemType, json_schema
 from kennisbank.content.problems import Problems
 from kennisbank.content.taxonomy import load_taxonomy
-from sitebuilder import REPO, article, frontmatter, practice
 
 
 @pytest.fixture(scope="module")

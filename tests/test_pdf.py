@@ -21,19 +21,19 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from pdfs import contents_entries, external_links, internal_links, outline, pdfs_on, render_page, squeeze, text
 from pypdf import PdfReader
+from sitebuilder import project
+from test_site_starter import url_of
 
 from kennisbank.cli.commands import main
 from kennisbank.content.hub import load_hub
 from kennisbank.content.model import ItemType
-from kennisbank.outputs.pdf.compose import WEB_SECTIONS
-from kennisbank.outputs.pdf.plan import pages_wanted, pdf_target
 from kennisbank.content.settings import PdfSettings
 from kennisbank.content.text import dutch_date
 from kennisbank.index.hub_index import index_hub
-from pdfs import contents_entries, external_links, internal_links, outline, pdfs_on, render_page, squeeze, text
-from sitebuilder import project
-from test_site_starter import url_of
+from kennisbank.outputs.pdf.compose import WEB_SECTIONS
+from kennisbank.outputs.pdf.plan import pages_wanted, pdf_target
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 

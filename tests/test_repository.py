@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import yaml
+from sitebuilder import REPO, article, project
 
 from kennisbank.content.problems import Problem
-from sitebuilder import REPO, article, project
 
 WORKFLOW = REPO / ".github" / "workflows" / "pull-request.yml"
 

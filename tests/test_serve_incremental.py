@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from sitebuilder import Site, article, project
 
 from kennisbank.content.hub import load_hub
 from kennisbank.content.layout import content_files
@@ -16,7 +17,6 @@ from kennisbank.index.hub_index import HubIndex, index_hub
 from kennisbank.index.related import RelatedIndex
 from kennisbank.mkdocs.commands import BuildFailed, build_site, preview_build
 from kennisbank.site.crosslinks import related
-from sitebuilder import Site, article, project
 
 PAGES = ["artikelen/a/", "artikelen/b/", "artikelen/", "themas/bestaanszekerheid/", "themas/klimaat-energie/",
          "themas/", "trefwoorden/", ""]

@@ -4,7 +4,6 @@ import html as html_module
 import re
 
 import pytest
-
 from sitebuilder import article, project
 
 # Module fixtures build once per file; a build of the starter hub takes a few seconds.

@@ -4,14 +4,12 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from hostile import EMBED_HOST, INERT, REJECTED, audit, checks_switched_off, hostile_project, payload_lines, src_of
+from sitebuilder import article, project
 
-from hostile import (EMBED_HOST, INERT, REJECTED, audit, checks_switched_off, hostile_project, payload_lines,
-                     src_of)
 from kennisbank.cli.commands import main
 from kennisbank.content.hub import load_hub
 from kennisbank.content.settings import Settings
-from sitebuilder import article, project
-
 
 FIELDS = {"html", "link", "afbeelding", "attributen"}
 

@@ -5,9 +5,9 @@ import os
 import pytest
 import yaml
 from click.testing import CliRunner
+from sitebuilder import REPO, article, project
 
 from kennisbank.cli.commands import main
-from sitebuilder import REPO, article, project
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

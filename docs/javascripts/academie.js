@@ -55,7 +55,7 @@
   function siteRoot() {
     var logo = document.querySelector("a.md-logo");
     var home = new URL(logo ? logo.getAttribute("href") || "." : ".", logo ? logo.baseURI : window.location.href);
-    return home.origin + home.pathname.replace(/[^\/]*$/, "");
+    return home.origin + home.pathname.replace(/[^/]*$/, "");
   }
 
   function normalisedKey(path) {

@@ -10,8 +10,9 @@ without a line number or a suggestion.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES

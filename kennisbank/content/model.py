@@ -16,7 +16,7 @@ import datetime as dt
 import enum
 import re
 import unicodedata
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -236,7 +236,7 @@ class _Frontmatter(BaseModel):
                              "(de drie laatst bijgewerkte uitgelichte publicaties verschijnen daar).")
 
     @model_validator(mode="after")
-    def _normalise(self) -> "_Frontmatter":
+    def _normalise(self) -> _Frontmatter:
         for name in ("themas", "netwerken"):
             object.__setattr__(self, name, _dedupe(getattr(self, name)))
         object.__setattr__(self, "tags", _dedupe_tags(self.tags))
@@ -275,7 +275,7 @@ class Praktijkvoorbeeld(_Frontmatter):
     contact: Contact = Field(description="Contactpersoon voor vragen over dit voorbeeld.")
 
     @model_validator(mode="after")
-    def _unique_municipalities(self) -> "Praktijkvoorbeeld":
+    def _unique_municipalities(self) -> Praktijkvoorbeeld:
         object.__setattr__(self, "gemeenten", _dedupe(self.gemeenten))
         return self
 
@@ -310,7 +310,7 @@ class Module(BaseModel):
         "Vroegere plaatsen van dit bestand in docs/; daar komt een doorverwijzing."))
 
 
-Frontmatter = Annotated[Union[Artikel, Praktijkvoorbeeld, Cursus, Module], Field(discriminator="type")]
+Frontmatter = Annotated[Artikel | Praktijkvoorbeeld | Cursus | Module, Field(discriminator="type")]
 FRONTMATTER = TypeAdapter(Frontmatter)
 MODELS: dict[ItemType, type[BaseModel]] = {
     ItemType.ARTIKEL: Artikel,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import difflib
 import enum
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 
 def repo_path(path: Path, root: Path) -> str:

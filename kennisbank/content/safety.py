@@ -9,7 +9,7 @@ built HTML whatever this module misses.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .field_safety import markup_problem
 from .html_policy import FORBIDDEN_TAGS, host_allowed

@@ -50,8 +50,8 @@ from ..site.pages import generated_pages
 from ..site.render import item_page
 from ..site.safe_ids import SafeIdsExtension
 from ..site.sanitize import sanitize
-from . import build_log
 from ..site.tags import item_tag_labels
+from . import build_log
 from .heap import build_collector
 from .options import BuildOptions, options_of
 from .preview import Preview

@@ -202,7 +202,7 @@ def _collect_answers(soup: BeautifulSoup, section: Tag, answers: list[Tag]) -> N
         entry.append(title)
         for details in box.select("details.kb-toets__answer"):
             summary = details.find("summary")
-            if summary is not None:
+            if isinstance(summary, Tag):
                 summary.decompose()
             for child in list(details.contents):
                 entry.append(child.extract())
