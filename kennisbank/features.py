@@ -16,6 +16,7 @@ from .outputs.redirects import redirect_files
 from .outputs.search.page import search_files, search_page
 from .site.collection import origin_section, tree_section
 from .site.connections import network_sections, pair_pages, theme_sections
+from .site.contribution import contribution_files
 from .site.crosslinks import backlinks_section, more_in_theme_section, related_section
 from .site.knowledge_map import knowledge_map_page
 from .site.pages import EntrySection, FileGenerator, Generator, overview_pages
@@ -33,7 +34,7 @@ GENERATORS: list[Generator] = [
 ]
 """Groups of generated pages, in order."""
 
-FILES: list[FileGenerator] = [search_files, feed_files, redirect_files]
+FILES: list[FileGenerator] = [search_files, feed_files, redirect_files, contribution_files]
 """Build-only files other than pages (scripts, data), made once all pages are known."""
 
 BEFORE_BODY: list[Section] = [origin_section]

@@ -1,9 +1,9 @@
 """Moved items keep their old addresses: 'aliassen' makes redirect pages, and check warns about vanished URLs."""
 
 from click.testing import CliRunner
+from sitebuilder import article, project
 
 from kennisbank.cli import main
-from sitebuilder import article, project
 
 
 def test_an_alias_becomes_a_redirect_to_the_item(tmp_path):

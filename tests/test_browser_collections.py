@@ -5,7 +5,6 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-
 from browser import browser, serve
 from sitebuilder import project
 

@@ -3,10 +3,10 @@
 import logging
 
 from click.testing import CliRunner
-
-from kennisbank.mkdocs.build_log import translate
-from kennisbank.cli import main
 from sitebuilder import article, project
+
+from kennisbank.cli import main
+from kennisbank.mkdocs.build_log import translate
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -74,7 +74,7 @@ def test_check_reports_everything_that_degrades_the_build(tmp_path, monkeypatch)
         f"{path}:12:1: link: bestand '../bijlagen/handleiding.pdf' bestaat niet (gezocht: "
         "docs/bijlagen/handleiding.pdf)",
         f"{path}:12:45: link: bestand '../bijlagen/Tabel.xlsx' bestaat niet (gezocht: docs/bijlagen/Tabel.xlsx); "
-        "bedoelde u 'tabel.xlsx'? Let op hoofdletters en kleine letters",
+        "bedoelde je 'tabel.xlsx'? Let op hoofdletters en kleine letters",
         f"{path}:12:80: link: bestand '../bijlagen/sjabloon.docx' bestaat niet (gezocht: "
         "docs/bijlagen/sjabloon.docx)",
         f"{path}:14:1: link: bestand '../bijlagen/plan 2024.pdf' bestaat niet (gezocht: docs/bijlagen/plan 2024.pdf)",
@@ -125,7 +125,7 @@ def test_mkdocs_link_warnings_are_translated_to_the_place_of_the_link():
     assert translate("Doc file 'artikelen/x.md' contains a link '../weg.pdf', but the target 'weg.pdf' is not "
                      "found among documentation files. Did you mean 'wel.pdf'?", "docs/", read) == (
         "docs/artikelen/x.md:5:22: link: '../weg.pdf' verwijst naar een bestand dat niet op de site staat "
-        "(gezocht: docs/weg.pdf); bedoelde u 'wel.pdf'?")
+        "(gezocht: docs/weg.pdf); bedoelde je 'wel.pdf'?")
     assert translate("Doc file 'artikelen/x.md' contains a link '../weg.pdf#kop', but the doc 'weg.md' does not "
                      "contain an anchor '#kop'.", "docs/", read) == (
         "docs/artikelen/x.md:1:1: link: '../weg.pdf#kop': de pagina docs/weg.md heeft geen kop met het anker '#kop'")

@@ -5,10 +5,10 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import Site, project
 
 from kennisbank.cli import main
 from kennisbank.mkdocs.commands import build_site
-from sitebuilder import Site, project
 
 PNG = b"\x89PNG\r\n\x1a\n"
 SPEC = """naam: Gegevensmodel Voorbeeldstad

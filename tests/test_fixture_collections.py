@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import Site, project
 
 from kennisbank.cli import main
 from kennisbank.mkdocs.commands import build_site
-from sitebuilder import Site, project
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NAMES = ["handboek-informatiebeveiliging", "gegevensmodel-zaken", "ontwikkelaarsportaal"]
@@ -141,9 +141,8 @@ def test_docusaurus_syntax_is_converted_not_printed(tmp_path):
 @pytest.mark.pdf
 @pytest.mark.slow
 def test_collection_pages_get_pdfs_with_their_licence(tmp_path):
-    from pypdf import PdfReader
-
     from pdfs import pdfs_on, text
+    from pypdf import PdfReader
 
     hub = fixture_project(tmp_path, "handboek-informatiebeveiliging", broken=False)
     with pdfs_on():  # slow: about 30 s for the handbook's ten PDFs on a busy machine

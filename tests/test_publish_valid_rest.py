@@ -4,10 +4,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import Site, article, project
 
 from kennisbank.cli import main
 from kennisbank.mkdocs.commands import BuildFailed, build_site
-from sitebuilder import Site, article, project
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

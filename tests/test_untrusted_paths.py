@@ -5,9 +5,9 @@ import os
 import pytest
 import yaml
 from click.testing import CliRunner
+from sitebuilder import REPO, article, project
 
 from kennisbank.cli.commands import main
-from sitebuilder import REPO, article, project
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -37,14 +37,14 @@ def test_each_path_problem_is_reported_with_its_place(tmp_path, monkeypatch):
            "(WCAG 1.1.1: zo weten ook blinde bezoekers wat de afbeelding laat zien)")
     outside = "wijst naar een bestand buiten de map docs/; alleen wat in docs/ staat wordt gepubliceerd, " \
               "zet het bestand dus in docs/"
-    local = "is een pad op uw eigen computer; zet het bestand in de map docs/ en verwijs er vanuit deze " \
+    local = "is een pad op je eigen computer; zet het bestand in de map docs/ en verwijs er vanuit deze " \
             "pagina naar, bijvoorbeeld ../afbeeldingen/foto.png"
     assert check(hub, monkeypatch) == [
         f"{path}:12:1: afbeelding: {alt}",
         f"{path}:14:1: afbeelding: afbeelding '../afbeeldingen/Logo.png' bestaat niet (gezocht: "
-        "docs/afbeeldingen/Logo.png); bedoelde u 'logo.png'? Let op hoofdletters en kleine letters",
+        "docs/afbeeldingen/Logo.png); bedoelde je 'logo.png'? Let op hoofdletters en kleine letters",
         f"{path}:16:1: afbeelding: afbeelding '../afbeeldingen/grafiek.png' bestaat niet (gezocht: "
-        "docs/afbeeldingen/grafiek.png); bedoelde u 'grafiek-2024.png'?",
+        "docs/afbeeldingen/grafiek.png); bedoelde je 'grafiek-2024.png'?",
         f"{path}:18:1: link: '../../README.md' {outside}",
         f"{path}:18:31: afbeelding: '../../../../etc/passwd' {outside}",
         f"{path}:20:1: afbeelding: '/Users/jan/Desktop/foto.png' {local}",

@@ -11,9 +11,10 @@ cache's context: when it changes, everything is read again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from .problems import Problem
 from .taxonomy import DATA_DIR
@@ -36,7 +37,7 @@ def stamp(path: Path) -> Stamp | None:
 @dataclass
 class _Entry:
     stamp: Stamp
-    item: "Item | None"
+    item: Item | None
     problems: list[Problem]
     links: list | None = None
     """The file's Markdown links (``hub.links``), for backlinks and link checks."""
@@ -53,7 +54,7 @@ class SourceCache:
     hits: int = 0
     misses: int = 0
 
-    def start(self, hub: "Hub", files: frozenset[str]) -> None:
+    def start(self, hub: Hub, files: frozenset[str]) -> None:
         """Begin a load of ``files`` (every path below ``docs/``): drop everything if the context changed."""
         data = hub.docs_dir / DATA_DIR
         taxonomy = tuple(sorted((p.name, stamp(p)) for p in data.rglob("*.yml"))) if data.is_dir() else ()
@@ -63,7 +64,7 @@ class SourceCache:
         self.context = context
         self.hits = self.misses = 0
 
-    def load(self, hub: "Hub", src: str, load_file: Callable[["Hub", str], "Item | None"]) -> None:
+    def load(self, hub: Hub, src: str, load_file: Callable[[Hub, str], Item | None]) -> None:
         """Add ``src`` to the hub like ``load_file`` does, from the cache when the file is unchanged."""
         current = stamp(hub.docs_dir / src)
         entry = self.entries.get(src)

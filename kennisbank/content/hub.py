@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Generic, TypeVar, Union
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -27,13 +28,21 @@ from .collection.spec import Collection, collection_of, load_collections, page_p
 from .fences import check_fences
 from .field_safety import check_fields
 from .frontmatter import Source, read_source
-from .layout import (COLLECTIONS_FOLDER, CONTENT_FOLDERS, GENERATED_INDEXES, SLUG, content_files, course_of,
-                     slug_of, slugify)
+from .layout import (
+    COLLECTIONS_FOLDER,
+    CONTENT_FOLDERS,
+    GENERATED_INDEXES,
+    SLUG,
+    content_files,
+    course_of,
+    slug_of,
+    slugify,
+)
 from .limits import check_limits
 from .links import check_links, page_links
 from .markup import Reference, scan
 from .messages import problems_from_validation
-from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
+from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names, normalise_tag
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, repo_path, suggest
@@ -43,7 +52,7 @@ from .settings import Settings, theme_files_of
 from .synonyms import SYNONYMS_FILE, load_synonyms
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
-Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
+Meta = Artikel | Praktijkvoorbeeld | Cursus | Module
 T = TypeVar("T")
 
 
@@ -132,7 +141,8 @@ class Item:
 
     @_cached
     def tags(self) -> list[str]:
-        return list(self.meta.tags)
+        # Compared in lower case: 'WGR' and 'wgr' are one tag (kennisbank.tags chooses how it is shown).
+        return list(dict.fromkeys(normalise_tag(tag) for tag in self.meta.tags))
 
     @property
     def course_meta(self) -> Cursus:
@@ -202,7 +212,7 @@ class Hub:
         return self.items.get(f"{ItemType.CURSUS.folder}/{module.course}/index.md")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(model.model_fields)  # asking the class each time is slow as well (a deprecated descriptor)
 

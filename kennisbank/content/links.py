@@ -10,8 +10,9 @@ without a line number or a suggestion.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES
@@ -60,7 +61,7 @@ def target_from_folder(folder: str, url: str) -> str | None:
 
 
 def check_links(hub: Hub) -> list[Problem]:
-    """A link to an item page that is not a published item is an error, with 'bedoelde u …?'."""
+    """A link to an item page that is not a published item is an error, with 'bedoelde je …?'."""
     problems = []
     pages = set(hub.items) | GENERATED_INDEXES
     on_disk = None

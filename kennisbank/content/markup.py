@@ -130,7 +130,8 @@ def mask_comments(text: str) -> str:
     """
     if "<!--" not in text:
         return text
-    parts, done, start = [], 0, text.find("<!--")
+    parts: list[str] = []
+    done, start = 0, text.find("<!--")
     while start >= 0:
         body = start + 4
         if text.startswith(">", body) or text.startswith("->", body):

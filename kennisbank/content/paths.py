@@ -53,12 +53,12 @@ class DocsTree:
         return src in self.files or src in self.folders
 
     def near(self, src: str) -> str:
-        """'; bedoelde u …?' for a missing file: first a case-only difference, then a similar name."""
+        """'; bedoelde je …?' for a missing file: first a case-only difference, then a similar name."""
         folder = posixpath.dirname(src)
         siblings = [f for f in self.files if posixpath.dirname(f) == folder and not f.endswith(".md")]
         for sibling in siblings:
             if sibling.lower() == src.lower():
-                return f"; bedoelde u '{posixpath.basename(sibling)}'? Let op hoofdletters en kleine letters"
+                return f"; bedoelde je '{posixpath.basename(sibling)}'? Let op hoofdletters en kleine letters"
         return suggest(posixpath.basename(src), [posixpath.basename(s) for s in siblings])
 
 
@@ -92,7 +92,7 @@ def check_references(path: str, src: str, markup: Markup, tree: DocsTree) -> lis
 def _target_problem(src: str, ref: Reference, tree: DocsTree) -> str | None:
     url = ref.url
     if _LOCAL_DISK.match(url):
-        return (f"'{url}' is een pad op uw eigen computer; zet het bestand in de map docs/ "
+        return (f"'{url}' is een pad op je eigen computer; zet het bestand in de map docs/ "
                 "en verwijs er vanuit deze pagina naar, bijvoorbeeld ../afbeeldingen/foto.png")
     if not url or url.startswith(("#", "//")) or url_scheme(url):
         return None  # external, in-page, or a scheme checked elsewhere

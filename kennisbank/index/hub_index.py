@@ -22,6 +22,7 @@ from ..content.taxonomy import Taxonomy
 from .crosslinks import RelatedLists, related_lists
 from .reading import ReadingIndex
 from .rules import Effective, effective, module_order, newest_first, read_alone, recent
+from .tag_labels import tag_labels
 
 
 @dataclass
@@ -62,6 +63,8 @@ class HubIndex:
     collection_folders: dict[str, list[Item]] = field(default_factory=dict)
     """Folder of a collection (``collecties/<slug>/…``, every level) → the items directly in it, newest first:
     the section trees of collection pages (kennisbank.site.collection)."""
+    tag_labels: dict[str, str] = field(default_factory=dict)
+    """Tag (lower case) → the spelling the site shows (:mod:`.tag_labels`: WGR, Wmo)."""
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -136,6 +139,7 @@ def index_hub(hub: Hub) -> HubIndex:
         index.related = related_lists(hub, index.effective)
     index.reading = ReadingIndex.build(index.newest, index.effective)
     index.collection_folders = _collection_folders(index.newest)
+    index.tag_labels = tag_labels(hub)
     return index
 
 

@@ -49,7 +49,7 @@ def translate(message: str, docs_prefix: str, read: Callable[[str], str | None])
         values["target"] = values.get("target") or values.get("url", "").lstrip("/")
         text = template.format(**values)
         if values.get("suggest"):
-            text += f"; bedoelde u '{values['suggest']}'?"
+            text += f"; bedoelde je '{values['suggest']}'?"
         line, column = _place(read(values["src"]), values.get("url") or values.get("target", ""))
         return f"{docs_prefix}{values['src']}:{line}:{column}: link: {text}"
     return None

@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 
 from ..content.publish import Publication
 from ..outputs import pdf
+from ..outputs.offline import remove_server_only
 from ..outputs.publish import publish, staging_folder
 from .events import BUILD
 from .options import BuildOptions, enable_offline, set_options
@@ -74,6 +75,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return BUILD.publication
+    if offline:
+        remove_server_only(staging)
     publish(staging, target)
     return BUILD.publication
 

@@ -45,12 +45,13 @@ from ..outputs.search.page import BUNDLE_SRC, ENGINE, WORKER, WORKER_SRC, engine
 from ..outputs.search.stub import empty_material_index
 from ..outputs.security import netlify_headers
 from ..outputs.store import OutputStore
-from ..site import breadcrumbs, escaping, material
+from ..site import breadcrumbs, escaping, home, material
 from ..site.blocks import BLOCKS
 from ..site.pages import generated_pages
 from ..site.render import item_page
 from ..site.safe_ids import SafeIdsExtension
 from ..site.sanitize import sanitize
+from ..site.tags import item_tag_labels
 from . import build_log
 from .heap import build_collector
 from .options import BuildOptions, options_of
@@ -160,14 +161,9 @@ class Build:
             if in_docs and file_problem(file.src_uri, hub.settings.theme_files or ()) is not None:
                 files.remove(file)
         self.generated = {}
-        docs_prefix = _relative(config.docs_dir, hub.hub.root).rstrip("/") + "/"
         markdown = {}
         for page in generated_pages(hub, features.GENERATORS):
-            file = File.generated(config, page.src, content=page.markdown)
-            if page.source.startswith(docs_prefix) and not page.source.endswith("/"):
-                # MkDocs makes the 'edit' link from edit_uri + this path: the data file the page comes from.
-                file.edit_uri = page.source[len(docs_prefix):]
-            files.append(file)
+            files.append(File.generated(config, page.src, content=page.markdown))
             self.generated[page.src] = page.source
             markdown[page.src] = page.markdown
         self.pdfs = {}
@@ -206,26 +202,41 @@ class Build:
         if page.file.src_uri not in self.generated and page.file.src_uri not in hub.items:
             page.meta = allowed_meta(page.meta)  # no 'template: redirect.html' on a contributed page
         page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
-        source = self.generated.get(page.file.src_uri)
-        if source and source.endswith("/"):
-            page.edit_url = _folder_url(config, source)
         if page.file.src_uri in self.generated:
             page.meta.setdefault("search", dict(material.QUICK_SEARCH_BOOST))
         item = hub.items.get(page.file.src_uri)
         document = self.pdfs.get(page.file.src_uri)
+        if page.file.src_uri == home.HOME_SRC:
+            # The home page's template is the build's choice, not the page's: contributed frontmatter may not
+            # name a template (kennisbank.content.page_meta).
+            page.meta["template"] = home.TEMPLATE
+            markdown = self._home(markdown, page.file.content_string)
         if item is None and self.publication is not None:
             markdown = unlink(markdown, page.file.src_uri, self.publication.unpublished)
         if item is None:
+            # Readers first: the edit pencil only where a contributor edits the text shown (an item), not on
+            # overview pages, the home page or the guide, where it opened a data file or a source folder.
+            page.edit_url = None
             return pdf.with_download_link(markdown, page.file.src_uri, document.target) if document else markdown
         # MkDocs read the frontmatter with its own (lenient) reader; ours is authoritative.
         page.meta["title"] = item.title
         page.meta["description"] = item.meta.samenvatting
-        page.meta["tags"] = item.tags
+        page.meta["tags"] = item_tag_labels(hub, item)
         if self.preview is not None and page.file.src_uri in self.preview.rendered:
             markdown = self.preview.rendered[page.file.src_uri]
         else:
             markdown = item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
         return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
+
+    def _home(self, markdown: str, source: str) -> str:
+        hub = self._hub()
+        # MkDocs hands over the Markdown without its frontmatter: count the lines it took, for messages.
+        start = source.find(markdown[:200])
+        markdown, problems = home.fill(markdown, hub, hub.rel(home.HOME_SRC),
+                                       source.count("\n", 0, start) if start > 0 else 0)
+        for problem in problems:
+            log.warning(str(problem))  # a strict build fails on it, like any other warning
+        return markdown
 
     def post_build(self, config: MkDocsConfig) -> None:
         _clean_search_index(config)
@@ -385,15 +396,6 @@ def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
         return f'href="{file.url_relative_to(page.file)}{match.group("anchor") or ""}"'
 
     return _RAW_MD_LINK.sub(resolve, html)
-
-
-def _folder_url(config: MkDocsConfig, folder: str) -> str | None:
-    """A folder has no edit page; GitHub and GitLab show it under 'tree' where 'edit' would be."""
-    edit_uri = config.edit_uri or ""
-    if not config.repo_url or not edit_uri.startswith("edit/"):
-        return None
-    branch = edit_uri.split("/")[1]
-    return f"{config.repo_url.rstrip('/')}/tree/{branch}/{folder.rstrip('/')}"
 
 
 def _relative(path: str | None, root: Path) -> str:
