@@ -230,14 +230,14 @@ def test_folder_types_are_checked_with_suggestions(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "docs/_data/collecties/gegevensmodel.yml:10:3: mappen.praktijk/: ongeldige waarde 'praktijk'; bedoelde u "
+        "docs/_data/collecties/gegevensmodel.yml:10:3: mappen.praktijk/: ongeldige waarde 'praktijk'; bedoelde je "
         "'praktijkvoorbeeld'?"]
     spec = SPEC + "gepubliceerd: 2024-01-15\nmappen:\n  praktjik/: praktijkvoorbeeld\n"
     (hub.docs / "_data/collecties/gegevensmodel.yml").write_text(spec, encoding="utf-8")
     result = CliRunner().invoke(main, ["check"])
     assert result.stdout.splitlines() == [
         "docs/_data/collecties/gegevensmodel.yml:10:3: mappen: de map 'praktjik/' bestaat niet in "
-        "docs/collecties/gegevensmodel/; bedoelde u 'praktijk/'?"]
+        "docs/collecties/gegevensmodel/; bedoelde je 'praktijk/'?"]
     (hub.docs / "_data/collecties/gegevensmodel.yml").write_text(
         spec.replace("praktjik/", "praktijk/"), encoding="utf-8")
     result = CliRunner().invoke(main, ["check"])
