@@ -139,6 +139,7 @@ def index_hub(hub: Hub) -> HubIndex:
         index.related = related_lists(hub, index.effective)
     index.reading = ReadingIndex.build(index.newest, index.effective)
     index.collection_folders = _collection_folders(index.newest)
+    _name_sections(hub)
     index.tag_labels = tag_labels(hub)
     return index
 
@@ -156,6 +157,30 @@ def _collection_folders(newest: list[Item]) -> dict[str, list[Item]]:
             folder = posixpath.dirname(folder)
             found.setdefault(folder, [])
     return found
+
+
+SECTION_PAGES = ("index.md", "README.md", "readme.md")
+"""File names of a collection folder's section page (MkDocs' rule)."""
+
+
+def _name_sections(hub: Hub) -> None:
+    """Give every collection page the title of the nearest section page above it (:attr:`Item.section`),
+    below the collection's own start page."""
+    for item in hub.items.values():
+        if item.collection is None:
+            continue
+        root = f"{COLLECTIONS_FOLDER}/{item.collection}"
+        folder = posixpath.dirname(item.src)
+        if posixpath.basename(item.src) in SECTION_PAGES:
+            folder = posixpath.dirname(folder)  # a section page's own section is the one above it
+        item.section = None
+        while folder.startswith(f"{root}/"):
+            page = next((hub.items[f"{folder}/{name}"] for name in SECTION_PAGES if f"{folder}/{name}" in hub.items),
+                        None)
+            if page is not None:
+                item.section = page.title
+                break
+            folder = posixpath.dirname(folder)
 
 
 def _group(index: HubIndex) -> None:
