@@ -6,7 +6,6 @@ entries per page, so each list of the theme, network, pair and type pages runs o
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter
 
@@ -14,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuilder import Site, article, project
 from test_offline_links import broken_links
-from volume_hub import ARTICLES, COLLECTION_PAGES, COLLECTION_SPEC, PER_PAGE, PRACTICES, files, volume_project
+from volume_hub import ARTICLES, COLLECTION_PAGES, COLLECTION_SPEC, PER_PAGE, PRACTICES, files, resolve, walk
 
 from kennisbank.mkdocs.commands import build_site
 
@@ -22,41 +21,8 @@ THEME = "themas/bestaanszekerheid/"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    hub = volume_project(tmp_path_factory.mktemp("volume"))
-    return hub, hub.build()
-
-
-@pytest.fixture(scope="module")
-def site(built) -> Site:
-    return built[1]
-
-
-def resolve(url: str, href: str) -> str:
-    """The site path of a link on page ``url`` (folder URLs, as the online site writes them)."""
-    path = posixpath.normpath(posixpath.join("/" + url, href.split("#")[0].split("?")[0]))
-    return path.lstrip("/") + "/"
-
-
-def walk(site: Site, first: str, heading_id: str | None = None) -> list[tuple[str, list[str]]]:
-    """Follow one list's 'Volgende pagina' from its overview page: (page URL, item URLs on it) per page.
-
-    On the overview page only the list under ``heading_id`` counts; a follow-on page holds one list.
-    """
-    pages, url = [], first
-    while True:
-        soup = BeautifulSoup(site.article_html(url), "html.parser")
-        if heading_id is not None and url == first:
-            heading = soup.find(id=heading_id)
-            lists, pager = [heading.find_next("ul")], heading.find_next("nav", class_="kb-pages")
-        else:
-            lists, pager = soup.select("ul:not(nav ul)"), soup.find("nav", class_="kb-pages")
-        items = [resolve(url, li.a["href"]) for ul in lists for li in ul.find_all("li", recursive=False)]
-        pages.append((url, items))
-        following = pager.find("a", string=re.compile("Volgende pagina")) if pager else None
-        if following is None:
-            return pages
-        url = resolve(url, following["href"])
+def site(volume) -> Site:
+    return volume  # built once per session (conftest.py), shared with the count and accessibility tests
 
 
 def test_a_theme_list_goes_on_over_pages_that_hold_every_item_once_newest_first(site):
@@ -179,10 +145,9 @@ def test_follow_on_pages_stay_out_of_the_sitemap(site):
     assert "https://kennisbank.example.nl/artikelen/artikel-229/</loc>" in sitemap
 
 
-def test_every_link_of_the_offline_copy_works_on_paged_lists(built, tmp_path):
-    hub, _ = built
+def test_every_link_of_the_offline_copy_works_on_paged_lists(site, tmp_path):
     offline = tmp_path / "site-offline"
-    build_site(hub.root / "mkdocs.yml", offline, offline=True)
+    build_site(site.root.parent / "mkdocs.yml", offline, offline=True)
     assert broken_links(offline) == []
     page = (offline / "themas/bestaanszekerheid/artikelen/pagina/2.html").read_text(encoding="utf-8")
     assert '<a class="md-button md-button--primary" href="3.html">Volgende pagina →</a>' in page

@@ -7,9 +7,12 @@ Shared by the site tests of paged overview pages (tests/test_overview_volume.py)
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 from pathlib import Path
 
-from sitebuilder import Project, article, practice, project
+from bs4 import BeautifulSoup
+from sitebuilder import Project, Site, article, practice, project
 
 PER_PAGE = 10
 """Entries per page in this hub (the default is 30): several pages per list with few items, so tests stay fast."""
@@ -65,3 +68,30 @@ def volume_project(tmp_path: Path, per_page: int = PER_PAGE) -> Project:
                                    f"extra:\n  kennisbank:\n    overview:\n      per_page: {per_page}\n", 1),
                       encoding="utf-8")
     return hub
+
+
+def resolve(url: str, href: str) -> str:
+    """The site path of a link on page ``url`` (folder URLs, as the online site writes them)."""
+    path = posixpath.normpath(posixpath.join("/" + url, href.split("#")[0].split("?")[0]))
+    return path.lstrip("/") + "/"
+
+
+def walk(site: Site, first: str, heading_id: str | None = None) -> list[tuple[str, list[str]]]:
+    """Follow one list's 'Volgende pagina' from its overview page: (page URL, item URLs on it) per page.
+
+    On the overview page only the list under ``heading_id`` counts; a follow-on page holds one list.
+    """
+    pages, url = [], first
+    while True:
+        soup = BeautifulSoup(site.article_html(url), "html.parser")
+        if heading_id is not None and url == first:
+            heading = soup.find(id=heading_id)
+            lists, pager = [heading.find_next("ul")], heading.find_next("nav", class_="kb-pages")
+        else:
+            lists, pager = soup.select("ul:not(nav ul)"), soup.find("nav", class_="kb-pages")
+        items = [resolve(url, li.a["href"]) for ul in lists for li in ul.find_all("li", recursive=False)]
+        pages.append((url, items))
+        following = pager.find("a", string=re.compile("Volgende pagina")) if pager else None
+        if following is None:
+            return pages
+        url = resolve(url, following["href"])
