@@ -169,14 +169,20 @@ def search_facets(site: Site) -> dict:
     return json.loads(ast.literal_eval(literal))
 
 
-def test_search_facets_count_what_theme_and_network_pages_list(starter):
-    data = search_facets(starter.site)
+def facet_counts(site: Site) -> Counter[tuple[str, str]]:
+    """(facet, value) → the number of documents the search page counts for it."""
+    data = search_facets(site)
     facets = [f["name"] for f in data["facets"]]
     values = {f["name"]: f["values"] for f in data["facets"]}
     counted: Counter[tuple[str, str]] = Counter()
     for doc in data["docs"]:
         for name, positions in zip(facets, doc[1:]):
             counted.update((name, values[name][p]) for p in positions)
+    return counted
+
+
+def test_search_facets_count_what_theme_and_network_pages_list(starter):
+    counted = facet_counts(starter.site)
     tax = starter.hub.taxonomy
     for slug, srcs in members(starter, 0).items():
         theme = tax.themes[slug]
@@ -243,13 +249,7 @@ def test_every_page_of_every_paged_list_together_holds_what_the_frontmatter_prom
 
 
 def test_search_facets_count_what_the_paged_lists_and_the_collections_line_say(volume):
-    data = search_facets(volume)
-    facets = [f["name"] for f in data["facets"]]
-    values = {f["name"]: f["values"] for f in data["facets"]}
-    counted: Counter[tuple[str, str]] = Counter()
-    for doc in data["docs"]:
-        for name, positions in zip(facets, doc[1:]):
-            counted.update((name, values[name][p]) for p in positions)
+    counted = facet_counts(volume)
     lists = volume_lists()
     theme = sum(len(urls) for (page, _), urls in lists.items() if page == "themas/bestaanszekerheid/")
     network = sum(len(urls) for (page, _), urls in lists.items() if page == "netwerken/regioberaad/")
