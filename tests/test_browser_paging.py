@@ -58,6 +58,15 @@ def test_the_pager_fits_and_reads_in_order(chromium, base, width):
     page.context.close()
 
 
+@pytest.mark.parametrize("url", ["themas/bestaanszekerheid/", "artikelen/pagina/10/",
+                                 "themas/bestaanszekerheid/regioberaad/praktijkvoorbeelden/pagina/4/"])
+def test_paged_overview_pages_do_not_scroll_sideways_on_a_phone(chromium, base, url):
+    page = open_page(chromium, base, url, 320)
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+    assert page.locator("nav.kb-pages").first.is_visible()
+    page.context.close()
+
+
 def test_the_keyboard_pages_on(chromium, base):
     page = open_page(chromium, base, PAGE_2, 1280)
     for _ in range(200):
