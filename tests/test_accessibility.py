@@ -306,6 +306,8 @@ def collection_tabs(chromium, tmp_path_factory):
 @pytest.mark.parametrize("audit", COLLECTION_PAGES, ids=[p.id for p in COLLECTION_PAGES])
 def test_collection_page_passes_axe_and_privacy(collection_tabs, axe, audit, palette, width):
     test_page_passes_axe_and_privacy(collection_tabs, axe, audit, palette, width)
+
+
 VOLUME_PAGES = [
     AuditPage("thema-gepagineerd", "themas/bestaanszekerheid/"),
     AuditPage("vervolgpagina", "themas/bestaanszekerheid/artikelen/pagina/2/"),

@@ -83,11 +83,13 @@ class PagedList:
 
     def years(self, number: int) -> list[tuple[str, bool, list[Item]]]:
         """Page ``number``'s entries by year: (year, whether the year began on an earlier page, entries)."""
-        before = {year_of(item) for item in self.items[:(number - 1) * self.per_page]}
+        start = (number - 1) * self.per_page
+        # Newest first, so only the page's first year can have begun before it: where the previous page ended.
+        went_on = year_of(self.items[start - 1]) if start else None
         groups: dict[str, list[Item]] = {}
         for item in self.entries(number):
             groups.setdefault(year_of(item), []).append(item)
-        return [(year, year in before, items) for year, items in groups.items()]
+        return [(year, year == went_on, items) for year, items in groups.items()]
 
     def year_index(self) -> list[tuple[str, int, int]]:
         """Every year of the list: (year, number of entries, the page where it begins)."""
