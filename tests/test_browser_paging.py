@@ -95,3 +95,22 @@ def test_without_javascript_the_pages_lead_on_and_back(chromium, base, width):
     page.get_by_role("link", name="← Vorige pagina").click()
     page.wait_for_url(re.compile(r"themas/bestaanszekerheid/#artikelen-artikel$"))
     page.context.close()
+
+
+def test_search_results_name_collection_and_section_beside_a_bare_title(chromium, base):
+    """As every list does: the search page and the header box say which 'Inleiding' is which."""
+    page = open_page(chromium, base, "zoeken/?zoekterm=inleiding", 1280)
+    page.wait_for_selector(".kb-search--ready")
+    results = page.locator(".kb-search__result")
+    places = sorted(results.nth(n).locator(".kb-search__meta").inner_text().split(" · ")[-1]
+                    for n in range(results.count()) if results.nth(n).locator("h2").inner_text() == "Inleiding")
+    assert places == ["Handboek Inkomen › Aanvragen", "Handboek Inkomen › Bezwaar", "Handboek Inkomen › Schulden"]
+    page.goto(base)
+    page.locator(".md-search__input").click()
+    page.wait_for_function("() => /Typ om/.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=120_000)
+    page.locator(".md-search__input").press_sequentially("inleiding")
+    page.locator(".md-search-result__item").first.wait_for()
+    texts = page.locator(".md-search-result__item").all_inner_texts()
+    assert sum("Handboek Inkomen › " in text for text in texts) == 3, texts
+    page.context.close()
