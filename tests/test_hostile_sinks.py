@@ -14,6 +14,7 @@ from hostile import checks_switched_off
 from hostile_sinks import (
     ARTICLE_TITLE,
     COURSE_TITLE,
+    DIAGRAM_TITLE,
     MODULE_TITLE,
     NETWORK_NAME,
     PAYLOADS,
@@ -39,6 +40,7 @@ PAGES = {
     "academie/aanval-cursus/": COURSE_TITLE,
     "academie/aanval-cursus/01-module/": MODULE_TITLE,
     "over/": ARTICLE_TITLE,
+    "artikelen/aanval-diagram/": DIAGRAM_TITLE,
     "themas/bestaanszekerheid/": "Bestaanszekerheid",
     "netwerken/regioberaad/": NETWORK_NAME,
     "themas/bestaanszekerheid/regioberaad/": f"Bestaanszekerheid bij {NETWORK_NAME}",

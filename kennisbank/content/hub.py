@@ -25,6 +25,7 @@ from .cache import SourceCache
 from .collection.dialects import is_mdx_link
 from .collection.mapping import map_page, source_field_problems
 from .collection.spec import Collection, collection_of, load_collections, page_path
+from .diagrams import check_diagrams
 from .fences import check_fences
 from .field_safety import check_fields
 from .frontmatter import Source, read_source
@@ -310,6 +311,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     hub.problems.extend(check_references(rel, src, markup, tree))
     if not _converts_fences(hub, src):
         hub.problems.extend(check_fences(rel, source.body, source.body_line))
+    hub.problems.extend(check_diagrams(rel, source.body, source.body_line))
     hub.problems.extend(check_fields(rel, source.meta, source.position))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
