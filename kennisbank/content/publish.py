@@ -26,6 +26,7 @@ from .layout import CONTENT_FOLDERS, GENERATED_INDEXES
 from .links import target_of
 from .markup import inline_links
 from .problems import Problem, Severity
+from .published import is_page
 from .taxonomy import DATA_DIR
 
 REPORT_VERSION = 1
@@ -102,7 +103,7 @@ def publish(hub: Hub) -> Publication:
 def _unpublished(hub: Hub, left_out: set[str]) -> Callable[[str], bool]:
     """Whether a link target (a ``src``) will have no page on the site."""
     def dead(target: str) -> bool:
-        if not target.endswith(".md"):
+        if not is_page(target):
             return False
         if target in left_out or target in hub.drafts:
             return True
@@ -121,7 +122,7 @@ def _links_to_left_out(hub: Hub, left_out: dict[str, list[Problem]]) -> list[Pro
             continue
         for ref in refs:
             target = target_of(src, ref.url)
-            if target in left_out and target.endswith(".md"):
+            if target in left_out and is_page(target):
                 warnings.append(Problem(
                     hub.rel(src), ref.line, ref.column, "link",
                     f"'{ref.url}' verwijst naar {hub.rel(target)}, dat wegens fouten niet is gepubliceerd; "
