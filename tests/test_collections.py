@@ -418,3 +418,20 @@ def test_check_follows_links_to_mdx_pages_as_the_build_does(tmp_path, monkeypatc
         f"{path}:4:4: link: '../leeg/' verwijst naar een pagina die niet bestaat (gezocht: {folder}/leeg/index.md en "
         f"{folder}/leeg/index.mdx)",
     ]
+
+
+def test_a_lenient_build_makes_url_path_links_to_unpublished_pages_text(tmp_path):
+    hub = project(tmp_path, {
+        **PORTAAL,
+        "collecties/portaal/gids/fout.mdx": "# Fout\n\n<img src=x onerror=alert(1)>\n",
+        "collecties/portaal/gids/verwijzingen.mdx": (
+            "# Verwijzingen\n\nZie [de foute](./fout), [de ontbrekende](./derde) en [de tweede](./tweede).\n")})
+    publication = build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    assert [entry["pad"] for entry in publication.report()["overgeslagen"]] == [
+        "docs/collecties/portaal/gids/fout.mdx"]
+    assert ("docs/collecties/portaal/gids/verwijzingen.mdx:3:5: link: './fout' verwijst naar "
+            "docs/collecties/portaal/gids/fout.mdx, dat wegens fouten niet is gepubliceerd; de linktekst staat als "
+            "gewone tekst op de pagina") in [str(p) for p in publication.problems]
+    html = Site(hub.root / "site").article_html("collecties/portaal/gids/verwijzingen/")
+    body = re.search(r"<p>Zie .*?</p>", html).group(0)
+    assert body == '<p>Zie de foute, de ontbrekende en <a href="../tweede/">de tweede</a>.</p>'

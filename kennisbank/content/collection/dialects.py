@@ -136,8 +136,14 @@ def url_path_pages(src: str, url: str) -> list[str]:
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
     if target == ".." or target.startswith("../"):
         return []
+    return page_candidates(target, folder=path.endswith("/") or path in (".", ".."))
+
+
+def page_candidates(target: str, folder: bool = False) -> list[str]:
+    """The files that are the page at ``target`` (a path without extension): ``target.mdx``, ``target.md``,
+    then the section pages of the folder ``target`` (only those when the link names a folder)."""
     names = [f"{target}/{name}" for name in SECTION_PAGE_NAMES]
-    return names if path.endswith("/") or path in (".", "..") else [f"{target}.mdx", f"{target}.md", *names]
+    return names if folder else [f"{target}.mdx", f"{target}.md", *names]
 
 
 def is_mdx_link(problem: Problem, body: str, body_line: int) -> bool:
