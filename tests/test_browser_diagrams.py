@@ -145,3 +145,24 @@ def test_diagrams_are_drawn_in_the_offline_copy(hub, tmp_path):
         assert_drawn(page)
         assert refused == []
         context.close()
+
+
+def test_a_diagram_with_a_mistake_shows_a_dutch_note_and_its_code(tmp_path):
+    from sitebuilder import article
+
+    body = "Tekst.\n\n```mermaid\nflowchart LR\n  A[Begin --> B(\n```\n\nNa het diagram.\n"
+    site = project(tmp_path, {"artikelen/kapot.md": article("Kapot", body)}).build()
+    with browser() as chromium, serve(site.root, headers=HEADERS) as base:
+        context = chromium.new_context()
+        context.add_init_script(OPEN_SHADOW)
+        context.add_init_script(RECORD_CSP)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(base + "artikelen/kapot/")
+        drawn = page.locator("div.mermaid")
+        drawn.get_by_text("Dit diagram kon niet worden getekend: de Mermaid-code bevat een fout.").wait_for()
+        assert drawn.locator("pre").inner_text() == "flowchart LR\n  A[Begin --> B("
+        assert errors == [] and page.evaluate("window.__kbCsp") == []
+        context.close()

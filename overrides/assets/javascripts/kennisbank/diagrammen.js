@@ -46,10 +46,26 @@
   var render = mermaid.render.bind(mermaid);
   mermaid.render = function (id, text) {
     if (FETCHES.test(text) || CSS_ESCAPE.test(text)) {
-      return Promise.resolve({
-        svg: "<p>Dit diagram wordt niet getoond: het zou een bestand van een andere website laden.</p>",
-      });
+      return Promise.resolve({ svg: note("Dit diagram wordt niet getoond: het zou een bestand van een andere " +
+        "website laden.") });
     }
-    return render.apply(null, arguments);
+    /* A diagram with a mistake in its Mermaid code: a Dutch note and the code, instead of an uncaught error
+       and a bare code block nobody explained. */
+    return render.apply(null, arguments).catch(function () {
+      return { svg: note("Dit diagram kon niet worden getekend: de Mermaid-code bevat een fout.", text) };
+    });
   };
+
+  function note(message, source) {
+    var box = document.createElement("div");
+    var text = document.createElement("p");
+    text.textContent = message;
+    box.append(text);
+    if (source) {
+      var code = document.createElement("pre");
+      code.textContent = source;
+      box.append(code);
+    }
+    return box.innerHTML;
+  }
 })();
