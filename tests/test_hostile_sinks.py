@@ -238,7 +238,7 @@ def test_check_reports_every_hostile_diagram_at_its_line(tmp_path, monkeypatch):
     assert [line for line in lines if line.startswith(path + ":")] == [
         f"{path}:14:19: diagram: " + code.format("onerror="),
         f"{path}:17:19: diagram: " + code.format("javascript:"),
-        f"{path}:18:1: diagram: een klik-actie met code werkt niet op deze site: diagrammen draaien "
+        f"{path}:18:5: diagram: een klik-actie met code werkt niet op deze site: diagrammen draaien "
         'zonder code; laat haar weg, of maak er een link van: click A href "https://…"',
         f"{path}:25:24: diagram: " + code.format("<script"),
         f"{path}:26:19: diagram: " + code.format("javascript:"),
