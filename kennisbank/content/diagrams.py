@@ -55,8 +55,9 @@ def _line_problems(text: str) -> list[tuple[int, str, Severity]]:
         found.append((code.end() - len(code.group(0).lstrip()) + 1, f"'{shown}' zou code uitvoeren; een diagram "
                       "draait zonder code (Mermaid schoont het op), dus laat het weg", Severity.ERROR))
     if _CALLBACK.match(text):
-        found.append((len(text) - len(text.lstrip()) + 1, "een klik-actie met code werkt niet op deze site: diagrammen draaien zonder code; laat "
-                      "haar weg, of maak er een link van: click A href \"https://…\"", Severity.WARNING))
+        found.append((len(text) - len(text.lstrip()) + 1, "een klik-actie met code werkt niet op deze site: "
+                      "diagrammen draaien zonder code; laat haar weg, of maak er een link van: "
+                      "click A href \"https://…\"", Severity.WARNING))
     for match in _IMAGE.finditer(text):
         if leaves_site(match.group(1)):
             found.append((match.start() + 1, f"afbeelding '{match.group(1)[:80]}' staat op een andere website; "

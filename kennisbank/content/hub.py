@@ -22,7 +22,7 @@ from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
 from .aliases import check_aliases, url_of
 from .cache import SourceCache
-from .collection.dialects import is_mdx_link
+from .collection.dialects import is_mdx_link, link_url_paths
 from .collection.mapping import map_page, source_field_problems
 from .collection.spec import SECTION_PAGE_NAMES, Collection, collection_of, is_section_page, load_collections
 from .diagrams import check_diagrams
@@ -328,7 +328,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     if not source.meta_ok:
         return None  # the YAML problem is reported; the model would only add 'verplicht veld ontbreekt'
     if src.startswith(f"{COLLECTIONS_FOLDER}/"):
-        return _load_collection_page(hub, src, source)
+        return _load_collection_page(hub, src, source, tree)
     if not in_content_folder and "type" not in source.meta:
         hub.problems.extend(check_page_meta(source))
         return None  # an ordinary page such as the home page or the guide
@@ -357,7 +357,7 @@ def _converts_fences(hub: Hub, src: str) -> bool:
     return converts_mdx(hub, src)
 
 
-def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
+def _load_collection_page(hub: Hub, src: str, source: Source, tree: DocsTree) -> Item | None:
     """A page of a collection: its fields mapped from the source's own frontmatter (kennisbank.collection)."""
     slug = collection_of(src)
     collection = hub.collections.get(slug or "")
@@ -380,7 +380,10 @@ def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
         hub.problems.extend(source_field_problems(_at_source_fields(model_problems, source, mapped.origin),
                                                   mapped.origin))
         return None
-    item = Item(src=src, meta=meta, body=mapped.body, body_line=mapped.body_line, source=source,
+    # Docusaurus' links by URL path (./tweede) as links to the page's file, read from this page's folder as
+    # check reads them (links.check_links); MkDocs would read them from the page's URL, one folder too deep.
+    body = link_url_paths(mapped.body, src, tree.exists) if converts_mdx(hub, src) else mapped.body
+    item = Item(src=src, meta=meta, body=body, body_line=mapped.body_line, source=source,
                 collection=collection.slug, origin=collection.spec.naam, source_fields=mapped.source_fields)
     hub.add(item)
     return item

@@ -31,10 +31,8 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from .. import features
-from ..content.collection.dialects import url_path_pages
 from ..content.collection.spec import page_path
 from ..content.hub import Hub, load_hub
-from ..content.links import converts_mdx
 from ..content.page_meta import allowed_meta
 from ..content.problems import ContentError, repo_path
 from ..content.publish import Publication, publish, unlink
@@ -322,8 +320,6 @@ class Build:
         html = BLOCKS.expand(html)
         if page is not None and files is not None:
             html = _resolve_raw_links(html, page, files)
-            if converts_mdx(self._hub().hub, page.file.src_uri):
-                html = _resolve_url_path_links(html, page, files)
         html = sanitize(html, self._hub().settings.embeds)
         if page is not None:
             page.meta[diagrams.META_KEY] = diagrams.has_diagram(html)
@@ -388,7 +384,6 @@ def _clean_search_index(config: MkDocsConfig) -> None:
 
 
 _RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.mdx?)(?P<anchor>#[^"]*)?"')
-_RELATIVE_HREF = re.compile(r'href="(?P<path>[^":#?/][^":#?]*|\.\.?/[^":#?]*)(?P<anchor>#[^"]*)?"')
 
 
 def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
@@ -404,20 +399,6 @@ def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
         return f'href="{file.url_relative_to(page.file)}{match.group("anchor") or ""}"'
 
     return _RAW_MD_LINK.sub(resolve, html)
-
-
-def _resolve_url_path_links(html: str, page: Page, files: Files) -> str:
-    """Docusaurus links a page by its URL path (``./tweede``); MkDocs leaves such a link as it is, relative to
-    this page's own URL, one folder too deep. It is resolved here from the page's folder, as
-    ``kennisbank check`` reads it (:func:`kennisbank.content.collection.dialects.url_path_pages`)."""
-    def resolve(match: re.Match[str]) -> str:
-        for candidate in url_path_pages(page.file.src_uri, match.group("path")):
-            file = files.get_file_from_path(candidate)
-            if file is not None and file.page is not None:
-                return f'href="{file.url_relative_to(page.file)}{match.group("anchor") or ""}"'
-        return match.group(0)  # not a page: 'kennisbank check' reported it at its line
-
-    return _RELATIVE_HREF.sub(resolve, html)
 
 
 def _relative(path: str | None, root: Path) -> str:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
+from ..markup import inline_links
 from ..problems import Problem, Severity
 from .spec import SECTION_PAGE_NAMES
 
@@ -137,6 +139,22 @@ def url_path_pages(src: str, url: str) -> list[str]:
     if target == ".." or target.startswith("../"):
         return []
     return page_candidates(target, folder=path.endswith("/") or path in (".", ".."))
+
+
+def link_url_paths(body: str, src: str, exists: Callable[[str], bool]) -> str:
+    """``body`` with each inline link by URL path to an existing page written as a link to its file
+    (``./tweede`` → ``tweede.mdx``), which MkDocs then resolves like any page link; other links unchanged.
+    A link by URL path to a page that does not exist stays, and ``kennisbank check`` reports it."""
+    parts: list[str] = []
+    end = 0
+    for start, stop, text, url in inline_links(body):
+        target = next((c for c in url_path_pages(src, url) if exists(c)), None)
+        if target is None:
+            continue
+        anchor = url[url.index("#"):] if "#" in url else ""
+        parts += [body[end:start], f"[{text}]({quote(posixpath.relpath(target, posixpath.dirname(src)))}{anchor})"]
+        end = stop
+    return "".join(parts) + body[end:] if parts else body
 
 
 def page_candidates(target: str, folder: bool = False) -> list[str]:
