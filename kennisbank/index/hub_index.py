@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..content.hub import Hub, Item
+from ..content.collection.spec import SECTION_PAGE_NAMES, is_section_page
 from ..content.layout import COLLECTIONS_FOLDER
 from ..content.links import target_of
 from ..content.model import ItemType
@@ -159,8 +161,9 @@ def _collection_folders(newest: list[Item]) -> dict[str, list[Item]]:
     return found
 
 
-SECTION_PAGES = ("index.md", "README.md", "readme.md")
-"""File names of a collection folder's section page (MkDocs' rule)."""
+def section_page(items: Mapping[str, Item], folder: str) -> Item | None:
+    """The section page of a collection folder (its index or README page), if it has one."""
+    return next((items[f"{folder}/{name}"] for name in SECTION_PAGE_NAMES if f"{folder}/{name}" in items), None)
 
 
 def _name_sections(hub: Hub) -> None:
@@ -171,12 +174,11 @@ def _name_sections(hub: Hub) -> None:
             continue
         root = f"{COLLECTIONS_FOLDER}/{item.collection}"
         folder = posixpath.dirname(item.src)
-        if posixpath.basename(item.src) in SECTION_PAGES:
+        if is_section_page(item.src):
             folder = posixpath.dirname(folder)  # a section page's own section is the one above it
         item.section = None
         while folder.startswith(f"{root}/"):
-            page = next((hub.items[f"{folder}/{name}"] for name in SECTION_PAGES if f"{folder}/{name}" in hub.items),
-                        None)
+            page = section_page(hub.items, folder)
             if page is not None:
                 item.section = page.title
                 break

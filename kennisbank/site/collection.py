@@ -11,10 +11,12 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+from ..content.collection.spec import is_section_page
 from ..content.hub import Item
 from ..content.layout import COLLECTIONS_FOLDER
 from ..content.text import html_text, link
-from ..index.hub_index import SECTION_PAGES, HubIndex
+from ..index.hub_index import HubIndex
+from ..index.hub_index import section_page as section_page_of
 from .blocks import BLOCKS
 
 MAX_ENTRIES = 25
@@ -43,9 +45,9 @@ def tree_section(hub: HubIndex, item: Item) -> str:
         return ""
     folders = hub.collection_folders
     folder = posixpath.dirname(item.src)
-    is_index = posixpath.basename(item.src) in SECTION_PAGES
+    is_index = is_section_page(item.src)
     here = folder
-    pages = [i for i in folders.get(here, []) if i.src != item.src and posixpath.basename(i.src) not in SECTION_PAGES]
+    pages = [i for i in folders.get(here, []) if i.src != item.src and not is_section_page(i.src)]
     below = sorted((f for f in folders if posixpath.dirname(f) == here and f != here), key=str.lower)
     sections = [s for s in (section_page(hub, f) for f in below) if s is not None]
     if not pages and not sections:
@@ -89,15 +91,15 @@ def field_text(value: Any) -> str:
 
 
 def section_page(hub: HubIndex, folder: str) -> Item | None:
-    """The section page of a collection folder (its index.md or README.md), if it has one."""
-    return next((hub.items[f"{folder}/{name}"] for name in SECTION_PAGES if f"{folder}/{name}" in hub.items), None)
+    """The section page of a collection folder (its index or README page), if it has one."""
+    return section_page_of(hub.items, folder)
 
 
 def collection_parent(hub: HubIndex, item: Item) -> str | None:
     """The nearest section page above ``item`` in its collection (for breadcrumbs), or None at the top."""
     root = f"{COLLECTIONS_FOLDER}/{item.collection}"
     folder = posixpath.dirname(item.src)
-    if posixpath.basename(item.src) in SECTION_PAGES:
+    if is_section_page(item.src):
         if folder == root:
             return None
         folder = posixpath.dirname(folder)
