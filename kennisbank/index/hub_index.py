@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..content.hub import Hub, Item
 from ..content.collection.spec import SECTION_PAGE_NAMES, is_section_page
+from ..content.hub import Hub, Item
 from ..content.layout import COLLECTIONS_FOLDER
 from ..content.links import target_of
 from ..content.model import ItemType
