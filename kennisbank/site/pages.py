@@ -18,7 +18,7 @@ from .render import render
 from ..content.taxonomy import DATA_DIR, ThemeKind
 
 TYPE_INTROS = {
-    ItemType.ARTIKEL: "Kennisartikelen over de opgaven van gemeenten: wat speelt er, wat doet de VNG "
+    ItemType.ARTIKEL: "Kennisartikelen over de opgaven van gemeenten: wat speelt er, wie doet wat "
                       "en hoe ga je als gemeente zelf aan de slag.",
     ItemType.PRAKTIJKVOORBEELD: "Goede praktijken: hoe gemeenten een opgave aanpakken, wat het opleverde "
                                 "en welke lessen zij delen.",
