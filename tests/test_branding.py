@@ -9,7 +9,9 @@ import re
 import feedparser
 import pytest
 from click.testing import CliRunner
+from pdfs import pdfs_on, render_page, text
 from PIL import Image
+from pypdf import PdfReader
 from sitebuilder import article, project
 
 from kennisbank.cli.commands import main
@@ -38,9 +40,10 @@ def huisstijl(organisation: str = ORGANISATION, colours: dict[str, tuple[str, st
     return "\n".join(lines) + "\n"
 
 
-def branded(tmp_path, block: str, files: dict[str, str | bytes] | None = None, site_name: str = SITE_NAME):
+def branded(tmp_path, block: str, files: dict[str, str | bytes] | None = None, site_name: str = SITE_NAME,
+            starter: bool = False):
     """A project whose mkdocs.yml has ``block`` as its house style (and another site name)."""
-    hub = project(tmp_path, files)
+    hub = project(tmp_path, files, starter=starter)
     config = hub.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text, replaced = re.subn(r"^    huisstijl:\n(?:      .*\n|\s*#.*\n)*", block, text, count=1, flags=re.MULTILINE)
@@ -235,3 +238,25 @@ def test_contrast_follows_wcag():
     grey = Colour.parse("#777777")
     passing = nearest_passing(grey, lambda c: contrast(c, white) >= 4.5)
     assert passing == Colour.parse("#767676")  # the well-known lightest grey that passes on white
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_a_pdf_cover_shows_the_logo_site_publisher_and_colour(tmp_path):
+    hub = branded(tmp_path, huisstijl(logo="afbeeldingen/logo.png"),
+                  {"afbeeldingen/logo.png": png((230, 81, 0), (192, 64)), "artikelen/waterbeheer.md": ITEM})
+    with pdfs_on():
+        site = hub.build()
+    pdf = site.root / "artikelen" / "waterbeheer.pdf"
+    reader = PdfReader(pdf)
+    assert reader.metadata.author == ORGANISATION
+    cover = reader.pages[0].extract_text()
+    assert cover.splitlines()[:3] == [SITE_NAME, f"Uitgever: {ORGANISATION}", "ARTIKEL"]
+    assert [image.image.size for image in reader.pages[0].images] == [(192, 64)]
+    # The running footer names the site on every page after the cover.
+    assert all(page.extract_text().splitlines()[-1].startswith(SITE_NAME) for page in reader.pages[1:])
+    assert "VNG" not in text(reader)
+    # The rule under the site's name and the headings are drawn in the house style's primary colour (the logo is orange).
+    picture = Image.open(render_page(pdf, 1, "huisstijl-omslag")).convert("RGB")
+    colours = {colour for _, colour in picture.getcolors(1 << 20)}
+    assert (27, 94, 32) in colours and (0x2b, 0x3a, 0x8f) not in colours
