@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from ..content.branding import SLATE, Branding, SchemeColours
-from ..content.colours import Colour
+from ..content.branding import SLATE, WHITE, Branding, SchemeColours
+from ..content.colours import Colour, contrast
 from ..index.hub_index import HubIndex
 from .pages import GeneratedFile
 
@@ -67,7 +67,38 @@ def stylesheet(branding: Branding) -> str:
     colours = branding.kleuren
     return ("/* Made by the build from extra.kennisbank.huisstijl in mkdocs.yml (kennisbank/site/branding.py). */\n"
             + _rule(':root,\n[data-md-color-scheme="default"]', _variables(colours.licht, dark=False))
-            + _rule('[data-md-color-scheme="slate"]', _variables(colours.donker, dark=True)))
+            + _rule('[data-md-color-scheme="slate"]', _variables(colours.donker, dark=True))
+            + "/* The Kenniskaart's levels (docs/stylesheets/kenniskaart.css has the empty cell). */\n"
+            + _map_rules(branding))
+
+
+MAP_SHARES = {False: (0.12, 0.3, 0.55, 0.8, 1.0), True: (0.25, 0.45, 0.65, 0.85, 1.0)}
+"""How much of the palette's colour each of the Kenniskaart's five levels takes (light, dark)."""
+_BLACK = Colour(0, 0, 0)
+
+
+def map_colours(branding: Branding, dark: bool = False) -> tuple[tuple[str, str], ...]:
+    """(fill, count colour) of the Kenniskaart's levels 1-5 (kennisbank.site.knowledge_map): tints of the light
+    palette's primary colour over white, or of the dark palette's accent over slate, so the map is in the house
+    style. Each count is black or white, whichever contrasts more with its cell: at least 4.58:1 for any
+    colour, since the two ratios multiply to 21."""
+    base = Colour.parse(branding.kleuren.donker.accent if dark else branding.kleuren.licht.primair)
+    assert base is not None  # noqa: S101  validated by the settings model
+    levels = []
+    for share in MAP_SHARES[dark]:
+        fill = base.over(SLATE if dark else WHITE, share)
+        text = max((_BLACK, WHITE), key=lambda candidate: contrast(candidate, fill))
+        levels.append((fill.hex, text.hex))
+    return tuple(levels)
+
+
+def _map_rules(branding: Branding) -> str:
+    rules = []
+    for dark, scope in ((False, ""), (True, '[data-md-color-scheme="slate"] ')):
+        for step, (fill, text) in enumerate(map_colours(branding, dark), start=1):
+            rules.append(f"{scope}.kb-map__cell--{step} {{ fill: {fill}; }}\n"
+                         f"{scope}.kb-map__count--{step} {{ fill: {text}; }}\n")
+    return "".join(rules)
 
 
 def favicon(branding: Branding) -> str:
