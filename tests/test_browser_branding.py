@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from browser import browser, serve
-from test_accessibility import PAGES, PALETTES, RECORD_CSP, STATES, Tab, audit_axe, violations_report
+from test_accessibility import PAGES, PALETTES, STATES, _tabs, audit_axe, violations_report
 from test_branding import branded, huisstijl
 
 from kennisbank.content.branding import CHECKS, Branding, contrast_problems
@@ -62,19 +62,8 @@ def base_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def tabs(base_url):
-    opened: dict[tuple[str, str], Tab] = {}
     with browser() as chromium:
-        def get(palette: str, width: str) -> Tab:
-            if (palette, width) not in opened:
-                context = chromium.new_context(color_scheme=PALETTES[palette][0],
-                                               viewport={"width": WIDTHS[width], "height": 900})
-                context.add_init_script(RECORD_CSP)
-                opened[palette, width] = Tab(context, base_url)
-            return opened[palette, width]
-
-        yield get
-        for tab in opened.values():
-            tab.context.close()
+        yield from _tabs(chromium, base_url, WIDTHS)
 
 
 @pytest.fixture(scope="module")
