@@ -65,3 +65,10 @@ def test_levels_grow_with_the_count_and_zero_is_its_own_level():
     assert [level(n, 8) for n in range(1, 9)] == [1, 2, 2, 3, 4, 4, 5, 5]
     assert level(1, 1) == LEVELS
     assert level(3, 0) == 0
+
+
+def test_the_table_sits_in_materials_scroll_wrapper_under_its_heading(starter):
+    """Names stay whole at 1280 px because the table scrolls sideways in its wrapper (kenniskaart.css)."""
+    page = starter.site.html("kenniskaart/")
+    assert re.search(r'<h2 id="tabel">De kaart als tabel<a class="headerlink"[^>]*>¶</a></h2>\s*'
+                     r'<div class="kb-map__table-wrap md-typeset__scrollwrap">\s*<table class="kb-map__table">', page)
