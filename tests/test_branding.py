@@ -46,7 +46,8 @@ def branded(tmp_path, block: str, files: dict[str, str | bytes] | None = None, s
     hub = project(tmp_path, files, starter=starter)
     config = hub.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text, replaced = re.subn(r"^    huisstijl:\n(?:      .*\n|\s*#.*\n)*", block, text, count=1, flags=re.MULTILINE)
+    text, replaced = re.subn(r"^    huisstijl:\n(?:      .*\n|\s*#.*\n)*", lambda _: block, text, count=1,
+                             flags=re.MULTILINE)
     assert replaced == 1
     text = re.sub(r"^site_name: .*$", f"site_name: {site_name}", text, count=1, flags=re.MULTILINE)
     config.write_text(text, encoding="utf-8")
@@ -94,7 +95,7 @@ def test_the_home_page_shows_the_organisation_its_logo_and_its_colours(site):
 
 def test_the_generated_stylesheet_holds_the_checked_colours_of_both_palettes(site):
     css = (site.root / "stylesheets" / "huisstijl.css").read_text(encoding="utf-8")
-    light, dark = css.split('[data-md-color-scheme="slate"]')
+    light, dark = css.split('[data-md-color-scheme="slate"] {', 1)
     assert "--md-primary-fg-color: #1b5e20;" in light and "--md-accent-fg-color: #2e7d32;" in light
     assert "--md-typeset-a-color: #1b5e20;" in light and "--kb-button-active-fg: #ffffff;" in light
     assert "--md-primary-fg-color: #1b5e20;" in dark and "--md-typeset-a-color: #81c784;" in dark
@@ -192,6 +193,13 @@ def test_a_colour_that_is_no_colour_is_named_at_its_key(tmp_path, caplog, value,
     line, _ = line_of(hub, f'licht: {{primair: "{value}"')
     assert (f"mkdocs.yml:{line}:17: extra.kennisbank.huisstijl.kleuren.licht.primair: {message}"
             in build_messages(hub, caplog))
+
+
+def test_an_organisation_name_with_a_control_character_is_refused(tmp_path, caplog):
+    hub = branded(tmp_path, huisstijl(organisation='"Provincie\\u000bVoorbeeldland"'))
+    line, column = line_of(hub, "organisatie:")
+    assert (f"mkdocs.yml:{line}:{column}: extra.kennisbank.huisstijl.organisatie: de naam bevat het onzichtbare "
+            "teken U+000B; verwijder het" in build_messages(hub, caplog))
 
 
 def test_colours_are_read_leniently_and_an_unknown_key_gets_a_suggestion(tmp_path, caplog):

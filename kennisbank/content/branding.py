@@ -14,6 +14,7 @@ runs script in the site's origin. A PNG cannot, and its bytes are checked to be 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,22 @@ def _colour(value: Any) -> str:
 
 
 HexColour = Annotated[str, BeforeValidator(_colour)]
+
+
+def _plain_name(value: Any) -> Any:
+    # The name goes into feeds (XML 1.0 cannot hold control characters: the whole feed would be unreadable),
+    # PDF metadata and every page's footer.
+    if isinstance(value, str):
+        for character in value:
+            if unicodedata.category(character) == "Cc":
+                raise PydanticCustomError(
+                    "naam", "de naam bevat het onzichtbare teken U+{code}; verwijder het",
+                    {"code": f"{ord(character):04X}"})
+        return " ".join(value.split())
+    return value
+
+
+PlainName = Annotated[str, BeforeValidator(_plain_name)]
 """A colour as ``#rrggbb`` (lower case); ``#rgb`` and a missing ``#`` are accepted and normalised."""
 
 
@@ -78,7 +95,7 @@ class Branding(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    organisatie: str = Field(
+    organisatie: PlainName = Field(
         default="Vereniging van Nederlandse Gemeenten", min_length=1, max_length=120, description=(
             "The publishing organisation: in the footer, on the home page, on PDF covers and in their "
             "metadata, as the feeds' author, and as the logo's text alternative."))
