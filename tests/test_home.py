@@ -41,6 +41,16 @@ def test_the_page_opens_with_a_search_form_into_the_search_page(site):
                                  "Zoek in artikelen")
 
 
+def test_the_not_found_page_offers_the_same_search_form(site):
+    """Served at any depth, so its action is absolute from the site's root (site_url's path)."""
+    page = site.html("404.html")
+    form = re.search(r'<form class="kb-hero__search" role="search" action="([^"]+)" method="get">(.*?)</form>',
+                     page, re.DOTALL)
+    assert form and form.group(1) == "/zoeken/"
+    assert 'id="kb-hero-zoekterm" type="search" name="zoekterm"' in form.group(2)
+
+
+
 def test_featured_newest_and_themes_in_the_order_the_editor_chose(site):
     words = text(site)
     assert ("Uitgelicht Praktijkvoorbeeld Een voorbeeld Korte samenvatting. Gepubliceerd 1 mei 2024 "
