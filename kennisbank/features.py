@@ -14,6 +14,7 @@ from .academie.pages import catalogue_pages, further_reading, learning_path
 from .outputs.feeds import feed_files, whats_new_page
 from .outputs.redirects import redirect_files
 from .outputs.search.page import search_files, search_page
+from .site.branding import branding_files
 from .site.collection import origin_section, tree_section
 from .site.connections import network_sections, pair_pages, theme_sections
 from .site.contribution import contribution_files
@@ -34,7 +35,7 @@ GENERATORS: list[Generator] = [
 ]
 """Groups of generated pages, in order."""
 
-FILES: list[FileGenerator] = [search_files, feed_files, redirect_files, contribution_files]
+FILES: list[FileGenerator] = [branding_files, search_files, feed_files, redirect_files, contribution_files]
 """Build-only files other than pages (scripts, data), made once all pages are known."""
 
 BEFORE_BODY: list[Section] = [origin_section]

@@ -156,13 +156,13 @@ def tabs(chromium, base_url):
     yield from _tabs(chromium, base_url)
 
 
-def _tabs(chromium, base_url):
+def _tabs(chromium, base_url, widths: dict[str, int] = WIDTHS):
     opened: dict[tuple[str, str], Tab] = {}
 
     def get(palette: str, width: str) -> Tab:
         if (palette, width) not in opened:
             context = chromium.new_context(color_scheme=PALETTES[palette][0],
-                                           viewport={"width": WIDTHS[width], "height": 900})
+                                           viewport={"width": widths[width], "height": 900})
             context.add_init_script(RECORD_CSP)
             opened[palette, width] = Tab(context, base_url)
         return opened[palette, width]

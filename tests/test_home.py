@@ -36,7 +36,19 @@ def test_the_page_opens_with_a_search_form_into_the_search_page(site):
     assert form and form.group(1) == "zoeken/"
     assert re.search(r'<label for="kb-hero-zoekterm">[^<]+</label>', form.group(2))
     assert 'id="kb-hero-zoekterm" type="search" name="zoekterm"' in form.group(2)
-    assert text(site).startswith("VNG Kennisbank Vind kennis van gemeenten. Zoek in artikelen")
+    # The publishing organisation (extra.kennisbank.huisstijl) above the site's name.
+    assert text(site).startswith("Vereniging van Nederlandse Gemeenten VNG Kennisbank Vind kennis van gemeenten. "
+                                 "Zoek in artikelen")
+
+
+def test_the_not_found_page_offers_the_same_search_form(site):
+    """Served at any depth, so its action is absolute from the site's root (site_url's path)."""
+    page = site.html("404.html")
+    form = re.search(r'<form class="kb-hero__search" role="search" action="([^"]+)" method="get">(.*?)</form>',
+                     page, re.DOTALL)
+    assert form and form.group(1) == "/zoeken/"
+    assert 'id="kb-hero-zoekterm" type="search" name="zoekterm"' in form.group(2)
+
 
 
 def test_featured_newest_and_themes_in_the_order_the_editor_chose(site):

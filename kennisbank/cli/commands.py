@@ -37,7 +37,7 @@ def _root() -> Path:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kennisbank")
 def main() -> None:
-    """Kennisbank: bouw en controleer de VNG Kennisbank."""
+    """Kennisbank: bouw en controleer een kennisbank (naam, logo en kleuren staan in mkdocs.yml)."""
 
 
 @main.command()

@@ -18,6 +18,8 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from .branding import Branding, file_problems
+from .branding import contrast_problems as branding_contrast
 from .messages import problems_from_validation
 from .problems import Problem
 
@@ -118,6 +120,10 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     site_url: str = Field(default="", description="Public address of the site (from MkDocs' site_url).")
+    site_name: str = Field(default="Kennisbank", description=(
+        "Name of the site (from MkDocs' site_name): the feeds' title and the PDFs' running footer."))
+    huisstijl: Branding = Field(default_factory=Branding, description=(
+        "Organisation, logo, favicon and colours (kennisbank.content.branding)."))
     embeds: tuple[EmbedHost, ...] = Field(
         default=(), description="Hosts whose https pages contributors may embed with <iframe>; none by default, "
                                 "since every embed makes visitors' browsers contact a third party.")
@@ -136,32 +142,82 @@ class Settings(BaseModel):
 
 
 def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml",
-                  theme_files: Iterable[Any] | None = None) -> tuple[Settings, list[Problem]]:
-    """Validate ``extra.kennisbank``; problems name ``mkdocs.yml``.
+                  theme_files: Iterable[Any] | None = None, *, site_name: str | None = None,
+                  docs_dir: Path | None = None, source: str | None = None) -> tuple[Settings, list[Problem]]:
+    """Validate ``extra.kennisbank``; problems name ``mkdocs.yml``, at the key's line when ``source`` (its text)
+    is given.
 
     ``theme_files`` are MkDocs' ``extra_css`` and ``extra_javascript`` (strings, or entries with a ``path``);
-    None leaves them to be read from ``mkdocs.yml`` when the hub is loaded.
+    None leaves them to be read from ``mkdocs.yml`` when the hub is loaded. With ``docs_dir``, the house
+    style's logo and favicon are checked as files too.
     """
     data = {} if raw is None else (dict(raw) if isinstance(raw, dict) else raw)
     if isinstance(data, dict):
         data.setdefault("site_url", site_url or "")
+        if site_name:
+            data.setdefault("site_name", site_name)
         if theme_files is not None:
             listed = [_path_of(entry) for entry in theme_files]
             given = data.get("theme_files")
             if given is None or isinstance(given, (list, tuple)):  # anything else is left to the validation
                 data["theme_files"] = (*(given or ()), *(path for path in listed if path))
+    positions = config_positions(source) if source else {}
+
+    def position(loc: tuple[Any, ...]) -> tuple[int, int]:
+        loc = ("extra", "kennisbank", *loc)
+        while loc and loc not in positions:
+            loc = loc[:-1]
+        return positions.get(loc, (1, 1))
+
     try:
-        return Settings.model_validate(data), []
+        settings = Settings.model_validate(data)
     except ValidationError as exc:
-        problems = problems_from_validation(exc, config_path, lambda loc: (1, 1), Settings.model_fields)
+        problems = problems_from_validation(exc, config_path, position, _field_names(Settings))
         # The site's own files are still its own: without them one wrong setting would add an error for
         # every stylesheet and script as well.
         own = data.get("theme_files") if isinstance(data, dict) else None
         kept = tuple(path for path in own if isinstance(path, str)) if isinstance(own, (list, tuple)) else None
-        return Settings(site_url=site_url or "", theme_files=kept), [
+        return Settings(site_url=site_url or "", site_name=site_name or "Kennisbank", theme_files=kept), [
             Problem(p.path, p.line, p.column,
                     "extra.kennisbank" + ("" if p.field == "frontmatter" else f".{p.field}"), p.message)
             for p in problems]
+    found = branding_contrast(settings.huisstijl)
+    if docs_dir is not None:
+        found += file_problems(settings.huisstijl, docs_dir)
+    return settings, [Problem(config_path, *position(("huisstijl", *loc)),
+                              "extra.kennisbank.huisstijl." + ".".join(loc), message) for loc, message in found]
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    """Every key of the settings at any depth: an unknown key is compared with all of them for a suggestion."""
+    names = set(model.model_fields)
+    for field in model.model_fields.values():
+        for inner in (field.annotation, *getattr(field.annotation, "__args__", ())):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                names |= _field_names(inner)
+    return names
+
+
+def config_positions(source: str) -> dict[tuple[Any, ...], tuple[int, int]]:
+    """Line and column of every key of ``mkdocs.yml``: ``("extra", "kennisbank", "pdf") -> (87, 5)``.
+
+    Composed, not constructed, so MkDocs' own tags (``!ENV``, ``!!python/name``) need no meaning here;
+    an unreadable file has no positions (MkDocs reports why it cannot read it).
+    """
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)  # noqa: S506  composing builds no objects
+    except yaml.YAMLError:
+        return {}
+    positions: dict[tuple[Any, ...], tuple[int, int]] = {}
+    todo: list[tuple[tuple[Any, ...], Any]] = [((), node)]
+    while todo:
+        path, current = todo.pop()
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    positions[(*path, key.value)] = (key.start_mark.line + 1, key.start_mark.column + 1)
+                    todo.append(((*path, key.value), value))
+    return positions
 
 
 def _path_of(entry: Any) -> str:
@@ -199,12 +255,15 @@ def read_settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     """Settings from ``mkdocs.yml`` without MkDocs, for ``kennisbank check``; defaults when it is missing."""
     if not config_file.is_file():
         return Settings(), []
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+    source = config_file.read_text(encoding="utf-8")
+    data = yaml.load(source, Loader=_ConfigLoader) or {}  # noqa: S506
     extra = data.get("extra") if isinstance(data, dict) else None
     raw = extra.get("kennisbank") if isinstance(extra, dict) else None
     if not isinstance(data, dict):
         return load_settings(raw, None, config_file.name, ())
-    return load_settings(raw, data.get("site_url"), config_file.name, _listed(data))
+    docs_dir = config_file.parent / str(data.get("docs_dir") or "docs")
+    return load_settings(raw, data.get("site_url"), config_file.name, _listed(data),
+                         site_name=data.get("site_name"), docs_dir=docs_dir, source=source)
 
 
 def _listed(data: dict[str, Any]) -> list[Any]:

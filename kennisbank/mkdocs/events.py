@@ -37,7 +37,7 @@ from ..content.page_meta import allowed_meta
 from ..content.problems import ContentError, repo_path
 from ..content.publish import Publication, publish, unlink
 from ..content.published import file_problem, is_mdx
-from ..content.settings import cache_dir_problems, load_settings
+from ..content.settings import Settings, cache_dir_problems, load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
@@ -45,6 +45,7 @@ from ..outputs.search.page import BUNDLE_SRC, ENGINE, WORKER, WORKER_SRC, engine
 from ..outputs.search.stub import empty_material_index
 from ..outputs.security import netlify_headers
 from ..outputs.store import OutputStore
+from ..site import branding as site_branding
 from ..site import breadcrumbs, diagrams, escaping, home, material
 from ..site.blocks import BLOCKS
 from ..site.pages import generated_pages
@@ -99,6 +100,9 @@ class Build:
         offline plugin's iframe-worker shim from the site, not unpkg.com."""
         self.options = options_of(config)
         config.markdown_extensions.append(SafeIdsExtension())  # type: ignore[arg-type]
+        if site_branding.STYLESHEET not in config.extra_css:
+            # First, so that a maintainer's own stylesheet can still build on the house style's variables.
+            config.extra_css.insert(0, site_branding.STYLESHEET)
         if "polyfills" in config.extra:
             config.extra["polyfills"] = offline.local_polyfills(list(config.extra["polyfills"]))
 
@@ -108,9 +112,12 @@ class Build:
         self.collector.enter_context(build_collector())
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+        source = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else None
         settings, setting_problems = load_settings(
             config.extra.get("kennisbank"), config.site_url, _relative(config.config_file_path, root),
-            [*config.extra_css, *config.extra_javascript])
+            [*(f for f in config.extra_css if f != site_branding.STYLESHEET), *config.extra_javascript],
+            site_name=config.site_name, docs_dir=docs_dir, source=source)
+        _apply_branding(config, settings)
         setting_problems += cache_dir_problems(settings.cache, root, docs_dir,
                                                _relative(config.config_file_path, root))
         if self.preview is not None:
@@ -368,6 +375,23 @@ class Build:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub
+
+
+def _apply_branding(config: MkDocsConfig, settings: Settings) -> None:
+    """The house style through Material's and MkDocs' own settings: logo, favicon, author, and the 'custom'
+    palette whose colours the generated stylesheet sets (kennisbank.site.branding); the templates read the
+    organisation's name."""
+    branding = settings.huisstijl
+    if branding.logo:
+        config.theme["logo"] = branding.logo.strip().lstrip("/")
+    config.theme["favicon"] = site_branding.favicon_path(branding)
+    palette = config.theme.get("palette") or {}
+    for scheme in palette if isinstance(palette, list) else [palette]:
+        if isinstance(scheme, dict):
+            scheme["primary"] = scheme["accent"] = "custom"
+    config.extra["kennisbank_huisstijl"] = {"organisatie": branding.organisatie}
+    if not config.site_author:  # Material's <meta name="author">: who publishes the site, unless said otherwise
+        config.site_author = branding.organisatie
 
 
 def _remove_left_out(files: Files, publication: Publication) -> None:

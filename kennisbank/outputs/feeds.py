@@ -69,7 +69,7 @@ def feed_files(hub: HubIndex, urls: Mapping[str, str]) -> list[GeneratedFile]:
         return []
     site = site if site.endswith("/") else site + "/"
     files = []
-    title = "VNG Kennisbank"
+    title = hub.settings.site_name
     channels = [(title, "Nieuwe en bijgewerkte kennis van en voor gemeenten.", SRC, HUB_FEEDS,
                  hub.recent)]
     for theme in hub.taxonomy.themes.values():
@@ -107,7 +107,7 @@ def page_feeds(hub: HubIndex, src: str) -> list[FeedLink]:
     """
     if not feeds_wanted(hub):
         return []
-    title = "VNG Kennisbank"
+    title = hub.settings.site_name
     channels = [(title, HUB_FEEDS)]
     item = hub.items.get(src)
     if item is not None:
@@ -129,8 +129,8 @@ def _categories(hub: HubIndex, item: Item) -> list[str]:
     return [hub.taxonomy.themes[t].naam for t in hub.themes(item) if t in hub.taxonomy.themes]
 
 
-def _authors(item: Item) -> list[str]:
-    return list(getattr(item.meta, "auteurs", [])) or ["VNG Kennishub"]
+def _authors(hub: HubIndex, item: Item) -> list[str]:
+    return list(getattr(item.meta, "auteurs", [])) or [hub.settings.huisstijl.organisatie]
 
 
 def _timestamp(date: dt.date) -> dt.datetime:
@@ -158,7 +158,7 @@ def atom(hub: HubIndex, title: str, subtitle: str, page_url: str, self_url: str,
     sub(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     sub(feed, "link", rel="alternate", type="text/html", href=page_url)
     author = sub(feed, "author")
-    sub(author, "name", "VNG Kennishub")
+    sub(author, "name", hub.settings.huisstijl.organisatie)
     sub(feed, "generator", "Kennisbank")
     for item, url in entries:
         entry = sub(feed, "entry")
@@ -167,7 +167,7 @@ def atom(hub: HubIndex, title: str, subtitle: str, page_url: str, self_url: str,
         sub(entry, "link", rel="alternate", type="text/html", href=url)
         sub(entry, "published", _timestamp(item.date).isoformat())
         sub(entry, "updated", _timestamp(changed(item)).isoformat())
-        for name in _authors(item):
+        for name in _authors(hub, item):
             sub(sub(entry, "author"), "name", name)
         for category in _categories(hub, item):
             sub(entry, "category", term=category)

@@ -9,8 +9,10 @@ text alternative for screen readers and for small screens.
 Drawn by hand rather than with a plotting library: a grid of links with
 ``<title>`` tooltips is a few dozen lines, and a library's SVG would carry
 inline styles (refused by the site's Content-Security-Policy) and no links.
-Colours come from CSS classes in ``docs/stylesheets/kenniskaart.css``, so the
-dark palette has its own; the ``fill`` attributes are the light fallback.
+Colours come from CSS classes, so the dark palette has its own: the levels are
+tints of the house style (:func:`kennisbank.site.branding.map_colours`, in the
+generated stylesheet), the empty cell is in ``docs/stylesheets/kenniskaart.css``;
+the ``fill`` attributes are the light fallback.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from html import escape
 from ..content.taxonomy import DATA_DIR
 from ..content.text import link
 from ..index.hub_index import HubIndex
+from .branding import map_colours
 from .connections import pair_src
 from .pages import GeneratedPage
 from .render import render
@@ -35,9 +38,8 @@ MAX_LABEL = 42
 MAX_COLUMN_LABEL = 28
 """Network names are cut shorter: turned 45°, they would widen the map (the full name is in the tooltip)."""
 LEVELS = 5
-LIGHT_FILLS = ("#f3f4f8", "#e8eaf6", "#c5cae9", "#7986cb", "#3949ab", "#1a237e")
-"""Fallback fills per level (0 = no items); the stylesheet sets the real ones for both palettes."""
-LIGHT_TEXT = ("#1f2430", "#1f2430", "#1f2430", "#000000", "#ffffff", "#ffffff")
+EMPTY_FILL = "#f3f4f8"
+"""Fallback fill of a cell without items; the levels' fallbacks are the light palette's (map_colours)."""
 
 
 def level(count: int, highest: int) -> int:
@@ -56,6 +58,7 @@ def svg(hub: HubIndex, here: str = SRC) -> str:
     themes = list(hub.taxonomy.themes.values())
     networks = list(hub.taxonomy.networks.values())
     highest = max((len(items) for items in hub.pairs.values()), default=0)
+    levels = ((EMPTY_FILL, EMPTY_FILL), *map_colours(hub.settings.huisstijl))
     left = int(max((len(_short(t.naam)) for t in themes), default=10) * CHAR) + 16
     # Column labels are turned 45°: they rise and lean right by about 0.71 × their length.
     extent = int(max((len(_short(n.naam, MAX_COLUMN_LABEL)) for n in networks), default=10) * CHAR * 0.71)
@@ -84,7 +87,7 @@ def svg(hub: HubIndex, here: str = SRC) -> str:
             x = left + column * CELL
             label = f"{theme.naam} bij {network.naam}: {publications_label(count)}"
             rect = (f'<rect class="kb-map__cell kb-map__cell--{step}" x="{x + GAP / 2:.0f}" y="{y + GAP / 2:.0f}" '
-                    f'width="{CELL - GAP}" height="{CELL - GAP}" rx="4" fill="{LIGHT_FILLS[step]}"/>')
+                    f'width="{CELL - GAP}" height="{CELL - GAP}" rx="4" fill="{levels[step][0]}"/>')
             if count == 0:
                 out.append(f'<g class="kb-map__empty"><title>{escape(label)}</title>{rect}</g>')
                 continue
@@ -92,7 +95,7 @@ def svg(hub: HubIndex, here: str = SRC) -> str:
                        f'aria-label="{escape(label)}"><title>{escape(label)}</title>{rect}'
                        f'<text class="kb-map__count kb-map__count--{step}" x="{x + CELL / 2:.0f}" '
                        f'y="{y + CELL / 2:.0f}" text-anchor="middle" dominant-baseline="central" font-size="14" '
-                       f'font-weight="bold" fill="{LIGHT_TEXT[step]}">{count}</text></a>')
+                       f'font-weight="bold" fill="{levels[step][1]}">{count}</text></a>')
     out.append("</svg>")
     return "".join(out)
 
@@ -156,8 +159,7 @@ def strongest(hub: HubIndex, limit: int = 5) -> list[tuple[object, object, int, 
 def knowledge_map_page(hub: HubIndex) -> list[GeneratedPage]:
     """The Kenniskaart page."""
     highest = max((len(items) for items in hub.pairs.values()), default=0)
-    legend = [(step, LIGHT_FILLS[step]) for step in range(LEVELS + 1)]
     return [GeneratedPage(SRC, render(
         "knowledge_map.md.j2", here=SRC, svg=svg(hub), table=table(hub), lists=theme_lists(hub),
         strongest=strongest(hub),
-        highest=highest, legend=legend), f"docs/{DATA_DIR}/themas.yml")]
+        highest=highest), f"docs/{DATA_DIR}/themas.yml")]

@@ -20,7 +20,7 @@ from .volume import PAGE_FOLDER, PagedList, sources, type_lists
 from ..content.taxonomy import DATA_DIR, ThemeKind
 
 TYPE_INTROS = {
-    ItemType.ARTIKEL: "Kennisartikelen over de opgaven van gemeenten: wat speelt er, wat doet de VNG "
+    ItemType.ARTIKEL: "Kennisartikelen over de opgaven van gemeenten: wat speelt er, wie doet wat "
                       "en hoe ga je als gemeente zelf aan de slag.",
     ItemType.PRAKTIJKVOORBEELD: "Goede praktijken: hoe gemeenten een opgave aanpakken, wat het opleverde "
                                 "en welke lessen zij delen.",

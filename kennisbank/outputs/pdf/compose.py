@@ -18,7 +18,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -26,7 +26,6 @@ from ...content.text import dutch_date
 from ...site import material
 from .plan import LINK_CLASS, PdfDocument
 
-SITE_NAME = "VNG Kennisbank"
 # Screen-only parts of an article: Material's (material.SCREEN_ONLY), the PDF link itself, the module pager,
 # and the web's ways on (neighbours in a theme, the Academie's progress, filters and "Begin met module 1"
 # button): on paper they are pages of links nobody can follow.
@@ -87,14 +86,17 @@ def compose(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_
     if answers:
         body_parts.append(_answer_key(soup, answers))
         toc.append((1, ANSWER_KEY_ID, "Antwoorden"))
+    brand = document.brand
     lines = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
         f"<title>{html.escape(document.title)}</title>",
-        f'<meta name="author" content="{SITE_NAME}">',
+        f'<meta name="author" content="{html.escape(brand.organisation or brand.site_name)}">',
         f'<meta name="description" content="{html.escape(document.summary)}">',
         '<meta name="generator" content="Kennisbank">',
         f'<meta name="dcterms.created" content="{(today or dt.date.today()).isoformat()}">',
+        # The colour is a validated '#rrggbb' (kennisbank.content.branding); print.css reads it as --kb-brand.
+        f"<style>:root {{ --kb-brand: {brand.colour}; }}</style>",
         "</head><body>",
         _cover(document, _dates(body_parts), today or dt.date.today(), site_url),
         _toc(toc),
@@ -119,13 +121,22 @@ def _dates(parts: list[Tag]) -> list[str]:
 
 
 def _cover(document: PdfDocument, dates: list[str], today: dt.date, site_url: str) -> str:
-    """Title, summary and dates: an item's publication and update date, or for a collection the day it was made."""
+    """Logo, site and publisher, title, summary and dates: an item's publication and update date, or for a
+    collection the day it was made."""
     address = urljoin(site_url, document.target) if site_url else ""
     lines = dates or [f"Stand van zaken: {dutch_date(today)}"]
+    brand = document.brand
+    # The logo's path is relative to the site root, which is the base URL of the print document (engine.py).
+    logo = (f'<img class="kb-cover-logo" src="{html.escape(quote(brand.logo))}" '
+            f'alt="{html.escape(brand.organisation)}">' if brand.logo else "")
+    publisher = (f'<p class="kb-cover-publisher">Uitgever: {html.escape(brand.organisation)}</p>'
+                 if brand.organisation else "")
     return (
         '<section class="kb-cover">'
-        f'<p class="kb-cover-brand">{SITE_NAME}</p>'
-        f'<p class="kb-cover-kind">{html.escape(document.kind)}</p>'
+        + logo
+        + f'<p class="kb-cover-brand">{html.escape(brand.site_name)}</p>'
+        + publisher
+        + f'<p class="kb-cover-kind">{html.escape(document.kind)}</p>'
         f'<h1 class="kb-cover-title">{html.escape(document.title)}</h1>'
         f'<p class="kb-cover-summary">{html.escape(document.summary)}</p>'
         + "".join(f'<p class="kb-cover-date">{html.escape(line)}</p>' for line in lines)

@@ -21,7 +21,7 @@ import sys
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from .compose import Page, article_html
 from .plan import PdfDocument
@@ -91,6 +91,10 @@ class PageDigests:
             self._pages[page.dest] = digest.hexdigest()
         return self._pages[page.dest]
 
+    def site_file(self, path: str) -> bytes:
+        """SHA-256 of a file below the site root ('-' when it is absent)."""
+        return self._file(quote(path), "")
+
     def _file(self, src: str, base: str) -> bytes:
         """SHA-256 of a site file an image refers to ('-' when it is absent or not local)."""
         parts = urlsplit(src)
@@ -111,6 +115,8 @@ def document_key(document: PdfDocument, pages: dict[str, Page], digests: PageDig
     digest = hashlib.sha256(renderer_fingerprint().encode())
     digest.update(repr(document).encode())  # a frozen dataclass of str, int, date and tuples: every field, in order
     digest.update(f"\0{site_url}\0{date.isoformat()}".encode())
+    if document.brand.logo:  # the cover shows it: a new logo under the same name is a new PDF
+        digest.update(b"\0logo " + digests.site_file(document.brand.logo))
     try:
         for src in document.pages:
             page = pages[src]

@@ -34,6 +34,25 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """Who publishes the PDFs and how their covers look (from ``extra.kennisbank.huisstijl``)."""
+
+    site_name: str = "Kennisbank"
+    organisation: str = ""
+    logo: str | None = None
+    """The logo's path below the site root, shown on the cover."""
+    colour: str = "#003b70"
+    """Headings, links and rules: the light palette's primary colour (checked at 4.5:1 or more on white)."""
+
+
+def brand_of(hub: HubIndex) -> Brand:
+    branding = hub.settings.huisstijl
+    return Brand(site_name=hub.settings.site_name, organisation=branding.organisatie,
+                 logo=branding.logo.strip().lstrip("/") if branding.logo else None,
+                 colour=branding.kleuren.licht.primair)
+
+
+@dataclass(frozen=True)
 class PdfDocument:
     """One PDF to make: where it goes, its cover and what it contains."""
 
@@ -51,6 +70,7 @@ class PdfDocument:
     date: dt.date | None = None
     """The cover's date: the last change of its items, so that an unchanged PDF stays byte for byte the
     same from day to day (and its cache entry valid); None (nothing dated in it) prints the build's date."""
+    brand: Brand = Brand()
 
     @property
     def pages(self) -> list[str]:
@@ -73,6 +93,7 @@ def pdf_target(src: str) -> str:
 def item_documents(hub: HubIndex) -> list[PdfDocument]:
     """One PDF per item; a course's PDF holds the course page and its modules in order."""
     documents = []
+    brand = brand_of(hub)
     for item in sorted(hub.items.values(), key=lambda i: i.src):
         pages: tuple[str, ...] = (item.src,)
         kind = item.type.label
@@ -82,7 +103,7 @@ def item_documents(hub: HubIndex) -> list[PdfDocument]:
         documents.append(PdfDocument(
             target=pdf_target(item.src), title=item.title, kind=kind, summary=item.meta.samenvatting,
             parts=(Part(None, pages),), page=item.src, toc_depth=2 if len(pages) > 1 else 3,
-            date=_last_change([item])))
+            date=_last_change([item]), brand=brand))
     return documents
 
 
@@ -92,6 +113,7 @@ def taxonomy_documents(hub: HubIndex) -> list[PdfDocument]:
     Reprinting every item in full made hundreds of pages for a large theme; each item has its own PDF.
     """
     documents = []
+    brand = brand_of(hub)
     for folder, kind, entries, members in (
             ("themas", "Thema", hub.taxonomy.themes.values(), hub.with_theme),
             ("netwerken", "Netwerk", hub.taxonomy.networks.values(), hub.with_network)):
@@ -100,7 +122,7 @@ def taxonomy_documents(hub: HubIndex) -> list[PdfDocument]:
             documents.append(PdfDocument(
                 target=pdf_target(src), title=entry.naam, kind=getattr(entry.soort, "label", kind),
                 summary=entry.beschrijving, parts=(Part(None, (src,)),), page=src, toc_depth=2,
-                date=_last_change(members(entry.slug))))
+                date=_last_change(members(entry.slug)), brand=brand))
     return documents
 
 
@@ -121,7 +143,8 @@ def whole_hub_document(hub: HubIndex, title: str) -> PdfDocument:
     return PdfDocument(target=WHOLE_HUB, title=title, kind="Alle kennis in één document",
                        summary=f"{len(hub.items)} publicaties: artikelen, praktijkvoorbeelden, cursussen en "
                                "hun modules.",
-                       parts=tuple(parts), page=None, toc_depth=1, date=_last_change(hub.items.values()))
+                       parts=tuple(parts), page=None, toc_depth=1, date=_last_change(hub.items.values()),
+                       brand=brand_of(hub))
 
 
 def _last_change(items: Iterable[Item]) -> dt.date | None:
