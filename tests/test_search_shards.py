@@ -7,6 +7,7 @@
 import ast
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from sitebuilder import REPO
@@ -105,6 +106,18 @@ def test_compound_parts_are_indexed_too(starter_files):
     assert "transitie" in table and "warmtetransitie" in table
     with_compound = {ref for per_field in table["warmtetransitie"] for ref in per_field}
     assert with_compound <= {ref for per_field in table["transitie"] for ref in per_field}
+
+
+def test_compound_parts_do_not_lengthen_a_field(starter_docs):
+    """A field is as long as the words written in it: its compound parts are found, not counted (Lucene's
+    discountOverlaps). Else a title with a compound weighs less for every other word in it."""
+    docs = [replace(starter_docs[0], url=f"{n}/", title=title, summary="", body="", keywords=[])
+            for n, title in enumerate(["Warmtetransitie en regels", "Bestuur en regels", "Warmte en transitie"])]
+    analysed = analyse_hub(docs)
+    assert analysed.postings.lengths[0] == [2, 2, 2]
+    table = read(ShardedIndex(docs, Synonyms([]), [], analyse).files())
+    assert table["regel"][0] == {0: table["regel"][0][1], 1: table["regel"][0][1]}
+    assert set(table["transitie"][0]) == {0, 2}  # and the parts are still found
 
 
 @pytest.mark.parametrize("word, parts", [

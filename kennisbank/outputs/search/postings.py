@@ -12,6 +12,17 @@ and that is what ``lunr.Index.load`` reads in the browser.
 Analysis is lunr.py's: its tokenizer (lower case, split on white space and
 hyphens) and then the Dutch pipeline of :mod:`.dutch`. Like lunr, a token that
 the trimmer empties stays as the term ``""`` and counts in the field length.
+
+One departure, only where an analyser adds terms of its own (the parts of
+compounds, :mod:`.shards`): those are indexed but not counted in the field
+length, which lunr.py would count. BM25 divides a term's weight by its field's
+length relative to the average, so counting them would make an item weaker for
+every word the more compounds it writes: "Gemeenschappelijke regelingen en de
+Wgr" would lose to a title of the same words without a compound in its tags.
+A field is as long as the words written in it: Lucene does the same, its
+decompounding filter puts the parts at the position of the compound and its
+BM25Similarity leaves such overlapping tokens out of the length
+(``discountOverlaps``, on by default).
 """
 
 from __future__ import annotations
@@ -51,6 +62,15 @@ def analyse(text: str) -> list[str]:
     return found
 
 
+def lunr_terms(text: str) -> tuple[list[str], list[str]]:
+    """lunr's analysis as :meth:`Postings.build` takes it: every term counts in the field length, none is extra."""
+    return analyse(text), []
+
+
+Analyser = Callable[[str], tuple[list[str], list[str]]]
+"""A field value -> (its terms, extra terms indexed beside them but not counted in the field length)."""
+
+
 @dataclass
 class Postings:
     """Term frequencies per term, field and document: everything a lunr index is computed from."""
@@ -66,18 +86,19 @@ class Postings:
 
     @classmethod
     def build(cls, fields: Sequence[tuple[str, int]], docs: Sequence[Sequence[str]],
-              analyser: Callable[[str], list[str]] = analyse) -> Postings:
+              analyser: Analyser = lunr_terms) -> Postings:
         """Index ``docs``: per document, the text of each field in the order of ``fields``.
 
-        ``analyser`` turns a field value into terms; the default is lunr's analysis, exactly.
+        ``analyser`` turns a field value into terms and extra terms (see :data:`Analyser`); the default is
+        lunr's analysis, exactly, and then the index equals lunr.py's.
         """
         lengths: list[list[int]] = [[] for _ in fields]
         terms: dict[str, list[dict[int, int]]] = {}
         for ref, values in enumerate(docs):
             for f, value in enumerate(values):
-                found = analyser(value)
+                found, extra = analyser(value)
                 lengths[f].append(len(found))
-                for term in found:
+                for term in (*found, *extra):
                     per_field = terms.get(term)
                     if per_field is None:
                         per_field = terms[term] = [{} for _ in fields]

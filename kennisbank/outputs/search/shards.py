@@ -60,8 +60,9 @@ def analyse_hub(docs: Sequence[SearchDoc]) -> Analysed:
     splitter = Splitter.from_texts(text for fields in texts for text in fields)
     tokens: Counter[str] = Counter()
 
-    def analyser(text: str) -> list[str]:
+    def analyser(text: str) -> tuple[list[str], list[str]]:
         found: list[str] = []
+        parts: list[str] = []
         for token in _SEPARATORS.split(text.lower()):
             if not token or (term := _term(token)) is None:
                 continue
@@ -69,8 +70,9 @@ def analyse_hub(docs: Sequence[SearchDoc]) -> Analysed:
             tokens[token] += 1
             for part in splitter.split(token):
                 if (extra := _term(part)) is not None and extra != term:
-                    found.append(extra)
-        return found
+                    parts.append(extra)
+        # The parts are not counted in the field length (see kennisbank/outputs/search/postings.py).
+        return found, parts
 
     postings = Postings.build(FIELDS, texts, analyser)
     surface: dict[str, tuple[int, str]] = {}

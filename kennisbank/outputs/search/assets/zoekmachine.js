@@ -337,62 +337,55 @@
 
     // ---- scoring -------------------------------------------------------------------------
 
-    // ref -> summed field weights of `terms` (all of them must be in the document), and refs with each in the title.
+    // ref -> {score: summed field weights of `terms`, fields: bit mask of the fields that hold all of them}, for
+    // the documents that have all of `terms`.
     function variantScores(terms) {
       var total = null;
-      var inTitle = null;
       for (var t = 0; t < terms.length; t++) {
         var perField = postings(terms[t]);
         if (!perField) {
-          return {scores: {}, title: {}};
+          return {};
         }
-        var scores = {};
-        var title = {};
+        var found = {};
         perField.forEach(function (entry, f) {
           for (var i = 0; i < entry.refs.length; i++) {
-            var ref = entry.refs[i];
-            scores[ref] = (scores[ref] || 0) + entry.weights[i];
-            if (f === FIELD_TITLE) {
-              title[ref] = true;
-            }
+            var hit = found[entry.refs[i]] || (found[entry.refs[i]] = {score: 0, fields: 0});
+            hit.score += entry.weights[i];
+            hit.fields |= 1 << f;
           }
         });
         if (total === null) {
-          total = scores;
-          inTitle = title;
+          total = found;
         } else {
           var both = {};
-          var bothTitle = {};
           Object.keys(total).forEach(function (ref) {
-            if (ref in scores) {
-              both[ref] = total[ref] + scores[ref];
-              if (inTitle[ref] && title[ref]) {
-                bothTitle[ref] = true;
-              }
+            if (ref in found) {
+              both[ref] = {score: total[ref].score + found[ref].score, fields: total[ref].fields & found[ref].fields};
             }
           });
           total = both;
-          inTitle = bothTitle;
         }
       }
-      return {scores: total || {}, title: inTitle || {}};
+      return total || {};
     }
 
-    // Per concept: ref -> {score, exact}. The best variant counts (a document
-    // that says both "armoede" and "schulden" is not counted twice for one idea).
+    // Per concept: ref -> {score, exact, title, fields}. The best variant counts (a document that says both
+    // "armoede" and "schulden" is not counted twice for one idea); `fields`: where any variant is found whole.
     function conceptScores(concept) {
       var result = {};
       function add(terms, boost, exact) {
         var found = variantScores(terms);
-        Object.keys(found.scores).forEach(function (ref) {
-          var score = found.scores[ref] * boost;
+        Object.keys(found).forEach(function (ref) {
+          var score = found[ref].score * boost;
+          var title = exact && (found[ref].fields & 1 << FIELD_TITLE) !== 0;
           var entry = result[ref];
           if (!entry) {
-            result[ref] = {score: score, exact: exact, title: exact && !!found.title[ref]};
+            result[ref] = {score: score, exact: exact, title: title, fields: found[ref].fields};
           } else {
             entry.score = Math.max(entry.score, score);
             entry.exact = entry.exact || exact;
-            entry.title = entry.title || (exact && !!found.title[ref]);
+            entry.title = entry.title || title;
+            entry.fields |= found[ref].fields;
           }
         });
       }
@@ -403,8 +396,19 @@
       return result;
     }
 
+    // Tiers before lunr's score, each a rule of how people read a result list (Algolia ranks by such
+    // criteria one after the other, "words" then "proximity" then "attribute"; lunr's score alone is a sum
+    // in which one rare word in a title outweighs every other word of the query):
+    // 1. a title that is the query;
+    // 2. more of the query's words (or what they stand for) found: coordination, for the "any word" fallback;
+    // 3. more of them as typed, not via a synonym or a correction;
+    // 4. more of them together in one field that says what the item is about (title, keywords or summary):
+    //    both words in the summary beat one in the title and the other in passing elsewhere, as Elasticsearch's
+    //    multi_match best_fields prefers "brown fox" in one field to "brown" in one and "fox" in another;
+    // 5. more of them in such a field at all: a title, tag or summary match above a body-only match.
     function compare(a, b) {
-      return b.titleIsQuery - a.titleIsQuery || b.exact - a.exact || b.score - a.score || a.ref - b.ref;
+      return b.titleIsQuery - a.titleIsQuery || b.matched - a.matched || b.exact - a.exact ||
+        b.together - a.together || b.strong - a.strong || b.score - a.score || a.ref - b.ref;
     }
 
     // ---- the query -------------------------------------------------------------------------
@@ -472,19 +476,27 @@
       var wanted = list.reduce(function (sum, concept) { return sum + concept.exact.length; }, 0);
       var titleTerms = meta().titleTerms;
       var merged = {};
+      var strongFields = ((1 << meta().fields.length) - 1) & ~(1 << meta().fields.indexOf("body"));
       perConcept.forEach(function (scores) {
         Object.keys(scores).forEach(function (ref) {
           var entry = merged[ref] || (merged[ref] = {ref: Number(ref), score: 0, matched: 0, exact: 0,
-            title: 0});
-          entry.score += scores[ref].score;
+            title: 0, strong: 0, perField: []});
+          var found = scores[ref];
+          entry.score += found.score;
           entry.matched += 1;
-          entry.exact += scores[ref].exact ? 1 : 0;
-          entry.title += scores[ref].title ? 1 : 0;
+          entry.exact += found.exact ? 1 : 0;
+          entry.title += found.title ? 1 : 0;
+          entry.strong += found.fields & strongFields ? 1 : 0;
+          for (var f = 0; f < meta().fields.length; f++) {
+            entry.perField[f] = (entry.perField[f] || 0) + (found.fields & strongFields & 1 << f ? 1 : 0);
+          }
         });
       });
       var hits = Object.keys(merged).map(function (ref) {
         var hit = merged[ref];
         hit.titleIsQuery = hit.title === list.length && titleTerms[hit.ref] === wanted ? 1 : 0;
+        hit.together = Math.max.apply(null, hit.perField);
+        delete hit.perField;
         return hit;
       });
       var complete = hits.filter(function (hit) { return hit.matched === list.length; });
