@@ -160,8 +160,9 @@ def test_the_page_size_is_checked(tmp_path, caplog):
     config.write_text(config.read_text(encoding="utf-8").replace(
         "extra:\n  kennisbank:\n", "extra:\n  kennisbank:\n    overview:\n      per_page: 2\n", 1), encoding="utf-8")
     hub.build_fails()
-    assert "De kennisbank bevat 1 fout:\nmkdocs.yml:1:1: extra.kennisbank.overview.per_page: moet minstens 5 zijn\n" \
-        in caplog.text + "\n"
+    line = config.read_text(encoding="utf-8").splitlines().index("      per_page: 2") + 1
+    assert ("De kennisbank bevat 1 fout:\n"
+            f"mkdocs.yml:{line}:7: extra.kennisbank.overview.per_page: moet minstens 5 zijn\n") in caplog.text + "\n"
 
 
 def test_short_lists_have_no_pager(tmp_path):
