@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from pdfs import external_links, internal_links, outline, pdfs_on, text
 from pypdf import PdfReader
-from sitebuilder import article, practice, project
+from sitebuilder import Site, article, practice, project
 
 from kennisbank.cli import main
 
@@ -96,6 +96,22 @@ def test_an_edit_re_renders_the_pdfs_that_hold_the_article_only(hub, caplog, tmp
     (hub.docs / "artikelen/schema.png").write_bytes(PNG.replace(b"\xc9\xfe\x92\xef", b"\xc9\xfe\x92\xee"))
     _, line = build(hub, caplog)
     assert line == f"PDF's: 1 opnieuw gemaakt, {len(cold) - 1} hergebruikt"
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_a_new_article_renders_its_own_pdf_and_its_theme_dossier_only(hub, caplog, tmp_path):
+    cold, _ = build(hub, caplog)
+    hub.write({"artikelen/drie.md": article("Derde artikel", "Tekst van het derde artikel.\n")})
+    warm, line = build(hub, caplog)
+    # The other articles of the theme now count one more publication and show the new one as related, on
+    # screen only; what they print is unchanged, so their PDFs are reused.
+    assert "3 publicaties" in Site(hub.root / "site").html("artikelen/een/")
+    assert line == f"PDF's: 2 opnieuw gemaakt, {len(cold) - 1} hergebruikt"
+    assert sorted(set(warm) - set(cold)) == ["artikelen/drie.pdf"]
+    changed = sorted(name for name in cold if warm[name] != cold[name])
+    assert changed == ["themas/bestaanszekerheid.pdf"]
+    assert "Derde artikel" in seen(warm["themas/bestaanszekerheid.pdf"], tmp_path)[0]
 
 
 @pytest.mark.pdf

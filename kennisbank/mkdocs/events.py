@@ -214,6 +214,8 @@ class Build:
         if page.file.src_uri not in self.generated and page.file.src_uri not in hub.items:
             page.meta = allowed_meta(page.meta)  # no 'template: redirect.html' on a contributed page
         page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
+        if hub.settings.extra_outputs:
+            page.meta["search"] = dict(material.NOT_IN_MATERIAL_INDEX)  # its index is emptied after the build
         if page.file.src_uri in self.generated:
             page.meta.setdefault("search", dict(material.QUICK_SEARCH_BOOST))
             self._pager_urls(page)
@@ -427,7 +429,9 @@ _RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.mdx?)(?P<anchor>#[^"]*)?"')
 def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
     def resolve(match: re.Match[str]) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match.group("path")))
-        file = files.get_file_from_path(target)
+        # The mapping itself, not get_file_from_path: that makes a PurePath of every link (25,000 at 1,000
+        # items), and normpath already gave the posix path it would look up.
+        file = files.src_uris.get(target)
         if file is None:
             # Worded as MkDocs words it, so the same filter gives it in Dutch at the link's line (build_log).
             message = (f"Doc file '{page.file.src_uri}' contains a link '{match.group('path')}', "

@@ -7,6 +7,15 @@ images it shows, the document's plan) together with the source of the
 composing and rendering code identifies the composed print HTML as well as
 hashing that HTML would, and lets a build that changed nothing skip composing
 (parsing every page with BeautifulSoup) as well as rendering.
+
+What composition drops because it only makes sense on screen, the theme
+navigation ("Meer in dit thema", with its counts and neighbours), a module's
+pager and the generated link lists (related items, backlinks), is left out of
+the hash:
+adding one article changes those on every page of its themes, and hashing them
+re-rendered 50 of 123 PDFs at 100 items although not one printed word changed.
+:func:`printed_part` cuts no more than :mod:`.compose` drops, so an entry can
+never stand for a PDF that prints something else.
 """
 
 from __future__ import annotations
@@ -18,23 +27,31 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from .compose import Page, article_html
+from .compose import WEB_SECTIONS, Page, article_html
 from .plan import PdfDocument
 
 KIND = "pdf"
 """The store's folder for PDFs."""
-_SCHEME = "1"
+_SCHEME = "2"
 """Raise when the key's recipe changes, so old entries are not mistaken for new ones."""
 _PACKAGE = Path(__file__).parent
 _RENDERING_CODE = ("compose.py", "engine.py", "patches.py", "print.css")
 _LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "tinyhtml5", "fonttools", "pyphen", "pillow",
               "beautifulsoup4", "pygments", "brotli", "zopfli")
 """What WeasyPrint renders, lays out, hyphenates, subsets and compresses with, and what composes its input."""
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*/?>')
+"""One tag as the sanitizer serialises it: attribute values always in double quotes."""
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
+_SCREEN_NAV = re.compile(r'<nav\b[^>]*\sclass="kb-(?:theme-nav|pager)"[^>]*>')
+_WEB_HEADING = re.compile(r'<h([1-6])\b[^>]*\sid="(?:' + "|".join(sorted(WEB_SECTIONS)) + r')"[^>]*>')
+_CLASS = re.compile(r'\sclass="([^"]*)"')
 _IMAGE = re.compile(r'<(?:img|image)\b[^>]*?\s(?:src|href|xlink:href)="([^"]+)"', re.IGNORECASE)
 
 
@@ -73,6 +90,76 @@ def _fonts() -> bytes:
     return "\n".join(lines).encode()
 
 
+def printed_part(article: str) -> str:
+    """``article`` without the theme navigation, module pager and web sections that composition drops.
+
+    The built HTML is the sanitizer's canonical serialisation (every element
+    closed, attribute values double-quoted, ``<`` in text escaped, no
+    comments), so reading its tags one after the other finds the same elements
+    and siblings as BeautifulSoup does in :mod:`.compose`, at a fraction of the
+    cost. Where the two could disagree, less is cut, never more: a class list
+    with more than ``kb-theme-nav``, a heading nested deeper; and HTML this
+    reading does not expect is hashed whole.
+    """
+    try:
+        for pattern, end_of in ((_SCREEN_NAV, _element_end), (_WEB_HEADING, _section_end)):
+            parts, position = [], 0
+            for match in pattern.finditer(article):
+                if match.start() < position:
+                    continue  # inside what the previous match cut
+                parts.append(article[position:match.start()])
+                position = end_of(article, match)
+            article = "".join(parts) + article[position:]
+    except _Unexpected:
+        pass  # the article so far, whole where it could not be read
+    return article
+
+
+class _Unexpected(ValueError):
+    """A ``<`` that starts no tag this reading knows: cut nothing more."""
+
+
+def _tags(html: str, position: int) -> Iterator[tuple[re.Match[str], int]]:
+    """Each tag from ``position`` on, with the change it makes to the depth (+1 open, -1 close, 0 void)."""
+    while (position := html.find("<", position)) >= 0:
+        tag = _TAG.match(html, position)
+        if tag is None:
+            raise _Unexpected(html[position:position + 40])
+        position = tag.end()
+        name = tag.group(2).lower()
+        yield tag, 0 if name in _VOID else -1 if tag.group(1) else 1
+
+
+def _element_end(html: str, start: re.Match[str]) -> int:
+    """Where the element opened by ``start`` ends: after its closing tag (the text's end when unclosed)."""
+    depth = 0
+    for tag, step in _tags(html, start.end()):
+        depth += step
+        if depth < 0:
+            return tag.end()
+    return len(html)
+
+
+def _section_end(html: str, heading: re.Match[str]) -> int:
+    """Where a web section that starts with ``heading`` ends: its heading and following siblings, up to the
+    next sibling heading as high or the footnotes (as ``compose._drop_web_sections``), or its parent's end."""
+    level = int(heading.group(1))
+    depth = 0
+    for tag, step in _tags(html, _element_end(html, heading)):
+        if depth == 0 and (step < 0 or (step > 0 and _ends_section(tag, level))):
+            return tag.start()
+        depth += step
+    return len(html)
+
+
+def _ends_section(tag: re.Match[str], level: int) -> bool:
+    name = tag.group(2).lower()
+    if re.fullmatch(r"h[1-6]", name) and int(name[1]) <= level:
+        return True
+    classes = _CLASS.search(tag.group(3))
+    return classes is not None and "footnote" in classes.group(1).split()
+
+
 class PageDigests:
     """The hash of each built page's content and images, computed once per build for all its PDFs."""
 
@@ -83,7 +170,7 @@ class PageDigests:
 
     def page(self, page: Page) -> str:
         if page.dest not in self._pages:
-            article = article_html(self.site_dir, page.dest)
+            article = printed_part(article_html(self.site_dir, page.dest))
             digest = hashlib.sha256(article.encode())
             base = posixpath.dirname(page.dest)
             for src in _IMAGE.findall(article):
