@@ -52,29 +52,12 @@ def article_html(site_dir: Path, dest: str) -> str:
 def compose(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
             today: dt.date | None = None) -> str:
     """The print HTML of ``document``: cover, table of contents, then every page in order."""
-    soup = BeautifulSoup("", "html.parser")
-    body_parts: list[Tag] = []
-    in_document = {pages[src].dest: f"p{n}" for n, src in enumerate(document.pages, start=1)}
-    toc: list[tuple[int, str, str]] = []
-    counter = 0
-    for part_number, part in enumerate(document.parts, start=1):
-        shift = 0
-        if part.heading:
-            shift = 1
-            part_id = f"part{part_number}"
-            heading = soup.new_tag("h1", id=part_id, attrs={"class": "kb-part"})
-            heading.string = part.heading
-            body_parts.append(heading)
-            toc.append((1, part_id, part.heading))
-        for src in part.pages:
-            counter += 1
-            page = pages[src]
-            section = _page_section(page, f"p{counter}", site_dir, site_url, in_document, shift)
-            body_parts.append(section)
-            for tag in section.find_all(re.compile(r"^h[1-6]$")):
-                level = int(tag.name[1])
-                if level <= document.toc_depth + shift and tag.get("id"):
-                    toc.append((level, tag["id"], tag.get_text(" ", strip=True)))
+    body, entries = body_sections(document, pages, site_dir, site_url)
+    return print_html(document, today, cover(document, today or dt.date.today(), site_url) + "\n" + toc(entries), body)
+
+
+def print_html(document: PdfDocument, today: dt.date | None, front: str, body: list[str], style: str = "") -> str:
+    """A print document: its metadata, then ``front`` (cover, contents) and the ``body`` sections."""
     lines = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
@@ -83,17 +66,55 @@ def compose(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_
         f'<meta name="description" content="{html.escape(document.summary)}">',
         '<meta name="generator" content="Kennisbank">',
         f'<meta name="dcterms.created" content="{(today or dt.date.today()).isoformat()}">',
+        *([f"<style>{style}</style>"] if style else []),
         "</head><body>",
-        _cover(document, today or dt.date.today(), site_url),
-        _toc(toc),
-        '<main class="kb-main">',
-        *(str(part) for part in body_parts),
-        "</main></body></html>",
+        front,
+        # No empty <main> when there is no body (a cover and contents rendered alone): it would be tagged.
+        *(['<main class="kb-main">', *body, "</main></body></html>"] if body else ["</body></html>"]),
     ]
     return "\n".join(lines)
 
 
-def _cover(document: PdfDocument, today: dt.date, site_url: str) -> str:
+TocEntry = tuple[int, str, str]
+"""Level, anchor and text of a line of the table of contents."""
+
+
+def body_sections(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
+                  start: int = 0, stop: int | None = None) -> tuple[list[str], list[TocEntry]]:
+    """The sections of pages ``start`` to ``stop`` (positions in ``document.pages``) and their contents lines.
+
+    A part's heading goes with its first page. Ids and internal links are the
+    same whichever slice is composed, so slices rendered apart join into the
+    document that :func:`compose` makes in one piece.
+    """
+    soup = BeautifulSoup("", "html.parser")
+    body: list[str] = []
+    in_document = {pages[src].dest: f"p{n}" for n, src in enumerate(document.pages, start=1)}
+    toc: list[TocEntry] = []
+    counter = 0
+    stop = len(document.pages) if stop is None else stop
+    for part_number, part in enumerate(document.parts, start=1):
+        shift = 1 if part.heading else 0
+        for index, src in enumerate(part.pages):
+            counter += 1
+            if not start < counter <= stop:
+                continue
+            if part.heading and index == 0:
+                part_id = f"part{part_number}"
+                heading = soup.new_tag("h1", id=part_id, attrs={"class": "kb-part"})
+                heading.string = part.heading
+                body.append(str(heading))
+                toc.append((1, part_id, part.heading))
+            section = _page_section(pages[src], f"p{counter}", site_dir, site_url, in_document, shift)
+            body.append(str(section))
+            for tag in section.find_all(re.compile(r"^h[1-6]$")):
+                level = int(tag.name[1])
+                if level <= document.toc_depth + shift and tag.get("id"):
+                    toc.append((level, tag["id"], tag.get_text(" ", strip=True)))
+    return body, toc
+
+
+def cover(document: PdfDocument, today: dt.date, site_url: str) -> str:
     address = urljoin(site_url, document.target) if site_url else ""
     return (
         '<section class="kb-cover">'
@@ -106,12 +127,19 @@ def _cover(document: PdfDocument, today: dt.date, site_url: str) -> str:
         + "</section>")
 
 
-def _toc(entries: list[tuple[int, str, str]]) -> str:
+def toc(entries: list[TocEntry], page_numbers: dict[str, str] | None = None) -> str:
+    """The table of contents; with ``page_numbers`` (by anchor) printed as given instead of looked up by WeasyPrint."""
     if len(entries) < 2:
         return ""
     top = min(level for level, _, _ in entries)
+    numbers = page_numbers or {}
+
+    def number(anchor: str) -> str:
+        return f' data-page="{html.escape(numbers[anchor])}"' if anchor in numbers else ""
+
     items = "".join(
-        f'<li class="kb-toc-{level - top + 1}"><a href="#{html.escape(anchor)}">{html.escape(text)}</a></li>'
+        f'<li class="kb-toc-{level - top + 1}"><a href="#{html.escape(anchor)}"{number(anchor)}>'
+        f'{html.escape(text)}</a></li>'
         for level, anchor, text in entries)
     return f'<nav class="kb-toc" aria-label="Inhoudsopgave"><h2 class="kb-toc-title">Inhoud</h2><ol>{items}</ol></nav>'
 

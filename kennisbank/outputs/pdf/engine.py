@@ -121,30 +121,50 @@ def _job(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url
 
 def build_pdfs(documents: Iterable[PdfDocument], pages: dict[str, Page], site_dir: Path, output_dir: Path,
                site_url: str = "", workers: int = 0, today: dt.date | None = None,
-               store: OutputStore | None = None) -> list[Outcome]:
+               store: OutputStore | None = None, part_items: int = 0) -> list[Outcome]:
     """Make every PDF below ``output_dir``; all are attempted, failures are returned, not raised.
 
     With a ``store``, a PDF whose key (:mod:`kennisbank.outputs.pdf.keys`) is stored is
     copied from it, and every PDF rendered is filed in it. ``workers`` = 0 uses
     every core; 1 renders in this process. The largest documents start first so
-    that no core idles at the end.
+    that no core idles at the end. A document of more than ``part_items`` pages
+    (0: no limit) is rendered in parts and joined (:mod:`.parts`), so that its
+    memory does not grow with its length.
     """
     documents = sorted(documents, key=lambda d: (-len(d.pages), d.target))
     today = today or dt.date.today()
     outcomes, todo = [], []
     digests = PageDigests(site_dir)
     for document in documents:
-        key = document_key(document, pages, digests, site_url, document.date or today) if store else None
+        parted = part_items if part_items and len(document.pages) > part_items else 0
+        key = document_key(document, pages, digests, site_url, document.date or today, parted) if store else None
         output = output_dir / document.target
         if store is not None and key is not None and store.fetch(KIND, key, output):
             outcomes.append(Outcome(document, size=output.stat().st_size, reused=True))
         else:
             todo.append((document, key))
-    for outcome, key in _render(todo, pages, site_dir, output_dir, site_url, workers, today):
+    long = [(document, key) for document, key in todo if part_items and len(document.pages) > part_items]
+    todo = [entry for entry in todo if entry not in long]
+    rendered = [(_in_parts(document, pages, site_dir, site_url, output_dir / document.target, today,
+                           part_items, workers), key) for document, key in long]
+    for outcome, key in rendered + _render(todo, pages, site_dir, output_dir, site_url, workers, today):
         outcomes.append(outcome)
         if store is not None and key is not None and outcome.error is None:
             store.file(KIND, key, output_dir / outcome.document.target)
     return sorted(outcomes, key=lambda o: o.document.target)
+
+
+def _in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, output: Path,
+              today: dt.date, part_items: int, workers: int) -> Outcome:
+    from .parts import make_in_parts
+
+    try:
+        size = make_in_parts(document, pages, site_dir, site_url, output, document.date or today, part_items,
+                             workers or os.cpu_count() or 1)
+        return Outcome(document, size=size)
+    except Exception as exc:  # as for a PDF made in one piece: reported, the other PDFs still made
+        output.unlink(missing_ok=True)
+        return Outcome(document, error=f"{type(exc).__name__}: {exc}")
 
 
 def _render(todo: list[tuple[PdfDocument, str | None]], pages: dict[str, Page], site_dir: Path, output_dir: Path,

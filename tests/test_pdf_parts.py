@@ -1,0 +1,126 @@
+"""A long PDF rendered in parts and joined reads the same as one rendered in one piece.
+
+The whole-hub PDF of a small hub is made twice with ``kennisbank pdf``: once in
+one piece (``part_items`` larger than the hub) and once forced into parts of two
+pages, so that a type's items, a link between articles and the table of
+contents all cross a part boundary.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pdfs import contents_entries, external_links, internal_links, outline, squeeze, text
+from pypdf import PdfReader
+from sitebuilder import article, practice, project
+
+from kennisbank.cli import main
+
+FILES = {
+    "artikelen/aardgasvrij.md": article("Aardgasvrije wijken", "## Aanpak\n\nWijk voor wijk.\n\n"
+                                        "Zie ook [de warmtevisie](warmtevisie.md#planning).\n"),
+    "artikelen/bestaanszekerheid.md": article("Bestaanszekerheid", "## Schulden\n\nVroeg erop af.\n"),
+    "artikelen/circulair.md": article("Circulair inkopen", "Tekst over inkopen.\n"),
+    "artikelen/datagedreven.md": article("Datagedreven werken", "Tekst over data.\n"),
+    "artikelen/warmtevisie.md": article("Warmtevisie", "## Planning\n\nEerst de wijken met een "
+                                        "[aardgasvrije aanpak](aardgasvrij.md).\n"),
+    "praktijkvoorbeelden/zwolle.md": practice("Zwolle bespaart energie"),
+}
+
+
+def whole(hub, part_items: int, output: Path, cache: Path) -> PdfReader:
+    config = hub.root / "mkdocs.yml"
+    original = config.with_suffix(".orig")
+    if not original.exists():
+        shutil.copy2(config, original)
+    shutil.copy2(original, config)
+    with config.open("a", encoding="utf-8") as out:
+        out.write(f"\nextra:\n  kennisbank:\n    pdf:\n      part_items: {part_items}\n")
+    result = CliRunner().invoke(main, ["pdf", "-f", str(config), "-o", str(output), "--cache-dir", str(cache)])
+    assert result.exit_code == 0, result.output
+    return PdfReader(output)
+
+
+def destinations(reader: PdfReader) -> dict[str, int]:
+    return {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+
+
+def footers(reader: PdfReader) -> list[str]:
+    """The page number printed on each page ('' on the cover)."""
+    found = []
+    for page in reader.pages:
+        numbers = re.findall(r"Pagina \d+ van \d+", page.extract_text() or "")
+        found.append(numbers[-1] if numbers else "")
+    return found
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_a_pdf_joined_from_parts_reads_like_one_made_in_one_piece(tmp_path):
+    hub = project(tmp_path, FILES)
+    cache = tmp_path / "cache"
+    single = whole(hub, 100, tmp_path / "een.pdf", cache)
+    joined = whole(hub, 2, tmp_path / "delen.pdf", cache)
+
+    assert len(joined.pages) == len(single.pages)
+    assert squeeze(text(joined)) == squeeze(text(single))
+    assert outline(joined) == outline(single)
+    assert outline(joined)[:3] == [(0, "Artikelen"), (1, "Aardgasvrije wijken"), (2, "Aanpak")]
+    contents = contents_entries(joined)
+    assert contents == contents_entries(single)
+    assert [(title, printed) for title, printed, _ in contents][:3] == [
+        ("Artikelen", 3), ("Aardgasvrije wijken", 4), ("Bestaanszekerheid", 5)]
+    assert all(printed == target for _, printed, target in contents), contents  # each number is where it leads
+    total = len(joined.pages)
+    assert footers(joined) == footers(single)
+    assert footers(joined)[0] == "" and footers(joined)[1:] == [f"Pagina {n} van {total}" for n in range(2, total + 1)]
+
+    # Every link inside the document leads to the same page as in the one-piece PDF, also across parts.
+    links, targets = internal_links(joined), destinations(joined)
+    assert sorted(links) == sorted(internal_links(single))
+    assert "p5--planning" in links  # aardgasvrij (part 1) to warmtevisie (part 3)
+    assert all(name in targets for name in links)
+    assert {name: targets[name] for name in links} == {name: destinations(single)[name] for name in links}
+    assert external_links(joined) == external_links(single)
+
+    root = joined.trailer["/Root"]
+    assert root["/Lang"] == "nl" and joined.metadata.title == single.metadata.title
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert structure(joined) == structure(single)  # the same tags, in the same order, on the same pages
+
+
+def structure(reader: PdfReader) -> list[tuple[str, int | None]]:
+    """The structure tree as (type, page) in reading order, each element checked against the parent tree.
+
+    A viewer finds an element from its content through the page's ``/StructParents`` entry of the parent
+    tree: that entry must list, at each marked content's number, an element on that same page.
+    """
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+    nums = root["/ParentTree"].get_object()["/Nums"]
+    parent_tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    for number, page in enumerate(reader.pages):
+        if "/StructParents" in page:
+            for element in parent_tree[page["/StructParents"]].get_object():
+                if element is not None and "/Pg" in element.get_object():
+                    assert pages[element.get_object().raw_get("/Pg").idnum] == number
+    found: list[tuple[str, int | None]] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if not isinstance(node, dict) or "/S" not in node:
+            return
+        page = node.raw_get("/Pg") if "/Pg" in node else None
+        found.append((str(node["/S"]), pages[page.idnum] if page is not None else None))
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            walk(kid)
+
+    for top in root["/K"]:
+        walk(top)
+    assert len(found) > 50 and found[0] == ("/Document", None)
+    return found
