@@ -8,6 +8,7 @@ contents all cross a part boundary.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -32,7 +33,8 @@ FILES = {
 }
 
 
-def whole(hub, part_items: int, output: Path, cache: Path) -> PdfReader:
+def whole(hub, part_items: int, output: Path, cache: Path, caplog) -> tuple[PdfReader, str]:
+    """``kennisbank pdf`` with parts of ``part_items`` pages; the PDF and the build's line about reused PDFs."""
     config = hub.root / "mkdocs.yml"
     original = config.with_suffix(".orig")
     if not original.exists():
@@ -40,9 +42,13 @@ def whole(hub, part_items: int, output: Path, cache: Path) -> PdfReader:
     shutil.copy2(original, config)
     with config.open("a", encoding="utf-8") as out:
         out.write(f"\nextra:\n  kennisbank:\n    pdf:\n      part_items: {part_items}\n")
-    result = CliRunner().invoke(main, ["pdf", "-f", str(config), "-o", str(output), "--cache-dir", str(cache)])
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.kennisbank"):
+        result = CliRunner().invoke(main, ["pdf", "-f", str(config), "-o", str(output), "--cache-dir", str(cache)])
     assert result.exit_code == 0, result.output
-    return PdfReader(output)
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("PDF's:")]
+    assert len(lines) == 1, lines
+    return PdfReader(output), lines[0]
 
 
 def destinations(reader: PdfReader) -> dict[str, int]:
@@ -60,11 +66,13 @@ def footers(reader: PdfReader) -> list[str]:
 
 @pytest.mark.pdf
 @pytest.mark.slow
-def test_a_pdf_joined_from_parts_reads_like_one_made_in_one_piece(tmp_path):
+def test_a_pdf_joined_from_parts_reads_like_one_made_in_one_piece(tmp_path, caplog):
     hub = project(tmp_path, FILES)
     cache = tmp_path / "cache"
-    single = whole(hub, 100, tmp_path / "een.pdf", cache)
-    joined = whole(hub, 2, tmp_path / "delen.pdf", cache)
+    single, line = whole(hub, 100, tmp_path / "een.pdf", cache, caplog)
+    assert line == "PDF's: 1 opnieuw gemaakt, 0 hergebruikt"
+    joined, line = whole(hub, 2, tmp_path / "delen.pdf", cache, caplog)
+    assert line == "PDF's: 1 opnieuw gemaakt, 0 hergebruikt"  # not the one-piece PDF from the cache
 
     assert len(joined.pages) == len(single.pages)
     assert squeeze(text(joined)) == squeeze(text(single))
@@ -91,6 +99,29 @@ def test_a_pdf_joined_from_parts_reads_like_one_made_in_one_piece(tmp_path):
     assert root["/Lang"] == "nl" and joined.metadata.title == single.metadata.title
     assert bool(root["/MarkInfo"]["/Marked"])
     assert structure(joined) == structure(single)  # the same tags, in the same order, on the same pages
+
+    # The joined PDF is filed in the cache like any other: reused as it is, and rendered again when damaged.
+    again, line = whole(hub, 2, tmp_path / "weer.pdf", cache, caplog)
+    assert line == "PDF's: 0 opnieuw gemaakt, 1 hergebruikt"
+    assert (tmp_path / "weer.pdf").read_bytes() == (tmp_path / "delen.pdf").read_bytes()
+    entries = sorted(p for p in (cache / "pdf").rglob("*") if p.is_file())
+    assert len(entries) == 2  # one per part size
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-100])
+    again, line = whole(hub, 2, tmp_path / "weer.pdf", cache, caplog)
+    assert line == "PDF's: 1 opnieuw gemaakt, 0 hergebruikt"
+    assert squeeze(text(again)) == squeeze(text(joined)) and outline(again) == outline(joined)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("0", "moet minstens 1 zijn"),
+    ("veel", "hier hoort een geheel getal, niet 'veel'"),
+])
+def test_a_wrong_part_size_is_a_dutch_error_naming_the_setting(value, message):
+    from kennisbank.content.settings import load_settings
+
+    problems = load_settings({"pdf": {"part_items": value if value == "veel" else int(value)}}, "")[1]
+    assert [str(p) for p in problems] == [f"mkdocs.yml:1:1: extra.kennisbank.pdf.part_items: {message}"]
 
 
 def structure(reader: PdfReader) -> list[tuple[str, int | None]]:
