@@ -110,12 +110,8 @@ def _front(document: PdfDocument, today: dt.date, site_url: str, entries: list[T
 
 
 def front_pages(document: PdfDocument, site_dir: Path, site_url: str, today: dt.date, entries: list[TocEntry],
-                digits: int) -> int:
-    """The number of pages of the cover and contents, with page numbers of ``digits`` digits.
-
-    The print font's digits are all equally wide, so the real numbers lay out the same.
-    """
-    numbers = {anchor: "8" * digits for _, anchor, _ in entries}
+                numbers: dict[str, str]) -> int:
+    """The number of pages of the cover and contents with the page numbers ``numbers``."""
     text = print_html(document, today, _front(document, today, site_url, entries, numbers), [], _FRONT_STYLE)
     return len(_html(text, site_dir).render(**_render_options()).pages)
 
@@ -169,15 +165,18 @@ def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
                                                  for part in parts])))
         entries = [entry for _, part_entries, _ in measured for entry in part_entries]
         body_pages = sum(count for count, _, _ in measured)
-        digits = len(str(body_pages + 1 + len(entries)))  # at most one contents page per line
-        front = front_pages(document, site_dir, site_url, today, entries, digits)
+        # The contents' length depends on its page numbers only through their widths (and rarely at
+        # that); its numbers depend on its length: start from numbers of the greatest width, then settle.
+        widest = "8" * len(str(body_pages + 1 + len(entries)))  # at most one contents page per line
+        front = pool.submit(front_pages, document, site_dir, site_url, today, entries,
+                            {anchor: widest for _, anchor, _ in entries}).result()
+        for _ in range(3):
+            starts, numbers = _numbers_from(front, measured)
+            counted = pool.submit(front_pages, document, site_dir, site_url, today, entries, numbers).result()
+            if counted == front:
+                break
+            front = counted
         total = front + body_pages
-        numbers, first = {}, front + 1
-        starts = []
-        for count, _, where in measured:
-            starts.append(first)
-            numbers.update({anchor: str(first + page) for anchor, page in where.items()})
-            first += count
         with tempfile.TemporaryDirectory(prefix="kennisbank-parts-") as folder:
             paths = [Path(folder) / f"{n:05d}.pdf" for n in range(len(parts) + 1)]
             jobs = [(None, 1, paths[0])] + [(part, start, path) for part, start, path in zip(parts, starts, paths[1:])]
@@ -185,6 +184,17 @@ def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
                                                 entries, numbers, path) for part, start, path in jobs])))
             join(paths, levels, output)
     return output.stat().st_size
+
+
+def _numbers_from(front: int, measured: list[tuple[int, list[TocEntry], dict[str, int]]]
+                  ) -> tuple[list[int], dict[str, str]]:
+    """Each slice's first page number and each contents line's page number, after ``front`` pages."""
+    starts, numbers, first = [], {}, front + 1
+    for count, _, where in measured:
+        starts.append(first)
+        numbers.update({anchor: str(first + page) for anchor, page in where.items()})
+        first += count
+    return starts, numbers
 
 
 def join(paths: list[Path], levels: list[list[int]], output: Path) -> None:
