@@ -6,7 +6,7 @@ import globals from "globals";
 export default [
   js.configs.recommended,
   {
-    files: ["docs/javascripts/**/*.js"],
+    files: ["docs/javascripts/**/*.js", "kennisbank/outputs/search/assets/*.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",

@@ -1,21 +1,24 @@
-"""Search at scale: index build time, index size and time to first results in Chromium.
+"""Search at scale: bytes and time to first results on a throttled line, beside Pagefind.
 
-For each corpus size (default 1,000 and 10,000 synthetic items) this
+For each hub size (default 1,000 and 10,000 items from ``benchmarks/generate.py``) this
 
-1. writes a hub of seeded synthetic items (sentences of the starter hub, with
-   made-up compound words so the vocabulary grows like a real corpus),
-2. times building the search page's index data in-process (median of 3),
-3. builds the whole site with MkDocs and measures our two data scripts
-   (``zoeken/zoekindex.js``, ``zoeken/zoekindex-tekst.js``) and Material's
-   ``search/search_index.json``, raw and gzip,
-4. in Chromium, measures from navigation start to the first result shown,
-   for our page (``zoeken/?zoekterm=…``) and for Material's quick search
-   (``?q=…`` opens Material's search with that query), same corpus, same run,
-   alternating, median of ``--runs``; for our page also until the full index
-   (bodies included) is loaded and the results are final.
+1. times building the sharded index in-process (median of 3, CPU and wall seconds),
+2. builds the site (no PDFs) and measures the index on disk: every file of ``zoeken/index/``, raw and gzip,
+3. copies the built site and runs Pagefind on the copy (the anchor to beat, not a dependency:
+   ``--pagefind`` names its executable, installed in its own environment, e.g.
+   ``python3 -m venv /tmp/pf && /tmp/pf/bin/pip install 'pagefind[extended]'`` and
+   ``--pagefind "/tmp/pf/bin/python -m pagefind"``),
+4. in Chromium, cold cache, throttled to 10 Mbit/s and 40 ms through the DevTools protocol
+   (``Network.emulateNetworkConditions``), median of ``--runs``:
 
-Run: ``.venv/bin/python benchmarks/search_bench.py [--sizes 1000 10000] [--runs 3]``.
-Timings are wall-clock on a shared machine: compare the ratios, not the absolutes.
+   - a first page view without searching: bytes (gzip, as hosts send text), and whether any search index came;
+   - the header box: from typing the query to its first results, and the bytes that took;
+   - the search page ``zoeken/?zoekterm=…``: from navigation to the first result, bytes of the
+     whole page and of the search files alone;
+   - Pagefind on its copy: from the query to the data of its first five results, and the bytes.
+
+Run: ``.venv/bin/python benchmarks/search_bench.py [--sizes 1000 10000] [--runs 3] [--pagefind CMD]``.
+Wall-clock times on a shared machine: medians, with the load average printed beside them.
 """
 
 from __future__ import annotations
@@ -23,10 +26,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import random
-import re
+import shlex
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,170 +37,252 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 
 from browser import browser, serve  # noqa: E402
 
+from benchmarks.generate import generate  # noqa: E402
 from kennisbank.content.hub import load_hub  # noqa: E402
+from kennisbank.content.synonyms import Synonyms  # noqa: E402
 from kennisbank.index.hub_index import index_hub  # noqa: E402
 from kennisbank.mkdocs.commands import build_site  # noqa: E402
-from kennisbank.outputs.search.documents import plain_text, search_docs  # noqa: E402
-from kennisbank.outputs.search.index import SHARDS, SearchData  # noqa: E402
+from kennisbank.outputs.search.documents import search_docs  # noqa: E402
+from kennisbank.outputs.search.postings import analyse  # noqa: E402
+from kennisbank.outputs.search.shards import SHARD_DIR, ShardedIndex  # noqa: E402
 
-SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/javascripts",
-            "docs/index.md", "docs/trefwoorden.md", "docs/bijdragen"]
-QUERY = "woningen"
+QUERY = "warmtetransitie"
+LINE = {"offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 10_000_000 / 8}
+"""An ordinary office line: 10 Mbit/s both ways, 40 ms."""
+SEARCH_FILES = ("zoeken/", "pagefind/")
 
-# Records when the first search result of either page enters the DOM, and when our page's index is complete.
+# Records when the first result of the box or the search page enters the DOM. In the box, a result links
+# with the query's words for highlighting (h=…); the box's own links (all results, themes) have an empty h=.
 FIRST_RESULT = """
-new MutationObserver(function (changes, observer) {
-  if (window.__firstResult === undefined && document.querySelector('.kb-search__result, .md-search-result__item')) {
+new MutationObserver(function () {
+  if (window.__firstResult === undefined &&
+      document.querySelector('.kb-search__result, .md-search-result__item a[href*="h="]:not([href$="h="])')) {
     window.__firstResult = performance.now();
   }
-  if (document.querySelector('.kb-search--ready')) {
-    window.__complete = performance.now();
-  }
-  if (window.__firstResult !== undefined && (window.__complete !== undefined || !document.getElementById('kb-search'))) {
-    observer.disconnect();
-  }
-}).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ['class']});
+}).observe(document, {childList: true, subtree: true});
+"""
+
+PAGEFIND = """
+async (query) => {
+  const start = performance.now();
+  const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);  // served at the root
+  await pagefind.init();
+  const search = await pagefind.search(query);
+  const results = await Promise.all(search.results.slice(0, 5).map(result => result.data()));
+  return [performance.now() - start, search.results.length, results.map(r => r.meta.title)];
+}
+"""
+
+BOX = """
+(query) => {
+  const field = document.querySelector(".md-search__input");
+  field.focus();
+  field.value = query;
+  window.__typed = performance.now();
+  field.dispatchEvent(new KeyboardEvent("keyup", {key: "s"}));  // Material reads the box on keyup
+}
 """
 
 
-def starter_material() -> tuple[list[str], list[str], list[str]]:
-    hub = load_hub(REPO / "docs")
-    sentences, words, tags = [], set(), set()
-    for item in hub.items.values():
-        text = plain_text(item.body)
-        sentences += [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 4]
-        words.update(w.lower() for w in re.findall(r"[A-Za-zà-ÿ]{4,}", text))
-        tags.update(item.tags)
-    return sentences, sorted(words), sorted(tags)
+class Wire:
+    """A cold, throttled tab; bytes are counted from what the server sent (a Web Worker's requests too, which
+    the page's DevTools session does not report), as gzip would send each file: hosts compress text."""
+
+    def __init__(self, chromium, site: Path, log: list[str]):
+        self.site = site
+        self.log = log
+        self.context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(120_000)  # a throttled page on a loaded 2-core machine
+        self.page.add_init_script(FIRST_RESULT)
+        self.cdp = self.context.new_cdp_session(self.page)
+        self.cdp.send("Network.enable")
+        self.cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.cdp.send("Network.emulateNetworkConditions", LINE)  # applies to the page's workers too
+
+    def mark(self) -> int:
+        return len(self.log)
+
+    def bytes_since(self, mark: int, only: tuple[str, ...] = ()) -> int:
+        return sum(gzip_size(self.site, path) for path in self.log[mark:]
+                   if not only or any(part in path for part in only))
+
+    def urls_since(self, mark: int) -> list[str]:
+        return self.log[mark:]
+
+    def close(self) -> None:
+        self.context.close()
 
 
-def write_corpus(root: Path, count: int, seed: int = 4) -> None:
-    """A hub with ``count`` items (3 articles to 1 good practice), deterministic per seed."""
-    rng = random.Random(seed)
-    sentences, words, tags = starter_material()
-    hub = load_hub(REPO / "docs")
-    themes = sorted(hub.taxonomy.themes)
-    networks = sorted(hub.taxonomy.networks)
-    municipalities = sorted(m.naam for m in hub.taxonomy.municipalities.values())
-
-    def sentence() -> str:
-        parts = rng.choice(sentences).split()
-        if rng.random() < 0.4:  # a made-up compound keeps the vocabulary growing with the corpus
-            parts[rng.randrange(len(parts))] = rng.choice(words) + rng.choice(words)
-        return " ".join(parts)
-
-    for n in range(count):
-        practice = n % 4 == 3
-        folder = "praktijkvoorbeelden" if practice else "artikelen"
-        title = " ".join(rng.sample(words, rng.randint(3, 6))).capitalize() + f" {n}"
-        body = []
-        for _ in range(3):
-            body.append("## " + " ".join(rng.sample(words, 3)).capitalize())
-            body.append(" ".join(sentence() for _ in range(rng.randint(5, 9))))
-        fields = [
-            f"titel: \"{title}\"",
-            f"samenvatting: \"{sentence().replace(chr(34), '')[:290]}\"",
-            f"type: {'praktijkvoorbeeld' if practice else 'artikel'}",
-            f"themas: [{', '.join(rng.sample(themes, rng.randint(1, 3)))}]",
-            f"netwerken: [{', '.join(rng.sample(networks, rng.randint(0, 2)))}]",
-            f"tags: [{', '.join(rng.sample(tags, 3))}]",
-            "auteurs: [VNG Kennishub]",
-            f"gepubliceerd: {rng.randint(2019, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-        ]
-        if practice:
-            chosen = [f'"{m}"' for m in rng.sample(municipalities, rng.randint(1, 2))]
-            fields += [f"gemeenten: [{', '.join(chosen)}]", "contact:", "  naam: Team Kennis"]
-        path = root / "docs" / folder / f"item-{n:05d}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("---\n" + "\n".join(fields) + "\n---\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+_GZIP: dict[Path, int] = {}
 
 
-def make_project(root: Path, count: int) -> None:
-    """The starter's configuration with ``count`` synthetic items. Item PDFs are switched off
-    (``KENNISBANK_PDF``): they do not touch search and would dominate the build time."""
-    for name in SKELETON:
-        source, target = REPO / name, root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target)
-    write_corpus(root, count)
+def gzip_size(site: Path, url_path: str) -> int:
+    path = site / url_path.split("?")[0].lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    if path not in _GZIP:
+        _GZIP[path] = len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
+    return _GZIP[path]
 
 
-def sizes(path: Path) -> tuple[int, int]:
-    data = path.read_bytes()
-    return len(data), len(gzip.compress(data, 6))
+def page_view(chromium, base: str, site: Path, log: list[str]) -> tuple[int, bool]:
+    wire = Wire(chromium, site, log)
+    mark = wire.mark()
+    wire.page.goto(base + "artikelen/")
+    wire.page.wait_for_load_state("networkidle")
+    index = any("zoeken/index/" in url or "pagefind" in url for url in wire.urls_since(mark))
+    total = wire.bytes_since(mark)
+    wire.close()
+    return total, index
 
 
-def first_result_ms(chromium, url: str, complete: bool = False) -> tuple[float, float | None, float | None]:
-    """Milliseconds from navigation start to the first result (and to our complete index, and to when
-    ``zoeken.js`` starts: the part of the time that is Material's page before our script runs)."""
-    page = chromium.new_page()
-    page.add_init_script(FIRST_RESULT)
-    page.goto(url)
-    page.wait_for_function("window.__firstResult !== undefined", timeout=300_000)
-    if complete:
-        page.wait_for_function("window.__complete !== undefined", timeout=300_000)
-    value = page.evaluate("[window.__firstResult, window.__complete === undefined ? null : window.__complete, "
-                          "(performance.getEntriesByName('kb-search:start')[0] || {}).startTime || null]")
-    page.close()
-    return value[0], value[1], value[2]
+def header_box(chromium, base: str, site: Path, log: list[str]) -> tuple[float, int]:
+    wire = Wire(chromium, site, log)
+    wire.page.goto(base + "artikelen/")
+    wire.page.wait_for_load_state("networkidle")
+    wire.page.wait_for_function("() => /Typ om/.test(document.querySelector('.md-search-result__meta').textContent)")
+    mark = wire.mark()
+    wire.page.evaluate(BOX, QUERY)
+    wire.page.wait_for_function("window.__firstResult !== undefined", timeout=300_000)
+    ms = wire.page.evaluate("window.__firstResult - window.__typed")
+    wire.page.wait_for_load_state("networkidle")
+    total = wire.bytes_since(mark)
+    wire.close()
+    return ms, total
 
 
-def bench(count: int, runs: int) -> dict:
-    with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as tmp:
-        root = Path(tmp)
-        make_project(root, count)
-        hub = load_hub(root / "docs")
-        urls = {src: src for src in hub.items}
-        build_times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            SearchData(search_docs(index_hub(hub), urls)).scripts()
-            build_times.append(time.perf_counter() - start)
+def search_page(chromium, base: str, site: Path, log: list[str]) -> tuple[float, int, int]:
+    wire = Wire(chromium, site, log)
+    mark = wire.mark()
+    wire.page.goto(f"{base}zoeken/?zoekterm={QUERY}")
+    wire.page.wait_for_function("window.__firstResult !== undefined", timeout=300_000)
+    ms = wire.page.evaluate("window.__firstResult")
+    wire.page.wait_for_load_state("networkidle")
+    result = ms, wire.bytes_since(mark), wire.bytes_since(mark, SEARCH_FILES)
+    wire.close()
+    return result
+
+
+def pagefind(chromium, base: str, site: Path, log: list[str]) -> tuple[float, int, int]:
+    wire = Wire(chromium, site, log)
+    wire.page.goto(base + "artikelen/")
+    wire.page.wait_for_load_state("networkidle")
+    mark = wire.mark()
+    ms, count, _ = wire.page.evaluate(PAGEFIND, QUERY)
+    wire.page.wait_for_load_state("networkidle")
+    total = wire.bytes_since(mark)
+    wire.close()
+    return ms, total, count
+
+
+def folder_size(folder: Path) -> tuple[int, int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    raw = sum(p.stat().st_size for p in files)
+    packed = sum(len(gzip.compress(p.read_bytes(), 6)) for p in files)
+    return len(files), raw, packed
+
+
+def index_build_seconds(docs_dir: Path) -> tuple[float, float]:
+    hub = index_hub(load_hub(docs_dir))
+    docs = search_docs(hub, {src: src for src in hub.items})
+    cpu, wall = [], []
+    for _ in range(3):
+        c, w = time.process_time(), time.perf_counter()
+        ShardedIndex(docs, Synonyms([]), [], analyse).scripts()
+        cpu.append(time.process_time() - c)
+        wall.append(time.perf_counter() - w)
+    return statistics.median(cpu), statistics.median(wall)
+
+
+def bench(count: int, runs: int, pagefind_cmd: str | None, work: Path) -> dict:
+    root = work / f"hub-{count}"
+    if not (root / "docs").is_dir():
+        generate(count, 2026, root)
+    cpu, wall = index_build_seconds(root / "docs")
+    os.environ["KENNISBANK_PDF"] = "false"
+    site = root / "site"
+    start = time.perf_counter()
+    build_site(root / "mkdocs.yml", site)
+    site_seconds = time.perf_counter() - start
+    ours = folder_size(site / SHARD_DIR)
+    result: dict = {"items": count, "index_cpu_s": cpu, "index_wall_s": wall, "site_build_s": site_seconds,
+                    "ours_files": ours[0], "ours_raw": ours[1], "ours_gzip": ours[2]}
+    copy = None
+    if pagefind_cmd:
+        copy = root / "site-pagefind"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(site, copy)
         start = time.perf_counter()
-        os.environ["KENNISBANK_PDF"] = "false"
-        build_site(root / "mkdocs.yml", root / "site")
-        site_seconds = time.perf_counter() - start
-        parts = [sizes(root / "site" / path) for path, _, _ in SHARDS]
-        material = sizes(root / "site" / "search" / "search_index.json")
-        ours_ms, complete_ms, material_ms, script_ms = [], [], [], []
-        load = [os.getloadavg()[0]]
-        with serve(root / "site") as base, browser() as chromium:
-            for _ in range(runs):  # alternating, so the machine's load hits both alike
-                first, complete, script = first_result_ms(chromium, f"{base}zoeken/?zoekterm={QUERY}", complete=True)
-                ours_ms.append(first)
-                complete_ms.append(complete)
-                script_ms.append(script)
-                material_ms.append(first_result_ms(chromium, f"{base}?q={QUERY}")[0])
+        subprocess.run([*shlex.split(pagefind_cmd), "--site", str(copy)], check=True, capture_output=True)
+        result["pagefind_build_s"] = time.perf_counter() - start
+        files, raw, packed = folder_size(copy / "pagefind")
+        result.update(pagefind_files=files, pagefind_raw=raw, pagefind_gzip=packed)
+    samples: dict[str, list] = {"view": [], "box": [], "page": [], "pagefind": []}
+    load = [os.getloadavg()[0]]
+    log: list[str] = []
+    with browser() as chromium:
+        with serve(site, log=log) as base:
+            for _ in range(runs):
+                for key, measure in (("view", page_view), ("box", header_box), ("page", search_page)):
+                    try:
+                        samples[key].append(measure(chromium, base, site, log))
+                    except Exception as error:  # one stalled load on a busy machine: say so, keep the others
+                        print(f"  {count:,} {key}: run failed: {str(error).splitlines()[0]}", flush=True)
                 load.append(os.getloadavg()[0])
-        return {"items": count, "index_build_s": statistics.median(build_times), "site_build_s": site_seconds,
-                "ours_raw": sum(raw for raw, _ in parts), "ours_gzip": sum(gz for _, gz in parts),
-                "first_gzip": parts[0][1], "material_raw": material[0], "material_gzip": material[1],
-                "ours_ms": statistics.median(ours_ms), "complete_ms": statistics.median(complete_ms),
-                "material_ms": statistics.median(material_ms), "runs": [ours_ms, complete_ms, material_ms, script_ms],
-                "load": (min(load), max(load))}
+        if copy is not None:
+            with serve(copy, log=log) as base:
+                for _ in range(runs):
+                    try:
+                        samples["pagefind"].append(pagefind(chromium, base, copy, log))
+                    except Exception as error:
+                        print(f"  {count:,} pagefind: run failed: {str(error).splitlines()[0]}", flush=True)
+                    load.append(os.getloadavg()[0])
+
+    def median(key: str, at: int) -> float:
+        return statistics.median(sample[at] for sample in samples[key]) if samples[key] else float("nan")
+
+    result.update(view_bytes=median("view", 0), view_index=any(s[1] for s in samples["view"]),
+                  box_ms=median("box", 0), box_bytes=median("box", 1),
+                  page_ms=median("page", 0), page_bytes=median("page", 1), page_search_bytes=median("page", 2),
+                  pagefind_ms=median("pagefind", 0), pagefind_bytes=median("pagefind", 1),
+                  samples=samples, load=(min(load), max(load)))
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pagefind", help="command that runs Pagefind, e.g. '/tmp/pf/bin/python -m pagefind'")
+    parser.add_argument("--work", type=Path, help="keep generated hubs and sites here (default: a temporary folder)")
     args = parser.parse_args()
-    mb = 1_000_000
-    print("| items | index build (s) | site build (s) | our index raw / gzip (MB), first part gzip "
-          "| Material index raw / gzip (MB) | first results, ours (ms) | full index, ours (ms) "
-          "| first results, Material (ms) | ours / Material | load average |")
+    kb = 1000
+    print(f"Query '{QUERY}', cold cache, 10 Mbit/s and 40 ms, median of {args.runs}.")
+    print("| items | index build CPU / wall (s) | site build (s) | index on disk: files, raw / gzip (kB) "
+          "| page view, no search (kB; index?) | header box: ms, kB | search page: ms, kB (search files kB) "
+          "| Pagefind: ms, kB | Pagefind index: build (s), files, raw / gzip (kB) | load |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for count in args.sizes:
-        r = bench(count, args.runs)
-        print(f"| {r['items']:,} | {r['index_build_s']:.1f} | {r['site_build_s']:.0f} "
-              f"| {r['ours_raw'] / mb:.1f} / {r['ours_gzip'] / mb:.2f}, {r['first_gzip'] / mb:.2f} "
-              f"| {r['material_raw'] / mb:.1f} / {r['material_gzip'] / mb:.2f} "
-              f"| {r['ours_ms']:.0f} | {r['complete_ms']:.0f} | {r['material_ms']:.0f} "
-              f"| {r['ours_ms'] / r['material_ms']:.2f} | {r['load'][0]:.1f}–{r['load'][1]:.1f} |", flush=True)
-        print("  runs (ms) ours / complete / Material / zoeken.js starts:", [[round(x) for x in xs] for xs in r["runs"]], flush=True)
+    with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as tmp:
+        work = args.work or Path(tmp)
+        for count in args.sizes:
+            r = bench(count, args.runs, args.pagefind, work)
+            pagefind_index = (f"{r['pagefind_build_s']:.1f}, {r['pagefind_files']:,}, {r['pagefind_raw'] / kb:,.0f} / "
+                              f"{r['pagefind_gzip'] / kb:,.0f}") if "pagefind_files" in r else "–"
+            print(f"| {count:,} | {r['index_cpu_s']:.1f} / {r['index_wall_s']:.1f} | {r['site_build_s']:.0f} "
+                  f"| {r['ours_files']:,}, {r['ours_raw'] / kb:,.0f} / {r['ours_gzip'] / kb:,.0f} "
+                  f"| {r['view_bytes'] / kb:,.0f}; {'yes' if r['view_index'] else 'no'} "
+                  f"| {r['box_ms']:.0f}, {r['box_bytes'] / kb:,.0f} "
+                  f"| {r['page_ms']:.0f}, {r['page_bytes'] / kb:,.0f} ({r['page_search_bytes'] / kb:,.0f}) "
+                  f"| {r['pagefind_ms']:.0f}, {r['pagefind_bytes'] / kb:,.0f} | {pagefind_index} "
+                  f"| {r['load'][0]:.1f}–{r['load'][1]:.1f} |", flush=True)
+            print("  samples:", {k: [[round(x) if isinstance(x, (int, float)) else x for x in s] for s in v]
+                                 for k, v in r["samples"].items()}, flush=True)
 
 
 if __name__ == "__main__":

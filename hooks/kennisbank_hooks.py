@@ -4,7 +4,7 @@ Named kennisbank_hooks.py, not kennisbank.py: MkDocs registers a hook module
 under its file name, which would shadow the kennisbank package.
 """
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from kennisbank.mkdocs.events import BUILD
 
@@ -47,10 +47,26 @@ def on_env(env, config, files):
     BUILD.env(env, config, files)
 
 
+# Last, after every plugin that changes the page content.
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    BUILD.page_context(page)
+    return context
+
+
 # Before Material's search plugin writes its index.
 @event_priority(10)
-def on_post_build(config):
+def _on_post_build_outputs(config):
     BUILD.post_build(config)
+
+
+# After Material's search plugin and its offline plugin (-100) wrote Material's index.
+@event_priority(-110)
+def _on_post_build_search(config):
+    BUILD.empty_material_search(config)
+
+
+on_post_build = CombinedEvent(_on_post_build_outputs, _on_post_build_search)
 
 
 def on_build_error(error):

@@ -31,6 +31,12 @@ def require_chromium() -> None:
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
+    log: list[str] | None = None
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        if self.log is not None:
+            self.log.append(self.path)
+        return super().send_head()
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
@@ -42,9 +48,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve a built site on a free loopback port; yields the base URL."""
-    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+def serve(directory: Path, headers: dict[str, str] | None = None, log: list[str] | None = None) -> Iterator[str]:
+    """Serve a built site on a free loopback port; yields the base URL. ``log`` collects the paths asked for
+    (a Web Worker's requests too, which the page's DevTools session does not see)."""
+    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}, "log": log})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

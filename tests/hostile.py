@@ -54,10 +54,12 @@ def payload_lines(hub: Project, index: int, payload: str) -> range:
 
 @contextlib.contextmanager
 def checks_switched_off() -> Iterator[None]:
-    """Simulate a check that misses everything, so only the sanitizer stands between payload and visitor."""
+    """Simulate a check that misses everything, so only the build's defences stand between payload and visitor."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("kennisbank.content.hub.check_body", lambda *args, **kwargs: [])
         patch.setattr("kennisbank.content.hub.check_references", lambda *args, **kwargs: [])
+        patch.setattr("kennisbank.content.hub.check_fields", lambda *args, **kwargs: [])
+        patch.setattr("kennisbank.content.taxonomy.check_fields", lambda *args, **kwargs: [])
         yield
 
 

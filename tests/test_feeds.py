@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import pytest
 
+from hostile import checks_switched_off
 from sitebuilder import article, project
 
 SITE_URL = "https://kennisbank.example.nl/"
@@ -20,7 +21,9 @@ def site(tmp_path_factory):
                                          samenvatting='"Een <b>samenvatting</b> & meer"',
                                          themas=["leren-van-elkaar"], gepubliceerd="2030-01-01"),
     }, starter=True)
-    return hub.build()
+    # check refuses such a title (test_hostile_sinks.py); the feeds must hold when a check misses one.
+    with checks_switched_off():
+        return hub.build()
 
 
 def _page_exists(site, url):

@@ -1,23 +1,40 @@
-"""The search page is generated with its index; Material's quick search weighs pages sensibly."""
+"""The search page and the sharded index are built; Material's own index is emptied; the box uses our worker."""
 
 import ast
 import json
 import re
 
-from kennisbank.mkdocs.commands import build_site
+from hostile import checks_switched_off
 from sitebuilder import Site, article, practice, project
 
+from kennisbank.mkdocs.commands import build_site
+from kennisbank.outputs.search.page import PRELOAD
 
-def search_data(site, name="zoekindex.js", variable="kennisbankZoekindex"):
-    script = (site.root / "zoeken" / name).read_text(encoding="utf-8")
-    # window.<variable>=JSON.parse('<JSON>'); a Python string literal reads its escapes as JavaScript does.
-    prefix, suffix = f"window.{variable}=JSON.parse(", ");\n"
+
+def shard(site, key):
+    script = (site.root / "zoeken" / "index" / f"{key}.js").read_text(encoding="utf-8")
+    # (self.kbZoekdata=self.kbZoekdata||{})["key"]=JSON.parse('<JSON>'); a Python string literal reads
+    # its escapes as JavaScript does.
+    prefix, suffix = f'(self.kbZoekdata=self.kbZoekdata||{{}})["{key}"]=JSON.parse(', ");\n"
     assert script.startswith(prefix) and script.endswith(suffix)
     return json.loads(ast.literal_eval(script[len(prefix):-len(suffix)]))
 
 
-def text_data(site):
-    return search_data(site, "zoekindex-tekst.js", "kennisbankZoekindexTekst")
+def refs_with(site, term):
+    """The documents a term is in, read from its shard as the browser does."""
+    meta = shard(site, "meta")
+    n = max(i for i, first in enumerate(meta["shards"]) if first <= term)
+    data, k, found = shard(site, f"t{n}"), 0, set()
+    for name in data["terms"]:
+        for _ in meta["fields"]:
+            size, ref = data["postings"][k], 0
+            k += 1
+            for _ in range(size):
+                ref += data["postings"][k]
+                k += 2
+                if name == term:
+                    found.add(ref)
+    return found
 
 
 def test_search_page_and_index_are_built(tmp_path):
@@ -31,58 +48,58 @@ def test_search_page_and_index_are_built(tmp_path):
     # The sanitizer keeps the container that zoeken.js fills (the script finds its files from its own URL).
     assert '<div class="kb-search" id="kb-search">' in html
     assert '<script src="../javascripts/zoeken.js"></script>' in html
-    for script in ["zoeken/lunr.js", "assets/javascripts/lunr/min/lunr.nl.min.js", "javascripts/zoeken.js"]:
-        assert (site.root / script).is_file(), script
     assert "../themas/" in site.links("zoeken/")
-    # What first results need is preloaded from the head (zoeken.js runs only at the end of the body), not the bodies.
+    # What every query needs is preloaded from the head (zoeken.js runs only at the end of the body).
     preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', html)
-    assert preloaded == ["lunr.js", "../assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-                         "../assets/javascripts/lunr/min/lunr.nl.min.js", "zoekindex.js"]
+    assert preloaded == ["zoekmachine.js", "index/meta.js", "index/facetten.js"]
     assert all((site.root / "zoeken" / path).resolve().is_file() for path in preloaded)
-    # ...which are exactly the scripts zoeken.js loads before first results.
-    script = (site.root / "javascripts" / "zoeken.js").read_text(encoding="utf-8")
-    loaded = re.findall(r'"([^"]+\.js)"', re.search(r"var SCRIPTS = \[(.*?)\];", script, re.S).group(1))
-    assert [f"../{path}" if not path.startswith("zoeken/") else path[len("zoeken/"):] for path in loaded] == preloaded
-    assert html.index("zoekindex.js") < html.index("</head>")
+    assert len(preloaded) == len(PRELOAD)
+    # One script: lunr.js, then Material's Dutch stemmer support and stop words, then the engine.
+    engine = (site.root / "zoeken" / "zoekmachine.js").read_text(encoding="utf-8")
+    assert engine.index("lunr.Index = function") < engine.index("r.stemmerSupport=") < engine.index(
+        "Lunr languages, `Dutch` language") < engine.index("KennisbankZoekmachine")
+    assert html.index("index/meta.js") < html.index("</head>")
     assert 'rel="preload"' not in site.html("artikelen/wijken/")
-    data = search_data(site)
-    assert data["index"]["pipeline"] == ["stemmer-nl"]
-    assert [f["name"] for f in data["facets"]] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar"]
-    docs = {d[1]: d for d in data["docs"]}
-    wijken = docs["Wijken versterken"]
-    assert wijken[0] == "artikelen/wijken/"
-    facets = {f["name"]: f["values"] for f in data["facets"]}
-    assert [facets["thema"][v] for v in wijken[4]] == ["Klimaat & energie"]
-    assert [facets["ontwikkelpunt"][v] for v in wijken[5]] == ["Regionale samenwerking"]
-    assert [facets["gemeente"][v] for v in docs["Zwolse woningen"][8]] == ["Zwolle"]
-    assert facets["jaar"] == ["2024", "2023"]
-    # Titles, keywords and summaries come first; the bodies (with "werken") in the second script.
-    assert {"wijk", "woning", "wijkaanpak", "zwoll"} <= set(data["index"]["terms"])
-    assert data["index"]["fields"] == ["title", "keywords", "summary"]
-    text = text_data(site)
-    assert text["index"]["fields"] == ["body"] and "werk" in text["index"]["terms"]
-    assert "werk" not in data["index"]["terms"]
-    assert text["excerpts"][list(docs).index("Wijken versterken")] == "Werken in de wijk."
+    meta = shard(site, "meta")
+    assert meta["docs"] == 2 and meta["page"] == "zoeken/" and meta["browse"] == "themas/"
+    assert meta["fields"] == ["title", "keywords", "summary", "body"]
+    facets = shard(site, "facetten")
+    assert [f["name"] for f in facets["facets"]] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar"]
+    docs = {d[1]: (ref, d) for ref, d in enumerate(shard(site, "d0"))}
+    ref, wijken = docs["Wijken versterken"]
+    assert wijken == ["artikelen/wijken/", "Wijken versterken", "Korte samenvatting.", "Artikel", "2024-03-12",
+                      "Werken in de wijk."]
+    values = {f["name"]: f["values"] for f in facets["facets"]}
+    assert [values["thema"][v] for v in facets["docs"][ref][1]] == ["Klimaat & energie"]
+    assert [values["ontwikkelpunt"][v] for v in facets["docs"][ref][2]] == ["Regionale samenwerking"]
+    assert [values["gemeente"][v] for v in facets["docs"][docs["Zwolse woningen"][0]][5]] == ["Zwolle"]
+    assert values["jaar"] == ["2024", "2023"]
+    assert refs_with(site, "wijk") == {ref} and refs_with(site, "zwoll") == {docs["Zwolse woningen"][0]}
+    # Compounds are split only into words the hub has: no "aanpak" here, so wijkaanpak stays whole.
+    assert refs_with(site, "wijkaanpak") == {ref}
 
 
 def test_contributor_text_in_the_index_is_data_not_markup(tmp_path):
-    site = project(tmp_path, {
-        "artikelen/x.md": article("Titel </script><script>alert(1)</script>", body="Tekst met <b>vet</b> en <!-- een opmerking -->.\n"),
-    }).build()
-    data = search_data(site)
-    assert data["docs"][0][1] == "Titel </script><script>alert(1)</script>"
-    # The body's HTML is reduced to words; the page only ever inserts text nodes (zoeken.js).
-    assert text_data(site)["excerpts"][0] == "Tekst met vet en ."
+    # check refuses such a title (test_hostile_sinks.py); the index must hold when a check misses one.
+    with checks_switched_off():
+        site = project(tmp_path, {
+            "artikelen/x.md": article("Titel </script><script>alert(1)</script>", body="Tekst met <b>vet</b> en <!-- een opmerking -->.\n"),
+        }).build()
+    doc = shard(site, "d0")[0]
+    assert doc[1] == "Titel </script><script>alert(1)</script>"
+    # The body's HTML is reduced to words; the page inserts text nodes, the box's worker escapes (zoekwerker.js).
+    assert doc[5] == "Tekst met vet en ."
 
 
-def test_quick_search_lowers_overviews_and_skips_the_search_page(tmp_path):
+def test_material_index_is_emptied_and_the_box_asks_our_worker(tmp_path):
     site = project(tmp_path, {"artikelen/a.md": article("Warmtenet in de wijk")}).build()
     index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    boosts = {d["location"]: d.get("boost") for d in index["docs"]}
-    assert not any(location.startswith("zoeken/") for location in boosts)
-    assert boosts["themas/"] == 0.2 and boosts["artikelen/"] == 0.2
-    assert boosts["artikelen/a/"] is None  # items keep Material's full weight
-    assert index["config"]["lang"] == ["nl"]
+    assert index == {"config": index["config"], "docs": []} and index["config"]["lang"] == ["nl"]
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                  site.html("artikelen/a/"), re.S).group(1))
+    assert config["search"] == "../../zoeken/zoekwerker.js"
+    assert config["translations"]["search.result.other"] == "Beste resultaten"
+    assert (site.root / "zoeken" / "zoekwerker.js").is_file()
 
 
 def test_without_extra_outputs_the_search_page_says_it_has_no_index(tmp_path):
@@ -93,7 +110,11 @@ def test_without_extra_outputs_the_search_page_says_it_has_no_index(tmp_path):
     site_dir = hub.root / "site"
     build_site(hub.root / "bench.yml", site_dir)
     site = Site(site_dir)
-    assert not (site.root / "zoeken" / "zoekindex.js").exists()
+    assert not (site.root / "zoeken" / "index").exists()
+    # Then Material's quick search keeps its own index and worker, so the box still answers.
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "Wijken versterken" in [doc["title"] for doc in index["docs"]]
+    assert "zoekwerker.js" not in site.html("artikelen/a/")
     assert 'id="kb-search"' not in site.html("zoeken/")
     assert 'rel="preload"' not in site.html("zoeken/")
     assert ("Zoeken met filters is hier niet beschikbaar Deze versie van de site is gemaakt zonder zoekindex, "
@@ -102,7 +123,7 @@ def test_without_extra_outputs_the_search_page_says_it_has_no_index(tmp_path):
     assert "Wijken versterken" in site.text("artikelen/")
 
 
-def test_quick_search_finds_an_item_by_its_own_page_not_by_the_lists_of_others(tmp_path):
+def test_an_item_is_found_by_its_own_text_not_by_the_lists_of_others(tmp_path):
     site = project(tmp_path, {
         "artikelen/a.md": article("Warmtenet in de wijk", themas=["klimaat-energie"], tags=["warmte"],
                                   body="Over [het andere artikel](b.md).\n"),
@@ -111,9 +132,6 @@ def test_quick_search_finds_an_item_by_its_own_page_not_by_the_lists_of_others(t
     # The related list, backlinks and 'meer in dit thema' of b mention a; they stay on the page ...
     page = site.text("artikelen/b/")
     assert "Gerelateerd" in page and "Verwijzingen naar deze pagina" in page and "Warmtenet in de wijk" in page
-    # ... but Material's quick search indexes only an item's own text: 'Warmtenet' finds page a (and the
-    # overview pages that list it, with their low boost), not page b.
-    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    hits = {d["location"].split("#")[0] for d in index["docs"] if "Warmtenet" in d["title"] + d["text"]}
-    assert "artikelen/a/" in hits and "artikelen/b/" not in hits
-    assert not [d for d in index["docs"] if d["title"] in ("Gerelateerd", "Verwijzingen naar deze pagina")]
+    # ... but the index holds an item's own text: 'warmtenet' finds a, not b (nor overview pages).
+    titles = [doc[1] for doc in shard(site, "d0")]
+    assert [titles[ref] for ref in refs_with(site, "warmtenet")] == ["Warmtenet in de wijk"]

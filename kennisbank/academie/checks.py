@@ -31,7 +31,7 @@ def check_courses(hub: "Hub", slugs: dict[str, str]) -> None:
     for course, modules in sorted(courses.items()):
         if hub.course_of(modules[0]) is None:
             _orphans(hub, course, modules)
-        _check_order(hub, sorted(modules, key=lambda m: (m.meta.volgorde, m.src)))
+        _check_order(hub, sorted(modules, key=lambda m: m.module_order))
     for item in _courses(hub):
         if item.course not in courses:
             _empty_course(hub, item)
@@ -74,9 +74,9 @@ def _check_order(hub: "Hub", modules: list["Item"]) -> None:
     """Modules are numbered 1, 2, 3 … without gaps or doubles."""
     previous: Item | None = None
     for expected, module in enumerate(modules, start=1):
-        order = module.meta.volgorde
+        order = module.module_meta.volgorde
         where = _position(module, "volgorde")
-        if previous is not None and previous.meta.volgorde == order:
+        if previous is not None and previous.module_meta.volgorde == order:
             hub.problems.add(hub.rel(module.src), *where, "volgorde",
                              f"volgorde {order} wordt ook gebruikt door {hub.rel(previous.src)}; "
                              "geef elke module een eigen nummer")
@@ -87,7 +87,7 @@ def _check_order(hub: "Hub", modules: list["Item"]) -> None:
 
 
 def _check_prerequisites(hub: "Hub", course: "Item", slugs: dict[str, str]) -> None:
-    for index, wanted in enumerate(course.meta.voorkennis):
+    for index, wanted in enumerate(course.course_meta.voorkennis):
         where = (hub.rel(course.src), *_position(course, "voorkennis", index), "voorkennis")
         if wanted == course.slug:
             hub.problems.add(*where, "een cursus kan niet voorkennis van zichzelf zijn")
@@ -101,14 +101,14 @@ def _check_prerequisites(hub: "Hub", course: "Item", slugs: dict[str, str]) -> N
 def _check_cycles(hub: "Hub") -> None:
     """Courses that need each other first can never be started: report each cycle once."""
     courses = {c.slug: c for c in _courses(hub)}
-    needs = {slug: [w for w in c.meta.voorkennis if w in courses and w != slug] for slug, c in courses.items()}
+    needs = {slug: [w for w in c.course_meta.voorkennis if w in courses and w != slug] for slug, c in courses.items()}
     reported: set[frozenset[str]] = set()
     for start in sorted(needs):
         path = _cycle_from(start, needs)
         if path and frozenset(path) not in reported:
             reported.add(frozenset(path))
             course = courses[start]
-            index = course.meta.voorkennis.index(path[1])
+            index = course.course_meta.voorkennis.index(path[1])
             hub.problems.add(hub.rel(course.src), *_position(course, "voorkennis", index), "voorkennis",
                              "voorkennis is rond: " + " → ".join(path)
                              + "; haal één van deze cursussen uit de voorkennis van de andere")

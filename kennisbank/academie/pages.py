@@ -71,9 +71,9 @@ def catalogue_pages(hub: HubIndex) -> list[GeneratedPage]:
         CatalogueEntry(
             item=c,
             modules=hub.course_modules(c.course or ""),
-            audiences=[(d, audience_order[d]) for d in c.meta.doelgroep],
-            level=(c.meta.niveau, level_order[c.meta.niveau]),
-            duration=durations[duration_class(c.meta.duur_minuten)],
+            audiences=[(d, audience_order[d]) for d in c.course_meta.doelgroep],
+            level=(c.course_meta.niveau, level_order[c.course_meta.niveau]),
+            duration=durations[duration_class(c.course_meta.duur_minuten)],
             themes=[(hub.taxonomy.themes[t], theme_order[t]) for t in c.themes if t in hub.taxonomy.themes],
         )
         for c in courses

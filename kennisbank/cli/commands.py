@@ -140,13 +140,13 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool,
         kennisbank build --cache-dir /tmp/kennisbank-cache
     """
     _log_to_stderr()
-    if offline and site_dir is None:
-        site_dir = Path("site-offline")
+    if offline:
+        site_dir = site_dir or Path("site-offline")
     try:
         build_site(config_file, site_dir, strict=strict, offline=offline, cache_dir=cache_dir)
     except BuildFailed as exc:
         raise click.ClickException(f"de site is niet gebouwd: {exc}") from None
-    if offline:
+    if offline and site_dir is not None:
         archive = site_dir.with_name(site_dir.name + ".zip")
         count = pack(site_dir, archive)
         click.echo(f"Offline site ingepakt: {archive} ({count} bestanden); open kennisbank/index.html", err=True)

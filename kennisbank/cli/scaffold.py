@@ -13,16 +13,16 @@ import json
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from pydantic import ValidationError
 
 from ..content.frontmatter import read_source
-from ..content.hub import validate_meta
+from ..content.hub import Meta, validate_meta
 from ..content.layout import content_files, slug_of, slugify
 from ..content.messages import problems_from_validation
-from ..content.model import MODELS, ItemType, field_names
+from ..content.model import MODELS, ItemType, Module, field_names
 from ..content.problems import Problem, Problems, repo_path, suggest
 from ..content.taxonomy import Taxonomy
 from ..site.render import environment
@@ -74,13 +74,13 @@ def plan(item_type: ItemType, answers: dict[str, Any], docs_dir: Path, taxonomy:
                                             if s.startswith(f"{item_type.folder}/{course}/")
                                             and not s.endswith("/index.md")))
     try:
-        model = MODELS[item_type].model_validate(meta, context={"taxonomy": taxonomy})
+        model = cast(Meta, MODELS[item_type].model_validate(meta, context={"taxonomy": taxonomy}))
     except ValidationError as exc:
         raise ScaffoldError(problems_from_validation(exc, "", lambda loc: (1, 1), field_names(item_type))) from None
     slug = slugify(model.titel)
     if item_type is ItemType.CURSUS:
         src = f"{item_type.folder}/{slug}/index.md"
-    elif item_type is ItemType.MODULE:
+    elif isinstance(model, Module):
         src = f"{item_type.folder}/{course}/{model.volgorde:02d}-{slug}.md"
     else:
         src = f"{item_type.folder}/{slug}.md"

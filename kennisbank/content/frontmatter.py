@@ -65,7 +65,7 @@ class _AliasFound(Exception):
 class _Loader(yaml.SafeLoader):
     """Safe loader without aliases and without implicit timestamps."""
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent, index):
         # Aliases let a few lines expand into gigabytes; frontmatter never needs them.
         if self.check_event(yaml.AliasEvent):
             raise _AliasFound(self.peek_event().start_mark)

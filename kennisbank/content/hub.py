@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
 from .cache import SourceCache
+from .field_safety import check_fields
 from .frontmatter import Source, read_source
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES, SLUG, content_files, course_of, slug_of, slugify
 from .limits import check_limits
@@ -28,10 +29,11 @@ from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
-from .problems import Problems, repo_path, suggest
+from .problems import Problem, Problems, repo_path, suggest
 from .published import check_published
 from .safety import check_body
 from .settings import Settings, theme_files_of
+from .synonyms import SYNONYMS_FILE, load_synonyms
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
 Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
@@ -109,11 +111,34 @@ class Item:
 
     @_cached
     def networks(self) -> list[str]:
-        return list(self.meta_value("netwerken", ()))
+        networks = self.meta_value("netwerken", ())
+        return list(networks) if isinstance(networks, (list, tuple)) else []
 
     @_cached
     def tags(self) -> list[str]:
         return list(self.meta.tags)
+
+    @property
+    def course_meta(self) -> Cursus:
+        """The frontmatter of a course; asking it of another type is a programming error."""
+        if not isinstance(self.meta, Cursus):
+            raise TypeError(f"{self.src} is een {self.type.value}, geen cursus")
+        return self.meta
+
+    @property
+    def module_meta(self) -> Module:
+        """The frontmatter of a module; asking it of another type is a programming error."""
+        if not isinstance(self.meta, Module):
+            raise TypeError(f"{self.src} is een {self.type.value}, geen module")
+        return self.meta
+
+    @property
+    def module_order(self) -> tuple[int, str]:
+        """Where a module stands in its course: by ``volgorde``, then file name (``academie.checks`` reports doubles).
+
+        The one ordering rule, used by the course checks and the index alike.
+        """
+        return self.module_meta.volgorde, self.src
 
     def meta_value(self, name: str, default: object = None) -> object:
         """Frontmatter field ``name`` if this item's type has it (``gemeenten``, ``netwerken`` …), else ``default``.
@@ -172,6 +197,7 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
     taxonomy, tax_problems = load_taxonomy(docs_dir, root)
     hub = Hub(root=root, docs_dir=docs_dir, taxonomy=taxonomy, settings=settings or Settings())
     hub.problems.extend(tax_problems)
+    hub.problems.extend(synonym_problems(docs_dir, root))
     tree = DocsTree(docs_dir)
     if cache is not None:
         cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
@@ -225,6 +251,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     markup = scan(source.body, source.body_line)
     hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
     hub.problems.extend(check_references(rel, src, markup, tree))
+    hub.problems.extend(check_fields(rel, source.meta, source.position))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
     if not source.meta_ok:
@@ -253,8 +280,8 @@ def validate_meta(source: Source, taxonomy: Taxonomy, problems: Problems) -> Met
     raw_type = source.meta.get("type")
     if raw_type is None:
         line, column = source.position(())
-        choices = ", ".join(t.value for t in ItemType)
-        problems.add(source.path, line, column, "type", f"verplicht veld ontbreekt; kies uit {choices}")
+        problems.add(source.path, line, column, "type",
+                     f"verplicht veld ontbreekt; kies uit {', '.join(t.value for t in ItemType)}")
         return None
     try:
         item_type = ItemType(raw_type)
@@ -326,3 +353,7 @@ def check_hub(hub: Hub) -> None:
             seen[item_slug] = src
     check_courses(hub, seen)
 
+
+def synonym_problems(docs_dir: Path, root: Path) -> list[Problem]:
+    """Problems of the search synonyms (``docs/_data/synoniemen.yml``), reported with the taxonomy's."""
+    return load_synonyms(docs_dir / DATA_DIR, repo_path(docs_dir / DATA_DIR / SYNONYMS_FILE, root))[1]

@@ -33,6 +33,7 @@ _REFERENCE_IMAGE = re.compile(r"!\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[\]\n]*)\]
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<ref>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*+(?P<body>[^{}\n]*+)\}")
 _ATTR = re.compile(r"""(?P<name>[^\s=#.{}"']+)=(?P<value>"[^"]*"|'[^']*'|[^\s}]*)""")
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s{}]+)")
 _TAG_OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")  # browsers ignore these inside a scheme
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
@@ -279,6 +280,8 @@ def scan(body: str, first_line: int = 1) -> Markup:
     for match in _ATTR_LIST.finditer(text):
         attrs = tuple((m.group("name").lower(), html.unescape(m.group("value").strip("\"'")))
                       for m in _ATTR.finditer(match.group("body")))
+        # attr_list's short form '#kop' sets the id as well.
+        attrs += tuple(("id", m.group(1)) for m in _ATTR_ID.finditer(_ATTR.sub("", match.group("body"))))
         if attrs:
             found.attr_lists.append(Tag("{:", attrs, *where.at(match.start())))
     found.tags = _tags(text, where)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .field_safety import markup_problem
 from .html_policy import FORBIDDEN_TAGS, host_allowed
+from .ids import ID_ATTRIBUTES, id_problem
 from .markup import Markup, Tag, scan, url_scheme
 from .problems import Problem
 
@@ -92,4 +94,8 @@ def _attribute_problems(tag: Tag) -> list[str]:
                             "de opmaak komt uit het thema van de site")
         elif name in ("srcdoc", "xmlns:xlink") or name.startswith("xlink:"):
             problems.append(f"het attribuut '{name}' is niet toegestaan")
+        elif name in ID_ATTRIBUTES and (message := id_problem(value)):
+            problems.append(f"{name}: {message}")
+        elif name == "data-toc-label" and (message := markup_problem(value)):
+            problems.append(f"{name}: {message}")  # the table of contents shows it as text
     return problems

@@ -165,6 +165,9 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
     else:
+        if not isinstance(node, yaml.SequenceNode):  # what construct_sequence itself would say
+            raise yaml.constructor.ConstructorError(None, None, f"expected a sequence node, but found {type(node).__name__}",
+                                                    node.start_mark)
         items = loader.construct_sequence(node)
         names, default = items, items[-1] if len(items) > 1 else None
     for name in names:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from .field_safety import check_fields
 from .frontmatter import parse_yaml
 from .messages import problems_from_validation
 from .problems import Problem, repo_path
@@ -151,6 +152,8 @@ def _load(path: Path, model: type[BaseModel], root: Path, problems: list[Problem
     problems.extend(yaml_problems)
     if data is None:
         return None
+    if isinstance(data, dict):  # names and descriptions are printed on every page that lists a theme or network
+        problems.extend(check_fields(rel, data, lambda loc: positions.get(tuple(loc), (1, 1))))
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -30,7 +30,9 @@ def md_escape(text: str) -> str:
     Markdown syntax keeps a title like ``<script>`` or ``[x](javascript:…)``
     from becoming markup on an overview page.
     """
-    return _MD_SPECIAL.sub(r"\\\1", html_text(text))
+    # Quotes stay as they are: Markdown text is no attribute, and Python-Markdown escapes the '&' of an
+    # entity such as '&#x27;' once more in the page title it takes from a heading ("regio&#x27;s").
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
 
 def dutch_date(date: dt.date | None) -> str:

@@ -17,6 +17,7 @@ from .events import BUILD
 from .options import BuildOptions, enable_offline, set_options
 from .preview import Preview, quiet_dirty_warning
 from .preview_errors import error_pages
+from .preview_server import secure_preview
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True,
@@ -82,7 +83,9 @@ def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> 
     """
     quiet_dirty_warning()
     # A dirty serve: MkDocs calls on_startup(command='serve', dirty=True) once, which starts the Preview.
-    with error_pages():  # content errors shown in the browser instead of a server that hangs
+    # Content errors shown in the browser instead of a server that hangs; production's security headers on
+    # every response, the error page included, and live reload without inline script.
+    with error_pages(), secure_preview():
         serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
 
 

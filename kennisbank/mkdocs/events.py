@@ -22,10 +22,12 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import jinja2
+import material as material_theme
 import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from .. import features
@@ -37,13 +39,15 @@ from ..content.settings import cache_dir_problems, load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
-from ..outputs.search.page import LUNR_SRC
+from ..outputs.search.page import BUNDLE_SRC, ENGINE, WORKER, WORKER_SRC, engine_bundle
+from ..outputs.search.stub import empty_material_index
 from ..outputs.security import netlify_headers
 from ..outputs.store import OutputStore
-from ..site import breadcrumbs, material
+from ..site import breadcrumbs, escaping, material
 from ..site.blocks import BLOCKS
 from ..site.pages import generated_pages
 from ..site.render import item_page
+from ..site.safe_ids import SafeIdsExtension
 from ..site.sanitize import sanitize
 from .heap import build_collector
 from .options import BuildOptions, options_of
@@ -52,6 +56,7 @@ from .preview_errors import ERRORS
 
 log = logging.getLogger("mkdocs.kennisbank")
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+MATERIAL_TEMPLATES = Path(material_theme.__file__).parent / "templates"
 
 
 class Build:
@@ -82,8 +87,10 @@ class Build:
             self.preview = None  # a full build (also a serve without --dirty): every page rendered
 
     def config(self, config: MkDocsConfig) -> None:
-        """Read the command's options; serve the offline plugin's iframe-worker shim from the site, not unpkg.com."""
+        """Read the command's options; safe ids in every page (not left to a line in mkdocs.yml); serve the
+        offline plugin's iframe-worker shim from the site, not unpkg.com."""
         self.options = options_of(config)
+        config.markdown_extensions.append(SafeIdsExtension())  # type: ignore[arg-type]
         if "polyfills" in config.extra:
             config.extra["polyfills"] = offline.local_polyfills(list(config.extra["polyfills"]))
 
@@ -138,14 +145,21 @@ class Build:
         self.pdfs = {}
         if self._pdf_pages_wanted():
             for document in pdf.page_documents(hub):
+                if document.page is None:  # only the whole-hub PDF has no page, and it is not a page document
+                    continue
                 self.pdfs[document.page] = document
                 # A placeholder makes MkDocs resolve and check the download links; post_build overwrites it.
                 files.append(File.generated(config, document.target, content=b""))
         urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        # The header box uses our worker only where the sharded index is built (overrides/main.html).
+        config.extra["kennisbank_zoekvak"] = bool(hub.settings.extra_outputs)
         for extra in (f for generator in features.FILES for f in generator(hub, urls)):
             files.append(File.generated(config, extra.src, content=extra.content))
-        # The search page's lunr.js is the copy MkDocs ships (Material bundles its own into a worker).
-        files.append(File.generated(config, LUNR_SRC, abs_src_path=str(LUNR_JS)))
+        # The search engine with its libraries: the lunr.js MkDocs ships (Material bundles its own into its
+        # worker) and Material's Dutch lunr-languages files.
+        engine = engine_bundle([LUNR_JS, *(MATERIAL_TEMPLATES / path for path in material.LUNR_LANGUAGES), ENGINE])
+        files.append(File.generated(config, BUNDLE_SRC, content=engine))
+        files.append(File.generated(config, WORKER_SRC, abs_src_path=str(WORKER)))
         self.files_seen = files
         if self.preview is not None:
             self.preview.plan(hub, files, config, markdown)
@@ -182,12 +196,18 @@ class Build:
         return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
 
     def post_build(self, config: MkDocsConfig) -> None:
+        _clean_search_index(config)
         # Hosts such as Netlify and Cloudflare Pages read security headers from this file.
         (Path(config.site_dir) / "_headers").write_text(netlify_headers(), encoding="utf-8")
         self._make_pdfs(config)
         if self.preview is not None:
             self.preview.finish(config)
         self.collector.close()
+
+    def empty_material_search(self, config: MkDocsConfig) -> None:
+        """With the sharded index built, Material's own index is not needed: empty it (see search.stub)."""
+        if self._hub().settings.extra_outputs:
+            empty_material_index(Path(config.site_dir))
 
     def _make_pdfs(self, config: MkDocsConfig) -> None:
         """Make the PDFs; a PDF that fails is reported with the page linking to it, the rest still made."""
@@ -241,11 +261,11 @@ class Build:
         for child, parent in breadcrumbs.parents(self._hub()).items():
             child_file, parent_file = files.get_file_from_path(child), files.get_file_from_path(parent)
             if child_file and parent_file and child_file.page and parent_file.page and child_file.page.parent is None:
-                parent = parent_file.page
-                section = parent.parent
-                if section is not None and section.children and section.children[0] is parent:
-                    parent = section  # a section's index page: the path shows the section once, not twice
-                child_file.page.parent = parent  # type: ignore[assignment]
+                parent_page: Page | Section = parent_file.page
+                section = parent_page.parent
+                if section is not None and section.children and section.children[0] is parent_page:
+                    parent_page = section  # a section's index page: the path shows the section once, not twice
+                child_file.page.parent = parent_page  # type: ignore[assignment]
 
     def page_content(self, html: str, page: Page | None = None, files: Files | None = None) -> str:
         """Every page's HTML through the sanitizer, so no contributed markup can run script.
@@ -261,10 +281,24 @@ class Build:
         return sanitize(html, self._hub().settings.embeds)
 
     def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """Turn on autoescape, and mark the titles that are HTML (see :mod:`kennisbank.escaping`).
+
+        Runs before Material's tags plugin renders its listings with this environment
+        and adds tag names (plain text) to the tables of contents.
+        """
+        escaping.autoescape(env)
         if self.preview is not None:
             # MkDocs makes a new theme environment per build; reuse the compiled templates.
             env.bytecode_cache = self.preview.templates
             self.preview.collect(config, files)
+        for file in files.documentation_pages():
+            if file.page is not None:
+                _escape_titles(file.page)
+
+    def page_context(self, page: Page) -> None:
+        """The page content is sanitized HTML: the only page value the templates print as is."""
+        if page.content is not None:
+            page.content = escaping.page_content(page.content)
 
     def build_error(self) -> None:
         self.collector.close()
@@ -275,6 +309,25 @@ class Build:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub
+
+
+def _escape_titles(page: Page) -> None:
+    # MkDocs gives titles in two forms: plain text (the nav in mkdocs.yml, set on the Page object, then
+    # frontmatter, then the file name), which autoescape escapes, and the HTML text of the page's first
+    # '# heading', which it would escape twice. Only the latter is replaced, on this build's Page object;
+    # a page not rendered in this build keeps MkDocs' own lookup.
+    rendered = getattr(page, "_title_from_render", None)
+    if rendered and "title" not in vars(page) and "title" not in page.meta:
+        page.title = escaping.html_text(rendered)
+    escaping.toc_titles(page.toc)
+
+
+def _clean_search_index(config: MkDocsConfig) -> None:
+    """Material's search results print titles and tags as HTML (run before the search plugin writes)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    for entry in getattr(index, "entries", None) or []:
+        escaping.search_entry(entry)
 
 
 _RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')

@@ -109,7 +109,7 @@ class Preview:
         self._rebuilt_urls = set()
         for file in pages:
             src = file.src_uri
-            if self.full:
+            if self.full or previous is None:
                 modified = True
             elif src in markdown:
                 modified = markdown[src] != previous[2].get(src) or (file.generated_by is None and file.is_modified())
@@ -134,7 +134,7 @@ class Preview:
                     page.markdown = ""  # on_page_markdown puts the rendered item page in its place
                 else:
                     page.read_source(config)
-            config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            config.plugins.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
             if page.content is None:
                 page.content = ""  # plugins that fill listings into page content expect a string; not written
 

@@ -115,7 +115,7 @@ def item_page(hub: HubIndex, item: Item, before: Sequence[Section] = (), after: 
     }
     if item.type is ItemType.CURSUS:
         slugs = hub.by_slug
-        context["prerequisites"] = [slugs[s] for s in item.meta.voorkennis if s in slugs]
+        context["prerequisites"] = [slugs[s] for s in item.course_meta.voorkennis if s in slugs]
     elif item.type is ItemType.MODULE:
         modules = hub.course_modules(item.course or "")
         context.update(course=hub.course_of(item), module_position=(modules.index(item) + 1, len(modules)))

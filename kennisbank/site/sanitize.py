@@ -19,6 +19,7 @@ from functools import lru_cache
 import nh3
 
 from ..content.html_policy import ATTRIBUTES, GLOBAL_ATTRIBUTES, STYLE_PROPERTIES, TAGS, URL_SCHEMES, host_allowed
+from ..content.ids import ID_ATTRIBUTES, safe_id
 from ..content.urls import leaves_site
 
 IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups"
@@ -44,6 +45,8 @@ def _cleaner(hosts: frozenset[str]):
             return value if host_allowed(value, hosts) else None
         if tag == "img" and attribute == "src" and leaves_site(value):
             return None  # an image from another host tells that host who reads the page: no request at all
+        if attribute in ID_ATTRIBUTES:
+            return safe_id(value)  # raw HTML never passed the Markdown tree's renaming (kennisbank.site.safe_ids)
         return value
 
     attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}

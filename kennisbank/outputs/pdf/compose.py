@@ -171,7 +171,7 @@ def _page_section(page: Page, page_id: str, site_dir: Path, site_url: str,
             heading.name = f"h{min(6, int(heading.name[1]) + shift)}"
     section = fragment.new_tag("section", id=page_id, attrs={"class": "kb-page"})
     first = fragment.find(re.compile(r"^h[1-6]$"))
-    if first is not None:
+    if isinstance(first, Tag):
         first["id"] = page_id + "--title"
         first["class"] = [*first.get("class", []), "kb-title"]
     section.extend(list(fragment.contents))

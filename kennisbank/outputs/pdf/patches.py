@@ -35,7 +35,7 @@ def cache_page_references() -> None:
             cached = pdf.__dict__["_kennisbank_page_references"] = (count, original.fget(pdf))
         return cached[1]
 
-    page_references.cached = True
+    page_references.cached = True  # type: ignore[attr-defined]  # marks the patch as applied
     pydyf.PDF.page_references = property(page_references)
 
 
@@ -83,7 +83,7 @@ def refresh_target_counters_once() -> None:
                         missing_target_counters.setdefault(name, list(unnamed))
         original(self, parent_box, css_token, parse_again_function, missing_counters, missing_target_counters)
 
-    collect_missing_counters.fixed = True
+    collect_missing_counters.fixed = True  # type: ignore[attr-defined]  # marks the patch as applied
     TargetCollector.collect_missing_counters = collect_missing_counters
 
 

@@ -7,24 +7,43 @@ the Dutch language support and the index, so other pages do not pay for them.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
+from pathlib import Path
 
+from ...content.synonyms import SYNONYMS_FILE, load_synonyms
+from ...content.taxonomy import DATA_DIR
 from ...index.hub_index import HubIndex
-from ...site import material
 from ...site.pages import GeneratedFile, GeneratedPage
 from ...site.render import render
 from .documents import search_docs
-from .index import SHARDS, SearchData
+from .postings import analyse
+from .shards import SHARD_DIR, ShardedIndex, themes_of
 
 PAGE_SRC = "zoeken/index.md"
-LUNR_SRC = "zoeken/lunr.js"
-"""Where the engine must put lunr.js (2.3.9, the version lunr.py serialises for).
-``zoeken.js`` names these paths (and Material's lunr-languages) relative to the site root."""
+ASSETS = Path(__file__).parent / "assets"
+ENGINE = ASSETS / "zoekmachine.js"
+"""The search engine both doors share (the header box's worker and the search page): Kennisbank's code,
+not a file of the site's theme, so it ships with the package and the build writes it into the site."""
+WORKER = ASSETS / "zoekwerker.js"
+WORKER_SRC = "zoeken/zoekwerker.js"
+"""Where the build puts the header box's search worker (``overrides/main.html`` names it)."""
 
-PRELOAD = [LUNR_SRC, *material.LUNR_LANGUAGES, SHARDS[0][0]]
-"""What ``zoeken.js`` needs before first results, preloaded from the page head (``overrides/main.html``):
-the script itself only runs after Material's bundle at the end of the body. Not the bodies' part:
-it is wanted only after first results, and would compete with them for the network and the CPU."""
+BUNDLE_SRC = "zoeken/zoekmachine.js"
+"""lunr.js (2.3.9, the version lunr.py serialises for), Material's Dutch lunr-languages files
+(``material.LUNR_LANGUAGES``) and the engine
+in one script, made by the build: one request instead of four, which on a line with 40 ms latency is most of
+the time to first results (a worker's ``importScripts`` fetches one file after the other)."""
+
+PRELOAD = [BUNDLE_SRC, f"{SHARD_DIR}/meta.js", f"{SHARD_DIR}/facetten.js"]
+"""What ``zoeken.js`` needs before first results whatever the query, preloaded from the page head
+(``overrides/main.html``): the script itself only runs after Material's bundle at the end of the body.
+The term shards and document chunks depend on the query and follow."""
+
+
+def engine_bundle(sources: list[Path]) -> str:
+    """The scripts in ``sources`` as one, in order (each ends its own statements: a ``;`` between is safe)."""
+    return ";\n".join(path.read_text(encoding="utf-8").rstrip() for path in sources) + ";\n"
+
 
 def search_page(hub: HubIndex) -> list[GeneratedPage]:
     """The search page: an empty container that ``zoeken.js`` fills.
@@ -41,9 +60,13 @@ def search_page(hub: HubIndex) -> list[GeneratedPage]:
 def search_files(hub: HubIndex, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """The index data scripts; ``urls`` maps each page's ``src`` to its site-relative URL.
 
+    The sharded index (:mod:`.shards`) serves both the header box and the search page.
     The index is an extra output: building it takes about a second per thousand items,
     too much for every edit while serving (the page then says so).
     """
     if not hub.settings.extra_outputs:
         return []
-    return [GeneratedFile(path, script) for path, script in SearchData(search_docs(hub, urls)).scripts().items()]
+    synonyms, _ = load_synonyms(hub.hub.docs_dir / DATA_DIR, hub.rel(f"{DATA_DIR}/{SYNONYMS_FILE}"))
+    index = ShardedIndex(search_docs(hub, urls), synonyms, themes_of(hub, urls), analyse,
+                         page=urls.get(PAGE_SRC, "zoeken/"), browse=urls.get("themas/index.md", "themas/"))
+    return [GeneratedFile(path, script) for path, script in index.scripts().items()]

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any
 
 from lunr import __TARGET_JS_VERSION__ as TARGET_VERSION
 from lunr.tokenizer import SEPARATOR_CHARS
@@ -64,13 +65,17 @@ class Postings:
     """Term -> per field {document: term frequency}, in order of first occurrence (lunr's term index)."""
 
     @classmethod
-    def build(cls, fields: Sequence[tuple[str, int]], docs: Sequence[Sequence[str]]) -> Postings:
-        """Index ``docs``: per document, the text of each field in the order of ``fields``."""
+    def build(cls, fields: Sequence[tuple[str, int]], docs: Sequence[Sequence[str]],
+              analyser: Callable[[str], list[str]] = analyse) -> Postings:
+        """Index ``docs``: per document, the text of each field in the order of ``fields``.
+
+        ``analyser`` turns a field value into terms; the default is lunr's analysis, exactly.
+        """
         lengths: list[list[int]] = [[] for _ in fields]
         terms: dict[str, list[dict[int, int]]] = {}
         for ref, values in enumerate(docs):
             for f, value in enumerate(values):
-                found = analyse(value)
+                found = analyser(value)
                 lengths[f].append(len(found))
                 for term in found:
                     per_field = terms.get(term)
@@ -92,7 +97,7 @@ class Postings:
     def serialise(self) -> dict[str, Any]:
         """lunr's serialised index, equal to lunr.py's ``Builder().build().serialize()``.
 
-        Kept for tests and as the reference for the packed form: the site ships :func:`.index.pack`.
+        Kept for tests and as the reference for the weights the site ships (:func:`.shards.weights`).
         """
         names = [name for name, _ in self.fields]
         averages = self.average_lengths()

@@ -1,0 +1,546 @@
+/*
+ * Kennisbank search engine: one engine for both doors, the header search box
+ * (zoeken/zoekwerker.js, a Web Worker that speaks Material's worker
+ * protocol) and the search page (javascripts/zoeken.js), so both give the same
+ * results in the same order with the same counts.
+ *
+ * It answers from the sharded prebuilt index (kennisbank/outputs/search/shards.py):
+ * nothing is loaded until the first query, then only the term shards of the
+ * query's words, the document chunks of the results shown and, for a word the
+ * hub does not contain, the vocabulary of its first letter. Every file is a
+ * classic script adding its data to self.kbZoekdata, loaded by the `load`
+ * function the door passes in (script elements in a page, fetches in a
+ * worker), so it also works from file://, where fetch is refused.
+ *
+ * The build ships this file as zoeken/zoekmachine.js, after lunr.js and
+ * lunr.nl (one request: kennisbank/outputs/search/page.py BUNDLE_SRC).
+ *
+ * lunr.Index is not used for querying: it needs the whole index in memory,
+ * which is what this engine avoids loading. The shards carry lunr's own BM25
+ * weights, computed at build time, and a document's score for one word is the
+ * sum of its field weights: the order lunr gives for the same words. lunr.js
+ * and lunr.nl are still loaded for the query's analysis (trimmer, stop words,
+ * Dutch stemmer), which must equal the analysis at build time.
+ */
+(function (root) {
+  "use strict";
+
+  var DATA = "kbZoekdata";
+  var SHARD_DIR = "zoeken/index/";
+  var MAX_WORDS = 10;
+  var MAX_CHARS = 1000;
+  var FIELD_TITLE = 0;
+  // A synonym or a corrected typo counts, but less than the word typed (and ranks below it: see compare()).
+  var SYNONYM_BOOST = 0.5;
+  var FUZZY_BOOST = 0.3;
+  var MAX_CORRECTIONS = 3;   // vocabulary terms tried per misspelt word
+  var MAX_PREFIX_TERMS = 40; // terms a word being typed may stand for
+  var MAX_PREFIX_SHARDS = 3; // shards read for them
+
+  function create(options) {
+    var base = options.root;
+    var loadScripts = options.load;
+    var store = root[DATA] = root[DATA] || {};
+    var pending = {};
+    var decoded = {};
+    var started = null;
+
+    // Loads data files (keys such as "t3", "d0", "meta") once, all of them at the same time; resolves when
+    // all are there. `load(urls)` is the door's: parallel script elements in a page, parallel fetches in a
+    // worker (kennisbank/outputs/search/shards.py writes files both can read).
+    function need(keys) {
+      var missing = keys.filter(function (key) { return !(key in store) && !pending[key]; });
+      if (missing.length) {
+        var batch = loadScripts(missing.map(function (key) { return base + SHARD_DIR + key + ".js"; }));
+        missing.forEach(function (key) {
+          pending[key] = batch.then(function () {
+            if (!(key in store)) {
+              throw new Error("Zoekbestand niet geladen: " + key);
+            }
+          }, function (error) {
+            delete pending[key];
+            throw error;
+          });
+        });
+      }
+      return Promise.all(keys.map(function (key) { return key in store ? null : pending[key]; }));
+    }
+
+    // What every query needs: the index's table of contents (lunr and lunr.nl come with this script).
+    function ready() {
+      if (!started) {
+        started = need(["meta"]).catch(function (error) {
+          started = null;
+          throw error;
+        });
+      }
+      return started;
+    }
+
+    function meta() {
+      return store.meta;
+    }
+
+    // ---- analysis ---------------------------------------------------------------
+
+    // The query's words as lunr.nl analyses text at build time. lunr's query
+    // syntax is never parsed, so *, :, ~, ^, +, - and quotes are just text.
+    function analyse(text, typing) {
+      var lunr = root.lunr;
+      var parts = String(text).slice(0, MAX_CHARS).toLowerCase().split(/[\s-]+/);
+      var open = typing && !/[\s-]$/.test(text);
+      var words = [];
+      var seen = {};
+      var truncated = false;
+      parts.forEach(function (part, position) {
+        var word = lunr.nl.trimmer(new lunr.Token(part)).toString();
+        if (!word || !lunr.nl.stopWordFilter(new lunr.Token(word))) {
+          return;
+        }
+        var stem = lunr.nl.stemmer(new lunr.Token(word)).toString();
+        if (seen[stem]) {
+          return;
+        }
+        if (words.length === MAX_WORDS) {
+          truncated = true;
+          return;
+        }
+        seen[stem] = true;
+        // While the last word is still being typed it also matches as a prefix.
+        words.push({word: word, stem: stem, prefix: open && position === parts.length - 1 && word.length >= 2});
+      });
+      return {words: words, truncated: truncated};
+    }
+
+    // Words become concepts: a phrase with synonyms (Wmo, "maatschappelijke
+    // ondersteuning") is one concept, every other word one of its own. A
+    // concept's variants are lists of terms that must all be present.
+    function concepts(words) {
+      var table = meta().synonyms;
+      var result = [];
+      for (var i = 0; i < words.length;) {
+        var taken = 1;
+        var synonyms = [];
+        for (var size = Math.min(4, words.length - i); size >= 1; size--) {
+          var key = words.slice(i, i + size).map(function (w) { return w.stem; }).join(" ");
+          if (table[key]) {
+            taken = size;
+            synonyms = table[key];
+            break;
+          }
+        }
+        var group = words.slice(i, i + taken);
+        result.push({
+          words: group,
+          exact: group.map(function (w) { return w.stem; }),
+          prefix: taken === 1 && group[0].prefix ? group[0].word : null,
+          synonyms: synonyms,
+          fuzzy: [],
+          expanded: []
+        });
+        i += taken;
+      }
+      return result;
+    }
+
+    // ---- term shards --------------------------------------------------------------
+
+    function shardOf(term) {
+      var firsts = meta().shards;
+      var low = 0;
+      var high = firsts.length - 1;
+      while (low < high) {
+        var middle = (low + high + 1) >> 1;
+        if (firsts[middle] <= term) {
+          low = middle;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return "t" + low;
+    }
+
+    // A shard's terms -> per field {refs, weights}, decoded once.
+    function shard(key) {
+      if (!decoded[key]) {
+        var data = store[key];
+        var fields = meta().fields.length;
+        var flat = data.postings;
+        var byTerm = {};
+        var k = 0;
+        data.terms.forEach(function (term) {
+          var perField = [];
+          for (var f = 0; f < fields; f++) {
+            var size = flat[k++];
+            var refs = new Int32Array(size);
+            var weights = new Float64Array(size);
+            var ref = 0;
+            for (var i = 0; i < size; i++) {
+              ref += flat[k++];
+              refs[i] = ref;
+              weights[i] = flat[k++] / 1000;
+            }
+            perField.push({refs: refs, weights: weights});
+          }
+          byTerm[term] = perField;
+        });
+        decoded[key] = {terms: data.terms, byTerm: byTerm};
+      }
+      return decoded[key];
+    }
+
+    function postings(term) {
+      var key = shardOf(term);
+      return key in store ? shard(key).byTerm[term] || null : null;
+    }
+
+    // Shards that may hold terms starting with `prefix` (a few at most: a two-letter prefix matches thousands).
+    function prefixShards(prefix) {
+      var first = shardOf(prefix);
+      var firsts = meta().shards;
+      var keys = [first];
+      for (var n = Number(first.slice(1)) + 1; n < firsts.length && keys.length < MAX_PREFIX_SHARDS; n++) {
+        if (firsts[n].lastIndexOf(prefix, 0) !== 0) {
+          break;
+        }
+        keys.push("t" + n);
+      }
+      return keys;
+    }
+
+    function prefixTerms(prefix) {
+      var found = [];
+      prefixShards(prefix).forEach(function (key) {
+        if (!(key in store)) {
+          return;
+        }
+        shard(key).terms.forEach(function (term) {
+          if (term.lastIndexOf(prefix, 0) === 0) {
+            found.push(term);
+          }
+        });
+      });
+      // The commonest completions: a word being typed stands for what the hub mostly says.
+      found.sort(function (a, b) { return documentCount(b) - documentCount(a) || (a < b ? -1 : 1); });
+      return found.slice(0, MAX_PREFIX_TERMS);
+    }
+
+    function documentCount(term) {
+      var perField = postings(term);
+      if (!perField) {
+        return 0;
+      }
+      var seen = {};
+      var count = 0;
+      perField.forEach(function (entry) {
+        for (var i = 0; i < entry.refs.length; i++) {
+          if (!seen[entry.refs[i]]) {
+            seen[entry.refs[i]] = true;
+            count++;
+          }
+        }
+      });
+      return count;
+    }
+
+    // ---- typo tolerance ----------------------------------------------------------------
+
+    // Damerau-Levenshtein distance (transpositions count one), stopping above `limit`.
+    function distance(a, b, limit) {
+      if (Math.abs(a.length - b.length) > limit) {
+        return limit + 1;
+      }
+      var previous2 = null;
+      var previous = [];
+      for (var j = 0; j <= b.length; j++) {
+        previous.push(j);
+      }
+      for (var i = 1; i <= a.length; i++) {
+        var row = [i];
+        var best = i;
+        for (var k = 1; k <= b.length; k++) {
+          var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+          var value = Math.min(previous[k] + 1, row[k - 1] + 1, previous[k - 1] + cost);
+          if (previous2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) {
+            value = Math.min(value, previous2[k - 2] + 1);
+          }
+          row.push(value);
+          best = Math.min(best, value);
+        }
+        if (best > limit) {
+          return limit + 1;
+        }
+        previous2 = previous;
+        previous = row;
+      }
+      return previous[b.length];
+    }
+
+    // lunr's ~1 for words of 5 to 7 letters, ~2 from 8 letters.
+    function allowedEdits(word) {
+      return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+    }
+
+    function vocabularyKey(term) {
+      var first = term.charAt(0);
+      return "v-" + (first >= "a" && first <= "z" ? first : "_");
+    }
+
+    // Vocabulary terms within the allowed edits of a word: the closest, the commonest first.
+    function corrections(word) {
+      var limit = allowedEdits(word.word);
+      var key = vocabularyKey(word.stem);
+      if (!limit || !(key in store)) {
+        return [];
+      }
+      var found = [];
+      store[key].forEach(function (entry) {
+        // The stem against stems, and the word as typed against the word the hub mostly writes
+        // ("schuldenn" is one letter from "schulden", three from the stem "schuld").
+        var d = Math.min(distance(word.stem, entry[0], limit), entry[2] ? distance(word.word, entry[2], limit) : limit + 1);
+        if (d <= limit) {
+          found.push({term: entry[0], word: entry[2] || entry[0], documents: entry[1], distance: d});
+        }
+      });
+      found.sort(function (a, b) { return a.distance - b.distance || b.documents - a.documents; });
+      // Only the nearest: "participatiewt" is participatiewet (1 edit), not also participatie (2).
+      return found.filter(function (c) { return c.distance === found[0].distance; }).slice(0, MAX_CORRECTIONS);
+    }
+
+    // ---- scoring -------------------------------------------------------------------------
+
+    // ref -> summed field weights of `terms` (all of them must be in the document), and refs with each in the title.
+    function variantScores(terms) {
+      var total = null;
+      var inTitle = null;
+      for (var t = 0; t < terms.length; t++) {
+        var perField = postings(terms[t]);
+        if (!perField) {
+          return {scores: {}, title: {}};
+        }
+        var scores = {};
+        var title = {};
+        perField.forEach(function (entry, f) {
+          for (var i = 0; i < entry.refs.length; i++) {
+            var ref = entry.refs[i];
+            scores[ref] = (scores[ref] || 0) + entry.weights[i];
+            if (f === FIELD_TITLE) {
+              title[ref] = true;
+            }
+          }
+        });
+        if (total === null) {
+          total = scores;
+          inTitle = title;
+        } else {
+          var both = {};
+          var bothTitle = {};
+          Object.keys(total).forEach(function (ref) {
+            if (ref in scores) {
+              both[ref] = total[ref] + scores[ref];
+              if (inTitle[ref] && title[ref]) {
+                bothTitle[ref] = true;
+              }
+            }
+          });
+          total = both;
+          inTitle = bothTitle;
+        }
+      }
+      return {scores: total || {}, title: inTitle || {}};
+    }
+
+    // Per concept: ref -> {score, exact}. The best variant counts (a document
+    // that says both "armoede" and "schulden" is not counted twice for one idea).
+    function conceptScores(concept) {
+      var result = {};
+      function add(terms, boost, exact) {
+        var found = variantScores(terms);
+        Object.keys(found.scores).forEach(function (ref) {
+          var score = found.scores[ref] * boost;
+          var entry = result[ref];
+          if (!entry) {
+            result[ref] = {score: score, exact: exact, title: exact && !!found.title[ref]};
+          } else {
+            entry.score = Math.max(entry.score, score);
+            entry.exact = entry.exact || exact;
+            entry.title = entry.title || (exact && !!found.title[ref]);
+          }
+        });
+      }
+      add(concept.exact, 1, true);
+      concept.expanded.forEach(function (term) { add([term], 1, true); });
+      concept.synonyms.forEach(function (terms) { add(terms, SYNONYM_BOOST, false); });
+      concept.fuzzy.forEach(function (correction) { add([correction.term], FUZZY_BOOST, false); });
+      return result;
+    }
+
+    function compare(a, b) {
+      return b.titleIsQuery - a.titleIsQuery || b.exact - a.exact || b.score - a.score || a.ref - b.ref;
+    }
+
+    // ---- the query -------------------------------------------------------------------------
+
+    // Resolves to {words, concepts, hits: [{ref, score}], all, truncated, suggestion, themes}.
+    // `hits` are ordered: a title that is the query first, then documents with
+    // more of the words as typed (not via synonym or correction), then lunr's score.
+    function search(text, searchOptions) {
+      var typing = !!(searchOptions && searchOptions.typing);
+      return ready().then(function () {
+        var analysed = analyse(text, typing);
+        var list = concepts(analysed.words);
+        var keys = {};
+        list.forEach(function (concept) {
+          concept.exact.forEach(function (term) { keys[shardOf(term)] = true; });
+          concept.synonyms.forEach(function (terms) {
+            terms.forEach(function (term) { keys[shardOf(term)] = true; });
+          });
+          if (concept.prefix) {
+            prefixShards(concept.prefix).forEach(function (key) { keys[key] = true; });
+          }
+        });
+        return need(Object.keys(keys)).then(function () {
+          return correct(list);
+        }).then(function () {
+          return answer(analysed, list);
+        });
+      });
+    }
+
+    // Words of 5+ letters that the hub does not have (nor anything they start
+    // with, while typing) are matched to the nearest words it does have.
+    function correct(list) {
+      var unknown = list.filter(function (concept) {
+        if (concept.prefix) {
+          concept.expanded = prefixTerms(concept.prefix).filter(function (term) {
+            return concept.exact.indexOf(term) < 0;
+          });
+        }
+        return concept.words.length === 1 && !postings(concept.exact[0]) && !concept.expanded.length &&
+          allowedEdits(concept.words[0].word) > 0;
+      });
+      if (!unknown.length) {
+        return Promise.resolve();
+      }
+      return need(unknown.map(function (concept) { return vocabularyKey(concept.exact[0]); })).then(function () {
+        var keys = {};
+        unknown.forEach(function (concept) {
+          concept.fuzzy = corrections(concept.words[0]);
+          concept.fuzzy.forEach(function (correction) { keys[shardOf(correction.term)] = true; });
+        });
+        return need(Object.keys(keys));
+      });
+    }
+
+    function answer(analysed, list) {
+      var result = {words: analysed.words, concepts: list, truncated: analysed.truncated, hits: [], all: true,
+        suggestion: null, themes: []};
+      if (!list.length) {
+        return result;
+      }
+      var perConcept = list.map(conceptScores);
+      var wanted = list.reduce(function (sum, concept) { return sum + concept.exact.length; }, 0);
+      var titleTerms = meta().titleTerms;
+      var merged = {};
+      perConcept.forEach(function (scores) {
+        Object.keys(scores).forEach(function (ref) {
+          var entry = merged[ref] || (merged[ref] = {ref: Number(ref), score: 0, matched: 0, exact: 0,
+            title: 0});
+          entry.score += scores[ref].score;
+          entry.matched += 1;
+          entry.exact += scores[ref].exact ? 1 : 0;
+          entry.title += scores[ref].title ? 1 : 0;
+        });
+      });
+      var hits = Object.keys(merged).map(function (ref) {
+        var hit = merged[ref];
+        hit.titleIsQuery = hit.title === list.length && titleTerms[hit.ref] === wanted ? 1 : 0;
+        return hit;
+      });
+      var complete = hits.filter(function (hit) { return hit.matched === list.length; });
+      if (complete.length || list.length === 1) {
+        result.hits = complete;
+      } else {
+        result.hits = hits;
+        result.all = false;
+      }
+      result.hits.sort(compare);
+      result.suggestion = suggestion(analysed.words, list);
+      result.themes = matchingThemes(list);  // shown when nothing (or nothing after filtering) is found
+      return result;
+    }
+
+    // "Bedoelde u …?": the query with every corrected word replaced by its best correction.
+    function suggestion(words, list) {
+      var changed = false;
+      var text = list.map(function (concept) {
+        if (concept.fuzzy.length) {
+          changed = true;
+          return concept.fuzzy[0].word;
+        }
+        return concept.words.map(function (w) { return w.word; }).join(" ");
+      }).join(" ");
+      return changed ? text : null;
+    }
+
+    // Themes whose name or description has one of the query's words (or what they stand for).
+    function matchingThemes(list) {
+      var terms = [];
+      list.forEach(function (concept) {
+        terms = terms.concat(concept.exact);
+        concept.synonyms.forEach(function (variant) { terms = terms.concat(variant); });
+        concept.fuzzy.forEach(function (correction) { terms.push(correction.term); });
+      });
+      return meta().themes.filter(function (theme) {
+        return theme[2].some(function (term) {
+          return terms.some(function (wanted) {
+            return wanted === term || (wanted.length >= 5 && term.length >= 5 &&
+              (term.lastIndexOf(wanted, 0) === 0 || wanted.lastIndexOf(term, 0) === 0));
+          });
+        });
+      }).map(function (theme) { return {name: theme[0], url: theme[1]}; });
+    }
+
+    // ---- documents ----------------------------------------------------------------------------
+
+    // Resolves to the stored fields of `refs`, in that order: {ref, url, title, summary, type, date, excerpt}.
+    function documents(refs) {
+      var size = meta().chunk;
+      var keys = {};
+      refs.forEach(function (ref) { keys["d" + Math.floor(ref / size)] = true; });
+      return need(Object.keys(keys)).then(function () {
+        return refs.map(function (ref) {
+          var doc = store["d" + Math.floor(ref / size)][ref % size];
+          return {ref: ref, url: doc[0], title: doc[1], summary: doc[2], type: doc[3], date: doc[4],
+            excerpt: doc[5]};
+        });
+      });
+    }
+
+    function facets() {
+      return need(["facetten"]).then(function () { return store.facetten; });
+    }
+
+    return {ready: ready, meta: meta, analyse: analyse, search: search, documents: documents, facets: facets,
+      distance: distance};
+  }
+
+  // The data of one file of the index from its text, without running it: a worker can then fetch many
+  // at once (importScripts fetches one after the other), and no eval is needed (the CSP forbids it).
+  // shards.py writes exactly: (self.kbZoekdata=self.kbZoekdata||{})["key"]=JSON.parse('<JSON>');
+  // where the JSON's \, ' and line separators are escaped as in any JavaScript string.
+  var DATA_SCRIPT = /\["([^"]+)"\]=JSON\.parse\('([\s\S]*)'\);\s*$/;
+  function readDataScript(text) {
+    var match = DATA_SCRIPT.exec(text);
+    if (!match) {
+      throw new Error("Geen zoekbestand");
+    }
+    var json = match[2].replace(/\\(u2028|u2029|\\|')/g, function (all, escaped) {
+      return escaped === "u2028" ? "\u2028" : escaped === "u2029" ? "\u2029" : escaped;
+    });
+    (root[DATA] = root[DATA] || {})[match[1]] = JSON.parse(json);
+  }
+
+  root.KennisbankZoekmachine = {create: create, readDataScript: readDataScript, MAX_WORDS: MAX_WORDS,
+    MAX_CHARS: MAX_CHARS};
+})(typeof self !== "undefined" ? self : this);
