@@ -182,6 +182,7 @@ def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
             jobs = [(None, 1, paths[0])] + [(part, start, path) for part, start, path in zip(parts, starts, paths[1:])]
             levels = list(pool.map(render_part, *zip(*[(document, needed, site_dir, site_url, part, today, start, total,
                                                 entries, numbers, path) for part, start, path in jobs])))
+            output.parent.mkdir(parents=True, exist_ok=True)
             join(paths, levels, output)
     return output.stat().st_size
 
