@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pikepdf
 import pytest
 from click.testing import CliRunner
 from pdfs import contents_entries, external_links, internal_links, outline, squeeze, text
@@ -75,6 +76,10 @@ def test_a_pdf_joined_from_parts_reads_like_one_made_in_one_piece(tmp_path, capl
     assert line == "PDF's: 1 opnieuw gemaakt, 0 hergebruikt"  # not the one-piece PDF from the cache
 
     assert len(joined.pages) == len(single.pages)
+    with pikepdf.open(tmp_path / "delen.pdf") as checked:  # qpdf's structural check of the whole file
+        assert checked.check_pdf_syntax() == []
+    # Each part carries its own font subsets, but the objects are as compact as WeasyPrint writes them.
+    assert (tmp_path / "delen.pdf").stat().st_size < 2.5 * (tmp_path / "een.pdf").stat().st_size
     assert squeeze(text(joined)) == squeeze(text(single))
     assert outline(joined) == outline(single)
     assert outline(joined)[:3] == [(0, "Artikelen"), (1, "Aardgasvrije wijken"), (2, "Aanpak")]

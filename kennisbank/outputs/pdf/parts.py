@@ -226,7 +226,8 @@ def join(paths: list[Path], levels: list[list[int]], output: Path) -> None:
         if number == 0:
             for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/PageMode"):
                 if key in root:
-                    writer._root_object[NameObject(key)] = root[key].clone(writer)
+                    # raw_get: the XMP metadata is a stream, which must stay an indirect object
+                    writer._root_object[NameObject(key)] = root.raw_get(key).clone(writer)
             if reader.metadata:
                 writer.add_metadata({key: value for key, value in reader.metadata.items()})
         if "/StructTreeRoot" in root:
@@ -247,8 +248,26 @@ def join(paths: list[Path], levels: list[list[int]], output: Path) -> None:
     _outline(writer, outline)
     if structure:
         _merge_structure(writer, structure)
-    with output.open("wb") as out:
+    joined = output.with_name(output.name + ".joined")
+    with joined.open("wb") as out:
         writer.write(out)
+    _compact(joined, output)
+    joined.unlink()
+
+
+def _compact(source: Path, output: Path) -> None:
+    """Write ``source`` again with its objects in compressed object streams, as WeasyPrint writes them.
+
+    pypdf writes every object on its own and uncompressed; a tagged PDF has an
+    object per structure element, so the joined file came out ~5 times the size
+    of its parts together. qpdf (through pikepdf) regroups them without
+    changing any object: measured, a WeasyPrint PDF passed through pypdf and
+    this comes back to its original size.
+    """
+    import pikepdf
+
+    with pikepdf.open(source) as pdf:
+        pdf.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
 
 
 def _flatten(reader: Any, items: list, offset: int, into: list) -> None:
