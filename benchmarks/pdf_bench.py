@@ -111,6 +111,7 @@ def run_job(path: Path) -> None:
         result["documents"] = [{"target": o.document.target, "size": o.size,
                                 "pages": _page_count(out / o.document.target)} for o in outcomes]
         result["tree_peak_mb"] = sampler.peak / 1024
+        result["own_peak_mb"] = sampler.own_peak / 1024
     elif job["workers"] == 1:
         for document in documents:
             wall, cpu = time.perf_counter(), time.process_time()
@@ -134,6 +135,8 @@ class TreeMemory:
         import threading
 
         self.peak = 0
+        self.own_peak = 0
+        """Of this process alone: with parts, the one that joins them."""
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
         self._thread.start()
@@ -141,6 +144,7 @@ class TreeMemory:
     def _run(self, interval: float) -> None:
         while not self._done.wait(interval):
             self.peak = max(self.peak, sum(_rss_kb(pid) for pid in _tree(os.getpid())))
+            self.own_peak = max(self.own_peak, _rss_kb(os.getpid()))
 
     def stop(self) -> None:
         self._done.set()
@@ -295,7 +299,8 @@ def in_parts(rows: list[str], hub: LargeHub, sizes: list[int], part_items: int, 
         m = measure_pdfs([document], hub.pages, hub.site, work / "pdf", 2, work, part_items)
         info = m.result["documents"][0]
         rows.append(row(f"{hub.n} items: whole-hub PDF cut to its first {k} items, in parts of {part_items}, "
-                        f"2 workers (sum of all processes' memory: {m.result['tree_peak_mb']:,.0f} MB)", m, k,
+                        f"2 workers (sum of all processes' memory: {m.result['tree_peak_mb']:,.0f} MB; the joining "
+                        f"process: {m.result['own_peak_mb']:,.0f} MB)", m, k,
                         f"{size(info['size'])}, {info['pages']} pages"))
         print(rows[-1], file=sys.stderr, flush=True)
 
