@@ -22,6 +22,8 @@ continuous without keeping the whole document in memory.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import multiprocessing.context
 import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -160,7 +162,8 @@ def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
     """Render ``document`` in parts of ``part_items`` pages and join them into ``output``; returns its size."""
     parts = slices(document, part_items)
     needed = {src: pages[src] for src in document.pages}
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(parts)))) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(parts))), mp_context=_fresh_processes(),
+                             max_tasks_per_child=1) as pool:
         measured = list(pool.map(measure, *zip(*[(document, needed, site_dir, site_url, part, today)
                                                  for part in parts])))
         entries = [entry for _, part_entries, _ in measured for entry in part_entries]
@@ -185,6 +188,20 @@ def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
             output.parent.mkdir(parents=True, exist_ok=True)
             join(paths, levels, output)
     return output.stat().st_size
+
+
+def _fresh_processes() -> multiprocessing.context.BaseContext:
+    """Processes that each render one slice and exit, forked from a server that has WeasyPrint loaded.
+
+    A worker that renders slice after slice keeps what Python and Pango do not
+    hand back to the system, so its memory would still grow with the document;
+    a fresh process per slice returns all of it. Forking from a preloaded
+    server makes a fresh process cost a fork, not an import of WeasyPrint
+    (the default 'fork' cannot be combined with ``max_tasks_per_child``).
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", __name__])
+    return context
 
 
 def _numbers_from(front: int, measured: list[tuple[int, list[TocEntry], dict[str, int]]]
