@@ -14,17 +14,15 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from ..store import OutputStore
 from . import patches
 from .compose import Page, compose
 from .keys import KIND, PageDigests, document_key
+from .parts import make_in_parts
 from .plan import PdfDocument
-
-STYLESHEET = Path(__file__).with_name("print.css")
+from .weasy import font_config, site_only_fetcher, stylesheets
 
 
 @dataclass(frozen=True)
@@ -38,31 +36,6 @@ class Outcome:
     """Copied from the output store instead of rendered."""
 
 
-def site_only_fetcher(site_dir: Path):
-    """A WeasyPrint URL fetcher that reads files below the site and nothing else.
-
-    Building a PDF must not reach the network (a contributor's remote image
-    would make the build depend on, and leak to, a third party), nor read
-    files outside the built site.
-    """
-    from weasyprint.urls import URLFetcher
-
-    root = site_dir.resolve()
-
-    class SiteOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            parts = urlsplit(url)
-            allowed = parts.scheme == "data"
-            if parts.scheme == "file":
-                path = Path(unquote(parts.path)).resolve()
-                allowed = path == root or root in path.parents or path == STYLESHEET.resolve()
-            if not allowed:
-                raise ValueError(f"niet toegestaan buiten de site: {url}")
-            return super().fetch(url, headers)
-
-    return SiteOnly(allowed_protocols=("file", "data"), allow_redirects=False)
-
-
 def render_pdf(print_html: str, site_dir: Path, output: Path) -> int:
     """Render composed print HTML to a tagged PDF/UA-1 file; returns its size in bytes."""
     import weasyprint
@@ -71,37 +44,9 @@ def render_pdf(print_html: str, site_dir: Path, output: Path) -> int:
     document = weasyprint.HTML(string=print_html, base_url=site_dir.resolve().as_uri() + "/",
                                url_fetcher=site_only_fetcher(site_dir))
     output.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(output, stylesheets=_stylesheets(), font_config=_font_config(os.getpid()),
+    document.write_pdf(output, stylesheets=stylesheets(), font_config=font_config(os.getpid()),
                        pdf_variant="pdf/ua-1", uncompressed_pdf=False)
     return output.stat().st_size
-
-
-@lru_cache(maxsize=1)
-def _stylesheets() -> tuple:
-    """print.css and Pygments' own colours for highlighted code (Material's come from its screen CSS).
-
-    Parsed once per process: a worker renders many PDFs with the same sheets,
-    and WeasyPrint only reads a parsed ``CSS`` while rendering.
-    """
-    import weasyprint
-    from pygments.formatters import HtmlFormatter
-
-    return (weasyprint.CSS(filename=str(STYLESHEET)),
-            weasyprint.CSS(string=HtmlFormatter(style="default").get_style_defs(".highlight")))
-
-
-@lru_cache(maxsize=1)
-def _font_config(pid: int):
-    """One Fontconfig/Pango font configuration per process, shared by its PDFs.
-
-    WeasyPrint otherwise loads the system's fonts anew for every document and
-    starts with cold Pango font caches. Keyed by process id so that a forked
-    worker never uses the GLib objects of its parent. Safe to share because
-    print.css has no ``@font-face`` (the only thing that adds to a configuration).
-    """
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
 
 
 def make_pdf(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
@@ -156,8 +101,6 @@ def build_pdfs(documents: Iterable[PdfDocument], pages: dict[str, Page], site_di
 
 def _in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, output: Path,
               today: dt.date, part_items: int, workers: int) -> Outcome:
-    from .parts import make_in_parts
-
     try:
         size = make_in_parts(document, pages, site_dir, site_url, output, document.date or today, part_items,
                              workers or os.cpu_count() or 1)

@@ -31,7 +31,7 @@ KIND = "pdf"
 _SCHEME = "1"
 """Raise when the key's recipe changes, so old entries are not mistaken for new ones."""
 _PACKAGE = Path(__file__).parent
-_RENDERING_CODE = ("compose.py", "engine.py", "parts.py", "patches.py", "print.css")
+_RENDERING_CODE = ("compose.py", "engine.py", "parts.py", "patches.py", "print.css", "weasy.py")
 _LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "tinyhtml5", "fonttools", "pyphen", "pillow",
               "beautifulsoup4", "pygments", "brotli", "zopfli")
 """What WeasyPrint renders, lays out, hyphenates, subsets and compresses with, and what composes its input."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import multiprocessing.context
+import os
 import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +35,7 @@ from typing import Any
 from . import patches
 from .compose import Page, TocEntry, body_sections, cover, print_html, toc
 from .plan import PdfDocument
+from .weasy import font_config, site_only_fetcher, stylesheets
 
 CROSS_PART = "kennisbank-part:"
 """Scheme a link to another part gets while rendered alone: WeasyPrint drops links to anchors it
@@ -76,17 +78,12 @@ def _cross_part_links(text: str) -> str:
 
 
 def _render_options() -> dict:
-    import os
-
-    from .engine import _font_config, _stylesheets  # the same sheets and fonts as a PDF made in one piece
-
-    return {"stylesheets": _stylesheets(), "font_config": _font_config(os.getpid())}
+    # the same sheets and fonts as a PDF made in one piece
+    return {"stylesheets": stylesheets(), "font_config": font_config(os.getpid())}
 
 
 def _html(text: str, site_dir: Path):
     import weasyprint
-
-    from .engine import site_only_fetcher
 
     patches.apply()
     return weasyprint.HTML(string=text, base_url=site_dir.resolve().as_uri() + "/",
