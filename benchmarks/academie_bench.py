@@ -26,8 +26,8 @@ sys.path.insert(0, str(REPO))
 
 from kennisbank.academie.pages import catalogue_pages, further_reading, learning_path  # noqa: E402
 from kennisbank.content.hub import load_hub  # noqa: E402
-from kennisbank.index.hub_index import index_hub  # noqa: E402
 from kennisbank.content.model import ItemType  # noqa: E402
+from kennisbank.index.hub_index import index_hub  # noqa: E402
 from kennisbank.site.pages import overview_pages  # noqa: E402
 
 THEMES = ["bestaanszekerheid", "kansengelijkheid", "gezond-leven", "klimaat-energie", "fysieke-leefomgeving",

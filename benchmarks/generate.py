@@ -33,7 +33,7 @@ if str(REPO) not in sys.path:  # run as a script: make the repository importable
 from benchmarks import wordbank as wb  # noqa: E402
 from kennisbank.content.layout import slugify  # noqa: E402
 from kennisbank.content.model import Doelgroep, ItemType, Niveau  # noqa: E402
-from kennisbank.content.taxonomy import DATA_DIR, load_taxonomy  # noqa: E402
+from kennisbank.content.taxonomy import load_taxonomy  # noqa: E402
 
 CONTENT_FOLDERS = sorted({t.folder for t in ItemType})
 """Starter content is replaced by the synthetic corpus; everything else of docs/ is copied."""

@@ -35,21 +35,20 @@ sys.path.insert(0, str(REPO))
 
 from kennisbank import features  # noqa: E402
 from kennisbank.academie.pages import further_reading  # noqa: E402
-from kennisbank.site import crosslinks  # noqa: E402
-from kennisbank.index import crosslinks  # noqa: E402
-from kennisbank.index.hub_index import index_hub  # noqa: E402
-from kennisbank.site.crosslinks import backlinks_section, more_in_theme_section, related_section  # noqa: E402
-from kennisbank.outputs.feeds import feed_files  # noqa: E402
-from kennisbank.mkdocs.heap import build_collector  # noqa: E402
+from kennisbank.content import text  # noqa: E402
 from kennisbank.content.hub import Hub, Item  # noqa: E402
 from kennisbank.content.links import target_from_folder  # noqa: E402
 from kennisbank.content.markup import Reference  # noqa: E402
 from kennisbank.content.model import Artikel, Cursus, Module, Praktijkvoorbeeld  # noqa: E402
-from kennisbank.site.pages import generated_pages  # noqa: E402
 from kennisbank.content.settings import Settings  # noqa: E402
 from kennisbank.content.taxonomy import load_taxonomy  # noqa: E402
-from kennisbank.content import text  # noqa: E402
 from kennisbank.content.text import html_text, md_escape  # noqa: E402
+from kennisbank.index import crosslinks  # noqa: E402
+from kennisbank.index.hub_index import index_hub  # noqa: E402
+from kennisbank.mkdocs.heap import build_collector  # noqa: E402
+from kennisbank.outputs.feeds import feed_files  # noqa: E402
+from kennisbank.site.crosslinks import backlinks_section, more_in_theme_section, related_section  # noqa: E402
+from kennisbank.site.pages import generated_pages  # noqa: E402
 
 CROSSLINK_SECTIONS = (related_section, backlinks_section, more_in_theme_section, further_reading)
 """The item-page sections that link an item to the rest of the hub (the Academie's "Verder lezen" under a

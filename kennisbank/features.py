@@ -12,8 +12,11 @@ from functools import partial
 
 from .academie.pages import catalogue_pages, further_reading, learning_path
 from .outputs.feeds import feed_files, whats_new_page
+from .outputs.redirects import redirect_files
 from .outputs.search.page import search_files, search_page
+from .site.collection import origin_section, tree_section
 from .site.connections import network_sections, pair_pages, theme_sections
+from .site.contribution import contribution_files
 from .site.crosslinks import backlinks_section, more_in_theme_section, related_section
 from .site.knowledge_map import knowledge_map_page
 from .site.pages import EntrySection, FileGenerator, Generator, overview_pages
@@ -31,12 +34,12 @@ GENERATORS: list[Generator] = [
 ]
 """Groups of generated pages, in order."""
 
-FILES: list[FileGenerator] = [search_files, feed_files]
+FILES: list[FileGenerator] = [search_files, feed_files, redirect_files, contribution_files]
 """Build-only files other than pages (scripts, data), made once all pages are known."""
 
-BEFORE_BODY: list[Section] = []
+BEFORE_BODY: list[Section] = [origin_section]
 """Item-page sections between the facts and the body, in order."""
 
-AFTER_BODY: list[Section] = [learning_path, further_reading, related_section, backlinks_section,
+AFTER_BODY: list[Section] = [tree_section, learning_path, further_reading, related_section, backlinks_section,
                              more_in_theme_section]
 """Item-page sections after the body, in order."""

@@ -9,11 +9,10 @@ from __future__ import annotations
 import contextlib
 import html.parser
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from sitebuilder import Project, article, project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "xss"

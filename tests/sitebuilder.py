@@ -59,7 +59,7 @@ class Project:
     def docs(self) -> Path:
         return self.root / "docs"
 
-    def write(self, files: dict[str, str | bytes]) -> "Project":
+    def write(self, files: dict[str, str | bytes]) -> Project:
         for name, content in files.items():
             path = self.docs / name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +70,7 @@ class Project:
                                 encoding="utf-8")
         return self
 
-    def build(self, strict: bool = True) -> "Site":
+    def build(self, strict: bool = True) -> Site:
         site_dir = self.root / "site"
         build_site(self.root / "mkdocs.yml", site_dir, strict=strict)
         return Site(site_dir)

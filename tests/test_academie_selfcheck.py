@@ -4,9 +4,9 @@ import textwrap
 
 import markdown
 import pytest
+from sitebuilder import frontmatter, project
 
 from kennisbank.academie import selfcheck
-from sitebuilder import frontmatter, project
 
 
 def issues(text: str, first_line: int = 1) -> list[str]:

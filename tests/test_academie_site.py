@@ -4,9 +4,9 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import article, frontmatter, practice, project
 
 from kennisbank.cli.commands import main
-from sitebuilder import article, frontmatter, practice, project
 
 
 def course(title: str = "Cursus", **fields: object) -> str:
@@ -60,6 +60,10 @@ def test_module_shows_its_place_navigation_and_inherits_course_themes(tmp_path):
     assert "← Vorige module: Eerste" in second and "Terug naar de cursus →" in second
     assert "Thema's: Leren van elkaar" in second
     assert '<div class="kb-module-done"></div>' in site.article_html("academie/leren/02-tweede/")
+    # The pager is two buttons, each a paragraph of its own, not one sentence of two links.
+    pager = re.search(r'<nav [^>]*class="kb-pager">(.*?)</nav>', site.article_html("academie/leren/02-tweede/"), re.S)
+    assert re.findall(r'<p><a class="([^"]+)" href="([^"]+)">', pager.group(1)) == [
+        ("md-button kb-previous", "../01-eerste/"), ("md-button md-button--primary kb-next", "../")]
 
 
 def test_further_reading_lists_the_newest_items_sharing_the_module_themes(tmp_path):
@@ -204,7 +208,7 @@ def test_broken_prerequisites_point_at_the_list_entry(tmp_path, monkeypatch):
         "academie/leren/01-a.md": module(1),
     }) == [
         "docs/academie/leren/index.md:12:35: voorkennis: onbekend item 'datagedreven-werkn'; "
-        "bedoelde u 'datagedreven-werken'?",
+        "bedoelde je 'datagedreven-werken'?",
         "docs/academie/leren/index.md:12:55: voorkennis: een cursus kan niet voorkennis van zichzelf zijn",
         "docs/academie/leren/index.md:12:62: voorkennis: 'nog-bezig' is nog concept en staat niet op de site; "
         "publiceer het eerst of haal het hier weg",

@@ -10,12 +10,12 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import REPO
 
 from benchmarks.generate import generate
 from kennisbank.cli.commands import main
 from kennisbank.content.hub import load_hub
 from kennisbank.content.model import ItemType
-from sitebuilder import REPO
 
 
 def test_generated_hub_passes_kennisbank_check(tmp_path, monkeypatch):

@@ -2,8 +2,9 @@
 
 import re
 
-from kennisbank.site.blocks import BlockStore
 from sitebuilder import article, project
+
+from kennisbank.site.blocks import BlockStore
 
 
 def test_a_block_comes_back_where_its_placeholder_was():

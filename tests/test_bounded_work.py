@@ -44,7 +44,7 @@ EXPECTED = [
     "docs/artikelen/diepe-yaml.md:2:1: yaml: de frontmatter is te diep genest (meer dan 20 lijsten of velden in "
     "elkaar); zet de waarden plat onder elkaar",
     "docs/artikelen/diepe-yaml.md:5:1: html: <script> is niet toegestaan: code in een bijdrage zou in de browser "
-    "van bezoekers draaien; wilt u HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```",
+    "van bezoekers draaien; wil je HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```",
     "docs/artikelen/lange-kop.md:10:1: tekst: deze kop is te lang (403 tekens; maximaal 300); maak hem korter en "
     "zet de rest in de tekst eronder",
     "docs/artikelen/lijst-op-een-regel.md:10:1: tekst: lijsten en citaten zijn hier meer dan 20 niveaus diep in "

@@ -4,7 +4,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import browser, serve
 from sitebuilder import frontmatter, project
 
@@ -179,7 +178,19 @@ def test_progress_persists_across_reloads_and_can_be_cleared(page, tmp_path):
 
     page.goto(page.base + "academie/raad/")
     page.get_by_role("button", name="Wis mijn voortgang").click()
-    assert page.locator(".kb-progress__text").inner_text() == "Je voortgang in deze cursus is gewist."
+    assert page.get_by_text("Je voortgang in deze cursus wissen?").is_visible()
+    page.get_by_role("button", name="Nee, bewaren").click()  # changed their mind: nothing is lost
+    assert page.locator(".kb-progress__text").inner_text() == "1 van 2 modules afgerond"
+    assert page.evaluate("document.activeElement.textContent") == "Wis mijn voortgang"
+    page.get_by_role("button", name="Wis mijn voortgang").click()
+    page.get_by_role("button", name="Ja, wis mijn voortgang").click()
+    assert page.locator(".kb-reset__status").inner_text() == "Je voortgang in deze cursus is gewist."
+    assert page.locator(".kb-progress__text").inner_text() == "0 van 2 modules afgerond"
+    page.get_by_role("button", name="Ongedaan maken").click()  # a mistake: one click brings it back
+    assert page.locator(".kb-reset__status").inner_text() == "Je voortgang is teruggezet."
+    assert page.locator(".kb-progress__text").inner_text() == "1 van 2 modules afgerond"
+    page.get_by_role("button", name="Wis mijn voortgang").click()
+    page.get_by_role("button", name="Ja, wis mijn voortgang").click()
     page.reload()
     assert page.locator(".kb-progress__text").inner_text() == "0 van 2 modules afgerond"
     assert page.locator(".kb-continue").inner_text() == "Begin met module 1: Raad een"
@@ -193,6 +204,8 @@ def test_clearing_all_progress_on_the_catalogue(page):
     assert page.locator(".kb-course", has_text="Cursus data").locator(".kb-course__progress").inner_text() == \
         "Je voortgang: alle modules afgerond"
     page.get_by_role("button", name="Wis mijn voortgang").click()
+    assert page.get_by_text("Je voortgang in alle cursussen wissen?").is_visible()
+    page.get_by_role("button", name="Ja, wis mijn voortgang").click()
     assert page.get_by_text("Je voortgang is gewist.").is_visible()
     page.reload()
     assert page.locator(".kb-course__progress:visible").count() == 0
@@ -237,3 +250,35 @@ def test_works_with_material_instant_navigation(tmp_path):
         assert page.locator(".kb-progress__text").inner_text() == "1 van 2 modules afgerond"
         assert page.get_by_role("button", name="Wis mijn voortgang").count() == 1  # set up once, not twice
         assert errors == []
+
+
+def test_progress_survives_moving_the_offline_copy(tmp_path):
+    from kennisbank.mkdocs.commands import build_site
+
+    hub = project(tmp_path, {
+        "academie/raad/index.md": course("Cursus voor de raad"),
+        "academie/raad/01-een.md": module(1, "Raad een"),
+        "academie/raad/02-twee.md": module(2, "Raad twee"),
+    })
+    first = tmp_path / "bureaublad" / "kennisbank"
+    build_site(hub.root / "mkdocs.yml", first, offline=True)
+    with browser() as chromium:
+        context = chromium.new_context()  # file:// pages share one storage, as in a real browser
+        page = context.new_page()
+        page.goto((first / "academie" / "raad" / "01-een.html").as_uri())
+        page.get_by_role("button", name="Markeer als afgerond").click()
+        moved = tmp_path / "documenten" / "vng"
+        moved.parent.mkdir()
+        first.rename(moved)
+        page.goto((moved / "academie" / "raad" / "index.html").as_uri())
+        assert page.locator(".kb-progress__text").inner_text() == "1 van 2 modules afgerond"
+        assert page.evaluate("Object.keys(JSON.parse(localStorage.getItem('kennisbank.academie.voortgang')))") \
+            == ["academie/raad/01-een"]
+
+
+def test_progress_saved_under_old_absolute_keys_is_kept(page):
+    page.goto(page.base + "academie/")
+    page.evaluate("localStorage.setItem('kennisbank.academie.voortgang', "
+                  "JSON.stringify({'/academie/raad/01-een/': '2026-01-02'}))")
+    page.goto(page.base + "academie/raad/")
+    assert page.locator(".kb-progress__text").inner_text() == "1 van 2 modules afgerond"

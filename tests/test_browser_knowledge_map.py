@@ -1,10 +1,10 @@
 """The knowledge map renders in a real browser, its cells lead to the pair pages; screenshots are kept."""
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import browser, serve
 
 pytestmark = pytest.mark.browser
@@ -47,3 +47,26 @@ def test_map_renders_and_cells_lead_to_pair_pages(starter_site, scheme):
         assert heading.startswith(f"{theme} bij {network}")
         assert errors == []
         assert hosts == {urlsplit(base).netloc}
+
+
+def test_on_a_phone_the_map_is_a_list_per_theme_with_large_tap_targets(starter_site):
+    with serve(starter_site.root) as base, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 320, "height": 800})
+        page.goto(base + "kenniskaart/")
+        assert not page.locator("svg.kb-map__svg").is_visible()
+        assert not page.locator("table.kb-map__table").is_visible()
+        lists = page.locator(".kb-map__lists")
+        assert lists.is_visible()
+        first_theme = lists.get_by_role("heading", level=3).first
+        assert first_theme.inner_text() == "Bestaanszekerheid"
+        entries = lists.locator("ul.kb-map__list").first.locator("li")
+        assert re.fullmatch(r".+ \d+ publicaties?", entries.first.inner_text())
+        counts = [int(re.search(r"(\d+) publicatie", t).group(1)) for t in entries.all_inner_texts()]
+        assert counts == sorted(counts, reverse=True) and counts[0] > 0
+        heights = page.evaluate("""() => [...document.querySelectorAll('.kb-map__lists a')]
+            .map(a => a.getBoundingClientRect().height)""")
+        assert min(heights) >= 24
+        assert page.evaluate("document.documentElement.scrollWidth") == 320
+        entries.first.locator("a").click()
+        page.wait_for_url("**/themas/bestaanszekerheid/*/")
+        page.screenshot(path=str(ARTIFACTS / "kenniskaart-320.png"))

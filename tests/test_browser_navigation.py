@@ -3,7 +3,6 @@
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import browser, serve
 
 pytestmark = pytest.mark.browser

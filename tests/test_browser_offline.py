@@ -6,11 +6,11 @@ import zipfile
 from urllib.parse import urlsplit
 
 import pytest
-from click.testing import CliRunner
-
 from browser import browser, serve
-from kennisbank.cli.commands import main
+from click.testing import CliRunner
 from sitebuilder import project
+
+from kennisbank.cli.commands import main
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,9 @@ from lunr.index import Index
 from sitebuilder import REPO, article, project
 
 from kennisbank.content.hub import load_hub
+from kennisbank.index.hub_index import index_hub
 from kennisbank.outputs.search.documents import plain_text, search_docs
 from kennisbank.outputs.search.dutch import STOP_WORDS, stem
-from kennisbank.index.hub_index import index_hub
 from kennisbank.outputs.search.shards import analyse_hub
 
 pytestmark = pytest.mark.browser
@@ -313,6 +313,10 @@ def test_desktop_shows_the_filters_beside_the_results(starter_site, chromium):
 @pytest.mark.parametrize("words, expected", [
     ("energietransitei", "Bedoelde u: energietransitie?"),
     ("schuldenn", "Bedoelde u: schulden?"),
+    # A typo in the first letter: changed, missing, or two letters swapped.
+    ("wnergietransitie", "Bedoelde u: energietransitie?"),
+    ("nergietransitie", "Bedoelde u: energietransitie?"),
+    ("ewarmtetransitie", "Bedoelde u: warmtetransitie?"),
 ])
 def test_did_you_mean_on_the_page(search, words, expected):
     page, base, errors = search

@@ -8,10 +8,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import browser, serve
 from hostile import INERT, REJECTED, checks_switched_off, hostile_project
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

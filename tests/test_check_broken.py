@@ -4,9 +4,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import article, practice, project
 
 from kennisbank.cli.commands import main
-from sitebuilder import article, practice, project
 
 BROKEN = {
     "artikelen/kapotte-yaml.md": "---\ntitel: Warmte: een aanpak\ntype: artikel\n---\nTekst\n",
@@ -23,7 +23,7 @@ BROKEN = {
 EXPECTED = [
     "docs/artikelen/kapotte-yaml.md:2:14: yaml: ongeldige YAML: een dubbele punt in een waarde; "
     "zet de waarde tussen aanhalingstekens",
-    "docs/artikelen/onbekend-thema.md:5:10: themas: onbekend thema 'klimaat'; bedoelde u 'klimaat-energie'?",
+    "docs/artikelen/onbekend-thema.md:5:10: themas: onbekend thema 'klimaat'; bedoelde je 'klimaat-energie'?",
     "docs/artikelen/slechte-datum.md:7:1: gepubliceerd: ongeldige datum '12-03-2024'; "
     "schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-12",
     "docs/artikelen/verkeerd-type.md:4:1: type: onbekend type 'blog'; kies uit artikel, praktijkvoorbeeld, "
@@ -32,7 +32,7 @@ EXPECTED = [
     "docs/praktijkvoorbeelden/dubbel.md:1:1: bestandsnaam: de naam 'dubbel' wordt al gebruikt door "
     "docs/artikelen/dubbel.md; kies een andere bestandsnaam",
     "docs/praktijkvoorbeelden/verkeerde-gemeente.md:8:13: gemeenten: onbekende gemeente 'Zwole'; "
-    "bedoelde u 'Zwolle'?",
+    "bedoelde je 'Zwolle'?",
 ]
 
 

@@ -5,10 +5,10 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from sitebuilder import project
 
 from kennisbank.cli.commands import main
 from kennisbank.content.hub import load_hub
-from sitebuilder import project
 
 TODAY = dt.date.today().isoformat()
 
@@ -33,7 +33,7 @@ def test_new_article_from_options_is_written_and_passes_the_check(hub):
     text = (hub.docs / "artikelen" / "regie-op-de-warmtetransitie-zo-doet-u-dat.md").read_text(encoding="utf-8")
     assert text.startswith(
         "---\ntitel: 'Regie op de wärmtetransitie: zo doet u dat'\nsamenvatting: Hoe gemeenten regie nemen.\n"
-        "type: artikel\nthemas: [klimaat-energie]\nnetwerken: [regionale-warmtetafels]\ntags: [warmtenet]\n"
+        "type: artikel\nthemas: [klimaat-energie]\nnetwerken: [regionale-warmtetafels]\ntags: [Warmtenet]\n"
         f"auteurs: [VNG Kennishub]\ngepubliceerd: {TODAY}\n---\n\n")
     loaded = load_hub(hub.docs, hub.root)
     assert list(loaded.problems) == []
@@ -56,7 +56,7 @@ def test_wrong_answers_write_nothing_and_say_why_in_dutch(hub):
     result = run("new", "artikel", "--titel", "X", "--samenvatting", "Y", "--thema", "klimaat", "--auteur", "A")
     assert result.exit_code == 1
     assert result.stderr == ("Error: het bestand is niet gemaakt:\n"
-                             "  themas: onbekend thema 'klimaat'; bedoelde u 'klimaat-energie'?\n")
+                             "  themas: onbekend thema 'klimaat'; bedoelde je 'klimaat-energie'?\n")
     assert not (hub.docs / "artikelen").exists()
 
 
@@ -85,7 +85,7 @@ def test_course_and_numbered_modules(hub):
     assert list(load_hub(hub.docs, hub.root).problems) == []
     unknown = run("new", "module", "--cursus", "werken-met-dat", "--titel", "T", "--samenvatting", "S",
                   "--duur", "5", "--leerdoel", "D")
-    assert unknown.exit_code == 1 and "onbekende cursus 'werken-met-dat'; bedoelde u 'werken-met-data'?" in \
+    assert unknown.exit_code == 1 and "onbekende cursus 'werken-met-dat'; bedoelde je 'werken-met-data'?" in \
         unknown.stderr
 
 

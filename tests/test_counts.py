@@ -158,19 +158,21 @@ def test_more_in_theme_says_what_the_theme_page_says(starter):
     assert seen > 30
 
 
-def search_data(site: Site) -> dict:
-    script = (site.root / "zoeken" / "zoekindex.js").read_text(encoding="utf-8")
+def search_facets(site: Site) -> dict:
+    """The search index's facet table (``zoeken/index/facetten.js``): facet values, and per document the
+    positions of its values, one list per facet after the document's own number."""
+    script = (site.root / "zoeken" / "index" / "facetten.js").read_text(encoding="utf-8")
     literal = script[script.index("JSON.parse(") + len("JSON.parse("):script.rindex(")")]
     return json.loads(ast.literal_eval(literal))
 
 
 def test_search_facets_count_what_theme_and_network_pages_list(starter):
-    data = search_data(starter.site)
+    data = search_facets(starter.site)
     facets = [f["name"] for f in data["facets"]]
     values = {f["name"]: f["values"] for f in data["facets"]}
     counted: Counter[tuple[str, str]] = Counter()
     for doc in data["docs"]:
-        for name, positions in zip(facets, doc[4:]):
+        for name, positions in zip(facets, doc[1:]):
             counted.update((name, values[name][p]) for p in positions)
     tax = starter.hub.taxonomy
     for slug, srcs in members(starter, 0).items():

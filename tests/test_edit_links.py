@@ -1,9 +1,8 @@
-"""Every page links to the file a contributor would edit; generated pages to the data they are made from."""
+"""Readers first: the edit pencil only on content items, the repository in the footer, no engine credit."""
 
 import re
 
 import pytest
-
 from sitebuilder import article, project
 
 REPO_URL = "https://github.com/vng-kennishub/kennisbank"
@@ -14,22 +13,31 @@ def site(tmp_path_factory):
     return project(tmp_path_factory.mktemp("edit"), {"artikelen/x.md": article()}).build()
 
 
-def edit_link(site, url: str) -> str:
-    links = re.findall(r'<a href="([^"]+)" title="Bewerk deze pagina" class="md-content__button md-icon"',
-                       site.html(url))
-    assert len(links) == 1, url
-    return links[0]
+def edit_links(site, url: str) -> list[str]:
+    return re.findall(r'<a href="([^"]+)" title="Bewerk deze pagina" class="md-content__button md-icon"',
+                      site.html(url))
 
 
-@pytest.mark.parametrize("url, target", [
-    ("artikelen/x/", "edit/main/docs/artikelen/x.md"),
-    ("", "edit/main/docs/index.md"),
-    ("bijdragen/", "edit/main/docs/bijdragen/index.md"),
-    ("themas/", "edit/main/docs/_data/themas.yml"),
-    ("themas/bestaanszekerheid/", "edit/main/docs/_data/themas.yml"),
-    ("netwerken/divosa/", "edit/main/docs/_data/netwerken.yml"),
-    ("artikelen/", "tree/main/docs/artikelen"),
-    ("academie/", "tree/main/docs/academie"),
-])
-def test_edit_link_points_at_the_source(site, url, target):
-    assert edit_link(site, url) == f"{REPO_URL}/{target}"
+def test_an_item_links_to_its_own_source_file(site):
+    assert edit_links(site, "artikelen/x/") == [f"{REPO_URL}/edit/main/docs/artikelen/x.md"]
+
+
+@pytest.mark.parametrize("url", ["", "bijdragen/", "themas/", "themas/bestaanszekerheid/", "netwerken/divosa/",
+                                 "artikelen/", "academie/", "zoeken/", "kenniskaart/", "nieuw/"])
+def test_pages_that_are_not_items_have_no_edit_link(site, url):
+    assert edit_links(site, url) == []
+
+
+@pytest.mark.parametrize("url", ["", "artikelen/x/", "zoeken/"])
+def test_the_repository_is_linked_from_the_footer_and_not_the_header(site, url):
+    page = site.html(url)
+    header, footer = page[:page.index('<main')], page[page.index('<footer'):]
+    assert REPO_URL not in header
+    assert 'class="md-source"' not in page
+    assert re.findall(r'<a href="([^"]+)"[^>]*>Broncode</a>', footer) == [REPO_URL]
+
+
+def test_the_footer_credits_no_engine(site):
+    footer = site.html("")[site.html("").index("<footer"):]
+    assert "Material for MkDocs" not in footer
+    assert "Gemaakt met" not in footer

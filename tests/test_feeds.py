@@ -6,7 +6,6 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import pytest
-
 from hostile import checks_switched_off
 from sitebuilder import article, project
 

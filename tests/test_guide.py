@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from sitebuilder import REPO
 
 from kennisbank.content.model import MODELS, Contact
-from sitebuilder import REPO
 
 GUIDE = (REPO / "docs" / "bijdragen" / "index.md").read_text(encoding="utf-8")
 

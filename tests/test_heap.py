@@ -3,10 +3,10 @@
 import gc
 
 import pytest
+from sitebuilder import article, project
 
 from kennisbank.mkdocs import events as mkdocs_events
 from kennisbank.mkdocs.heap import BUILD_THRESHOLDS, build_collector
-from sitebuilder import article, project
 
 
 def test_the_build_thresholds_hold_inside_and_the_old_ones_come_back_even_after_an_error():

@@ -3,10 +3,10 @@
 import tracemalloc
 
 from click.testing import CliRunner
+from sitebuilder import article, practice, project
 
 from kennisbank.cli.commands import main
 from kennisbank.content.hub import load_hub
-from sitebuilder import article, practice, project
 
 BOMB = ("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n")
@@ -48,7 +48,7 @@ def test_each_hostile_file_gets_one_clear_message(tmp_path, monkeypatch):
         "docs/artikelen/niet-afgesloten.md:1:1: frontmatter: de frontmatter wordt niet afgesloten; zet een regel "
         "met alleen '---' onder de laatste eigenschap",
         "docs/artikelen/script.md:12:1: html: <script> is niet toegestaan: code in een bijdrage zou in de browser "
-        "van bezoekers draaien; wilt u HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```",
+        "van bezoekers draaien; wil je HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```",
         "docs/artikelen/tabs.md:6:1: yaml: tabs zijn in de frontmatter niet toegestaan; gebruik spaties om in "
         "te springen",
         "docs/artikelen/vijftig-mb.md:1:1: bestand: bestand is te groot (50.0 MB; maximaal 2 MB); splits de tekst "

@@ -3,11 +3,11 @@
 import posixpath
 
 from click.testing import CliRunner
+from sitebuilder import article, project
 
 from kennisbank.cli.commands import main
 from kennisbank.content.links import markdown_links, target_of
 from kennisbank.content.text import link
-from sitebuilder import article, project
 
 
 def test_links_are_found_with_line_and_column_outside_code():
@@ -52,9 +52,9 @@ def test_link_to_a_missing_item_is_an_error_at_its_line_with_a_suggestion(tmp_pa
         "docs/artikelen/naar-concept.md:10:5: link: 'concept.md' verwijst naar een concept; dat wordt niet "
         "gepubliceerd. Verwijder de link of publiceer het item eerst (status: gepubliceerd)",
         "docs/artikelen/wonen.md:12:27: link: 'warmtte.md' verwijst naar een item dat niet bestaat "
-        "(gezocht: docs/artikelen/warmtte.md); bedoelde u 'warmte.md'?",
+        "(gezocht: docs/artikelen/warmtte.md); bedoelde je 'warmte.md'?",
         "docs/artikelen/wonen.md:13:1: link: '../academie/bestaat-niet/index.md' verwijst naar een item dat "
-        "niet bestaat (gezocht: docs/academie/bestaat-niet/index.md); bedoelde u '../academie/index.md'?",
+        "niet bestaat (gezocht: docs/academie/bestaat-niet/index.md); bedoelde je '../academie/index.md'?",
     ]
     hub.build_fails()
     logged = "\n".join(r.getMessage() for r in caplog.records)

@@ -48,15 +48,15 @@ def test_yaml_pydantic_and_encoding_problems_are_explained_in_dutch(tmp_path, mo
         "docs/artikelen/stuurteken.md:2:9: yaml: de waarde bevat het onzichtbare teken U+0001, dat niet in een "
         "webpagina of feed kan staan; verwijder het",
         "docs/artikelen/trefwoorden.md:8:8: tags: een lege waarde is geen trefwoord; verwijder hem of vul hem in",
-        "docs/artikelen/trefwoorden.md:8:11: tags: een trefwoord is tekst, niet '123'; bedoelt u de tekst, zet "
+        "docs/artikelen/trefwoorden.md:8:11: tags: een trefwoord is tekst, niet '123'; bedoel je de tekst, zet "
         'hem dan tussen aanhalingstekens: "123"',
-        "docs/artikelen/trefwoorden.md:8:16: tags: een trefwoord is tekst, niet 'true'; bedoelt u de tekst, zet "
+        "docs/artikelen/trefwoorden.md:8:16: tags: een trefwoord is tekst, niet 'true'; bedoel je de tekst, zet "
         'hem dan tussen aanhalingstekens: "true"',
         # A YAML mistake does not hide the body's problems.
         f"docs/artikelen/yaml-en-tekst.md:2:14: yaml: {INVALID}: een dubbele punt in een waarde; zet de waarde "
         "tussen aanhalingstekens",
         "docs/artikelen/yaml-en-tekst.md:5:1: html: <script> is niet toegestaan: code in een bijdrage zou in de "
-        "browser van bezoekers draaien; wilt u HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` "
+        "browser van bezoekers draaien; wil je HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` "
         "en ```",
     ]
     assert result.exit_code == 1

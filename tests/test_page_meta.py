@@ -19,7 +19,7 @@ def test_check_refuses_template_location_and_unknown_fields_of_an_ordinary_page(
         "docs/over-ons.md:3:1: template: 'template' is niet toegestaan: het geeft de pagina een ander sjabloon, "
         "bijvoorbeeld een doorverwijzing naar een andere website; sjablonen beheert de redactie in overrides/",
         "docs/over-ons.md:4:1: location: 'location' is niet toegestaan: met een doorverwijs-sjabloon stuurt het "
-        "bezoekers naar een ander adres; link in de tekst naar de pagina die u bedoelt",
+        "bezoekers naar een ander adres; link in de tekst naar de pagina die je bedoelt",
         "docs/over-ons.md:5:1: author: onbekend veld 'author'; op een gewone pagina zijn toegestaan: title, "
         "description, hide, search, tags",
         "docs/over-ons.md:6:20: hide: ongeldige waarde 'sidebar'; kies uit navigation, toc, footer, path, tags, "

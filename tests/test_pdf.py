@@ -21,18 +21,19 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from pdfs import contents_entries, external_links, internal_links, outline, pdfs_on, render_page, squeeze, text
 from pypdf import PdfReader
+from sitebuilder import project
+from test_site_starter import url_of
 
 from kennisbank.cli.commands import main
 from kennisbank.content.hub import load_hub
 from kennisbank.content.model import ItemType
-from kennisbank.outputs.pdf.plan import pages_wanted, pdf_target
 from kennisbank.content.settings import PdfSettings
 from kennisbank.content.text import dutch_date
 from kennisbank.index.hub_index import index_hub
-from pdfs import contents_entries, external_links, internal_links, outline, pdfs_on, render_page, squeeze, text
-from sitebuilder import project
-from test_site_starter import url_of
+from kennisbank.outputs.pdf.compose import WEB_SECTIONS
+from kennisbank.outputs.pdf.plan import pages_wanted, pdf_target
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
@@ -48,15 +49,31 @@ def starter(tmp_path_factory):
     return index_hub(load_hub(hub_project.docs, hub_project.root)), site, whole
 
 
+def _printed(article: BeautifulSoup) -> BeautifulSoup:
+    """The article without what stays on the web: generated link lists, the Academie's buttons, answers."""
+    for heading in article.find_all(re.compile(r"^h[1-6]$"), id=sorted(WEB_SECTIONS)):
+        level = int(heading.name[1])
+        for sibling in list(heading.find_next_siblings()):
+            if re.fullmatch(r"h[1-6]", sibling.name) and int(sibling.name[1]) <= level \
+                    or "footnote" in (sibling.get("class") or []):
+                break
+            sibling.decompose()
+        heading.decompose()
+    # The self-checks' labels become "Vraag 1", "Vraag 2" … in a PDF.
+    for tag in article.select("p:has(> a.kb-continue), details.kb-toets__answer, .kb-toets__label"):
+        tag.decompose()
+    return article
+
+
 def body_paragraphs(site, url: str) -> list[str]:
-    """Paragraphs a reader sees on the item page, screen-only navigation left out."""
-    article = BeautifulSoup(site.article_html(url), "html.parser")
+    """Paragraphs a reader sees on the item page and in its PDF, screen-only navigation left out."""
+    article = _printed(BeautifulSoup(site.article_html(url), "html.parser"))
     return [p.get_text(" ", strip=True) for p in article.find_all("p")
             if not p.find_parent("nav") and not p.select("a.kb-pdf-link") and p.get_text(strip=True)]
 
 
 def headings(site, url: str, levels=("h1", "h2")) -> list[tuple[int, str]]:
-    article = BeautifulSoup(site.article_html(url), "html.parser")
+    article = _printed(BeautifulSoup(site.article_html(url), "html.parser"))
     for anchor in article.select("a.headerlink"):
         anchor.decompose()
     return [(int(h.name[1]) - 1, h.get_text(" ", strip=True)) for h in article.find_all(levels)]
@@ -95,9 +112,10 @@ def test_article_pdf_is_a_tagged_dutch_document_with_cover_toc_and_bookmarks(sta
     assert (round(width), round(height)) == (595, 842)  # A4 in points
     cover = reader.pages[0].extract_text()
     assert "VNG Kennisbank" in cover and "Regie warmtetransitie" in cover and "ARTIKEL" in cover
+    assert f"Gepubliceerd {dutch_date(item.date)}" in cover
     assert dutch_date(item.updated) in cover  # the last change, not the day of the build: unchanged PDFs stay valid
     assert "Inhoud" in reader.pages[1].extract_text()
-    # h3 too: the related lists group their items under h3 headings, and the bookmarks follow all levels.
+    # h3 too: the bookmarks follow all levels (the related lists' h3 headings stay on the web).
     assert outline(reader) == headings(site, url_of(item.src), levels=("h1", "h2", "h3"))
     last = reader.pages[-1].extract_text()
     assert f"Pagina {len(reader.pages)} van {len(reader.pages)}" in last
@@ -118,26 +136,58 @@ def test_course_reader_holds_the_course_and_its_modules_in_order(starter):
     reader = PdfReader(pdf)
     assert "CURSUSREADER" in reader.pages[0].extract_text()
     top = [title for depth, title in outline(reader) if depth == 0]
-    assert top == [course.title] + [m.title for m in modules]
+    assert top == [course.title] + [m.title for m in modules] + ["Antwoorden"]
     document = squeeze(text(reader))
     positions = [document.index(squeeze(body_paragraphs(site, url_of(m.src))[-1])) for m in modules]
     assert positions == sorted(positions)
     render_page(pdf, 3, "pdf-course-reader")
 
 
-def test_theme_pdf_holds_every_item_of_the_theme_with_working_links(starter):
+def test_theme_pdf_is_a_dossier_of_summaries_with_links(starter):
     hub, site, _ = starter
     pdf = site.root / "themas/klimaat-energie.pdf"
     reader = PdfReader(pdf)
     items = hub.with_theme("klimaat-energie")
     top = [title for depth, title in outline(reader) if depth == 0]
-    assert top[0] == "Klimaat & energie" and sorted(top[1:]) == sorted(i.title for i in items)
-    destinations = set(reader.named_destinations)
-    links = internal_links(reader)
-    # The theme page lists its items; in the PDF those are links to the items' own chapters.
-    assert len([name for name in links if re.fullmatch(r"p\d+", name)]) >= len(items)
-    assert set(links) <= destinations
+    assert top == ["Klimaat & energie"]  # one chapter: the theme page, not every item reprinted
+    document = squeeze(text(reader))
+    for item in items:
+        assert squeeze(item.title) in document and squeeze(item.meta.samenvatting) in document, item.src
+    # A collection's cover dates it by its newest change (the same day in every build until something changes).
+    newest = max(i.updated for i in items if i.updated is not None)
+    assert "Stand van zaken: " + dutch_date(newest) in reader.pages[0].extract_text()
+    # Each summary links to the item on the public site, where its own PDF is.
+    uris = set(external_links(reader))
+    assert {f"https://kennisbank.example.nl/{url_of(i.src)}" for i in items} <= uris
+    assert len(reader.pages) < len(items)
     render_page(pdf, 3, "pdf-theme")
+
+
+def test_pdfs_hold_no_web_navigation_and_a_course_reader_keeps_its_answers_for_the_end(starter):
+    hub, site, _ = starter
+    article = PdfReader(site.root / pdf_target("artikelen/regie-warmtetransitie.md"))
+    on_the_web = site.text("artikelen/regie-warmtetransitie/")
+    assert "Gerelateerd" in on_the_web and "Meer in dit thema" in on_the_web and "Eerder:" in on_the_web
+    bookmarks = [title for _, title in outline(article)]
+    assert "Gerelateerd" not in bookmarks and "Verwijzingen naar deze pagina" not in bookmarks
+    for web_only in ("Meer in dit thema", "← Eerder:", "Later:"):
+        assert web_only not in text(article), web_only
+    course = hub.items["academie/samenwerken-in-de-regio/index.md"]
+    reader = PdfReader(site.root / pdf_target(course.src))
+    pages = [page.extract_text() for page in reader.pages]
+    document = "\n".join(pages)
+    for web_only in ("Begin met module 1", "Verder lezen in de kennisbank", "Volgende module", "Markeer als afgerond",
+                     "Bekijk het goede antwoord", "Bekijk het modelantwoord"):
+        assert squeeze(web_only) not in squeeze(document), web_only
+    assert [title for depth, title in outline(reader) if depth == 0][-1] == "Antwoorden"
+    key = next(n for n, page in enumerate(pages) if page.lstrip().startswith("Antwoorden"))
+    questions = "\n".join(pages[:key])
+    assert "Vraag 1" in questions and "Antwoord: zie antwoord 1 achterin." in questions
+    assert "Toelichting:" not in questions and "Modelantwoord:" not in questions
+    answers = squeeze("\n".join(pages[key:]))
+    assert squeeze("Vraag 1:") in answers and squeeze("Toelichting:") in answers
+    assert set(internal_links(reader)) >= {"antwoorden-1"}
+    render_page(site.root / pdf_target(course.src), len(pages), "pdf-course-answers")
 
 
 def test_network_pdf(starter):
@@ -154,7 +204,7 @@ def test_whole_hub_pdf_has_every_item_parts_and_resolving_links(starter):
     hub, site, whole = starter
     reader = PdfReader(whole)
     entries = outline(reader)
-    assert [t for d, t in entries if d == 0] == ["Artikelen", "Praktijkvoorbeelden", "Cursussen"]
+    assert [t for d, t in entries if d == 0] == ["Artikelen", "Praktijkvoorbeelden", "Cursussen", "Antwoorden"]
     articles = sorted((i.title for i in hub.of_type(ItemType.ARTIKEL)), key=str.casefold)
     first_part = entries[1: entries.index((0, "Praktijkvoorbeelden"))]
     assert [t for d, t in first_part if d == 1] == articles

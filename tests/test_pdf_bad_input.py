@@ -7,16 +7,16 @@ import logging
 import os
 
 import pytest
+from hostile import checks_switched_off
+from pdfs import outline, pdfs_on, render_page, squeeze, text, text_by_font, word_boxes
 from pypdf import PdfReader
+from sitebuilder import article, project
 
 import kennisbank.outputs.pdf.engine as engine
-from hostile import checks_switched_off
 from kennisbank.content.hub import load_hub
+from kennisbank.index.hub_index import index_hub
 from kennisbank.outputs.pdf import Page, PdfDocument, build_pdfs, page_documents
 from kennisbank.outputs.pdf.plan import Part
-from kennisbank.index.hub_index import index_hub
-from pdfs import outline, pdfs_on, render_page, squeeze, text, text_by_font, word_boxes
-from sitebuilder import article, project
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 

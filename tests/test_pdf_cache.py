@@ -86,15 +86,16 @@ def test_an_edit_re_renders_the_pdfs_that_hold_the_article_only(hub, caplog, tmp
     cold, _ = build(hub, caplog)
     hub.write({"artikelen/een.md": FILES["artikelen/een.md"] + "\nEen nieuwe alinea over de wijk.\n"})
     warm, line = build(hub, caplog)
-    assert line == f"PDF's: 2 opnieuw gemaakt, {len(cold) - 2} hergebruikt"  # the article and its theme's dossier
+    # Only the article: its theme's dossier holds its summary, which the edit left alone.
+    assert line == f"PDF's: 1 opnieuw gemaakt, {len(cold) - 1} hergebruikt"
     changed = sorted(name for name in cold if warm[name] != cold[name])
-    assert changed == ["artikelen/een.pdf", "themas/bestaanszekerheid.pdf"]
+    assert changed == ["artikelen/een.pdf"]
     for name in changed:
         assert "Een nieuwe alinea over de wijk." in seen(warm[name], tmp_path)[0].replace("\n", " ")
     # A changed image changes the PDFs that show it, though no page's HTML changed.
     (hub.docs / "artikelen/schema.png").write_bytes(PNG.replace(b"\xc9\xfe\x92\xef", b"\xc9\xfe\x92\xee"))
     _, line = build(hub, caplog)
-    assert line == f"PDF's: 2 opnieuw gemaakt, {len(cold) - 2} hergebruikt"
+    assert line == f"PDF's: 1 opnieuw gemaakt, {len(cold) - 1} hergebruikt"
 
 
 @pytest.mark.pdf

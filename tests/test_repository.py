@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import yaml
+from sitebuilder import REPO, article, project
 
 from kennisbank.content.problems import Problem
-from sitebuilder import REPO, article, project
 
 WORKFLOW = REPO / ".github" / "workflows" / "pull-request.yml"
 
@@ -82,12 +82,12 @@ def test_vscode_problem_matcher_reads_our_messages_and_the_schema_exists():
     tasks = json.loads((REPO / ".vscode" / "tasks.json").read_text())
     pattern = tasks["tasks"][0]["problemMatcher"]["pattern"]
     line = str(Problem("docs/artikelen/x.md", 5, 10, "extra.kennisbank.embeds",
-                       "onbekend thema 'klimaat'; bedoelde u 'klimaat-energie'?"))
+                       "onbekend thema 'klimaat'; bedoelde je 'klimaat-energie'?"))
     match = re.match(pattern["regexp"], line)
     assert match is not None
     assert [match.group(pattern[k]) for k in ("file", "line", "column", "code", "message")] == [
         "docs/artikelen/x.md", "5", "10", "extra.kennisbank.embeds",
-        "onbekend thema 'klimaat'; bedoelde u 'klimaat-energie'?"]
+        "onbekend thema 'klimaat'; bedoelde je 'klimaat-energie'?"]
     assert json.loads((REPO / ".vscode" / "extensions.json").read_text())["recommendations"]
 
 

@@ -8,11 +8,11 @@ import pytest
 from lunr.builder import Builder
 
 from kennisbank.content.hub import load_hub
+from kennisbank.index.hub_index import index_hub
 from kennisbank.outputs.search.documents import plain_text, search_docs
 from kennisbank.outputs.search.dutch import STOP_WORDS, stem, trim, use_dutch
 from kennisbank.outputs.search.index import FIELDS, build_index, data_script
 from kennisbank.outputs.search.postings import analyse
-from kennisbank.index.hub_index import index_hub
 
 REPO = Path(__file__).resolve().parents[1]
 

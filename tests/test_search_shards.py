@@ -92,6 +92,11 @@ def test_document_chunks_vocabulary_and_meta(starter_docs, starter_files):
     vocabulary = {entry[0]: entry for entry in starter_files["v-g"]}
     assert vocabulary["gemeent"][2] in ("gemeenten", "gemeente") and vocabulary["gemeent"][1] > 20
     assert starter_files["facetten"]["facets"][2]["name"] == "soort"
+    # The same terms again by their second letter, so a typo in the first letter still finds its word.
+    by_second = {entry[0]: entry for entry in starter_files["w-e"]}
+    assert by_second["gemeent"] == vocabulary["gemeent"]
+    assert all(entry[0][1] == "e" for entry in by_second.values())
+    assert meta["seconds"] == sorted(key[2:] for key in starter_files if key.startswith("w-"))
 
 
 def test_compound_parts_are_indexed_too(starter_files):
@@ -106,7 +111,7 @@ def test_compound_parts_are_indexed_too(starter_files):
     ("warmtetransitie", ["warmte", "transitie"]),
     ("bestaanszekerheid", ["bestaan", "zekerheid"]),   # linking -s-
     ("wijkenaanpak", ["wijk", "aanpak"]),               # linking -en-
-    ("energietransitievisie", ["energie", "transitie", "visie"]),
+    ("energietransitievisie", ["energie", "transitievisie", "transitie", "visie"]),  # the tail is a word too
     ("gemeenten", []),                                  # no split into gemeen + ten
     ("onderwijs", []),                                  # parts shorter than four letters are not words here
 ])
@@ -119,8 +124,19 @@ def test_compound_splitting(word, parts):
 def test_parts_learned_from_several_compounds():
     splitter = Splitter.from_texts(["warmtetransitie energietransitie transitievisie warmte energie visie"])
     assert splitter.split("warmtetransitie") == ["warmte", "transitie"]
-    lonely = Splitter.from_texts(["warmtetransitie warmte"])
-    assert lonely.split("warmtetransitie") == []
+    lonely = Splitter.from_texts(["warmteplan warmte"])
+    assert lonely.split("warmteplan") == []  # "plan" is too short to take as a word from one compound
+
+
+@pytest.mark.parametrize("text, word, parts", [
+    # The hub writes "signalering" and "zorgspiegel" only inside these compounds: a long rest after a known word.
+    ("vroegsignalering vroeg", "vroegsignalering", ["vroeg", "signalering"]),
+    ("gemeentezorgspiegel gemeente zorg", "gemeentezorgspiegel", ["gemeente", "zorgspiegel"]),
+    ("overeenkomst over", "overeenkomst", []),        # "over" is a prefix here, not a word
+    ("vroegplan vroeg", "vroegplan", []),             # a rest that short is too often an ending
+])
+def test_a_long_rest_after_a_known_word_is_a_part(text, word, parts):
+    assert Splitter.from_texts([text]).split(word) == parts
 
 
 def test_shard_script_adds_its_data_to_the_shared_global():

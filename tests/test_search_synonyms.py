@@ -33,7 +33,7 @@ def test_every_mistake_is_reported_at_its_line_and_the_build_stops(tmp_path, mon
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "docs/_data/synoniemen.yml:2:5: synoniemen.gelijk: vul minstens 2 waarden in",
-        "docs/_data/synoniemen.yml:4:5: synoniemen.vindt: onbekend veld 'vindt'; bedoelde u 'vindt_ook'?",
+        "docs/_data/synoniemen.yml:4:5: synoniemen.vindt: onbekend veld 'vindt'; bedoelde je 'vindt_ook'?",
         "docs/_data/synoniemen.yml:5:5: synoniemen: gebruik óf 'gelijk', óf 'zoekwoord' met 'vindt_ook', "
         "niet allebei",
         "docs/_data/synoniemen.yml:10:5: synoniemen.zoekwoord: zoekwoord 'Geldzorgen' staat al op regel 8; "

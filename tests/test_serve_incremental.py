@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from sitebuilder import Site, article, project
 
 from kennisbank.content.hub import load_hub
 from kennisbank.content.layout import content_files
@@ -16,10 +17,9 @@ from kennisbank.index.hub_index import HubIndex, index_hub
 from kennisbank.index.related import RelatedIndex
 from kennisbank.mkdocs.commands import BuildFailed, build_site, preview_build
 from kennisbank.site.crosslinks import related
-from sitebuilder import Site, article, project
 
 PAGES = ["artikelen/a/", "artikelen/b/", "artikelen/", "themas/bestaanszekerheid/", "themas/klimaat-energie/",
-         "themas/", "trefwoorden/"]
+         "themas/", "trefwoorden/", ""]
 
 
 def _search_titles(site: Site) -> list[str]:
@@ -56,7 +56,8 @@ def test_edit_of_title_themes_and_tags_updates_every_dependent_page(tmp_path):
     assert "artikelen/b.md" in second.rebuilt
     assert untouched.stat().st_mtime_ns == written
     assert {"artikelen/a.md", "artikelen/index.md", "themas/bestaanszekerheid.md",
-            "themas/klimaat-energie.md", "trefwoorden.md"} <= second.rebuilt
+            "themas/klimaat-energie.md", "trefwoorden.md", "index.md"} <= second.rebuilt
+    assert "Nieuwe titel" in site.text("")  # the home page's newest publications
     assert "Nieuwe titel" in site.text("artikelen/a/")
     assert "Nieuwe titel" in site.text("themas/klimaat-energie/")
     assert "Ander artikel" in site.text("themas/klimaat-energie/")

@@ -12,9 +12,9 @@ from importlib.metadata import files as package_files
 from pathlib import Path
 
 import pytest
+from sitebuilder import REPO, frontmatter, project
 
 from kennisbank.outputs.security import CONTENT_SECURITY_POLICY, HEADERS, netlify_headers
-from sitebuilder import REPO, frontmatter, project
 
 MATERIAL = Path(str(next(f for f in package_files("mkdocs-material") if f.name == "base.html"
                           and f.parent.name == "templates").locate())).parent

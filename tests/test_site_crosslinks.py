@@ -4,7 +4,6 @@ import html as html_module
 import re
 
 import pytest
-
 from sitebuilder import article, project
 
 # Module fixtures build once per file; a build of the starter hub takes a few seconds.
@@ -83,7 +82,7 @@ def test_knowledge_map_links_every_pair_and_offers_a_table(site):
     for pair in pairs:
         assert f'href="../{pair}/"' in svg, pair
     assert svg.count("<title>") > len(pairs)  # each cell and label has a tooltip
-    assert re.search(r'aria-label="Klimaat &amp; energie bij Netwerk regie warmtetransitie: \d+ items"', svg)
+    assert re.search(r'aria-label="Klimaat &amp; energie bij Netwerk regie warmtetransitie: \d+ publicaties"', svg)
     table = html[html.index("<table"):html.index("</table>")]
     assert '<th scope="row">' in table and '<th scope="col">' in table
     assert all(f'href="../{pair}/"' in table for pair in pairs)

@@ -38,7 +38,7 @@ def test_titles_and_summaries_are_plain_text_everywhere(tmp_path):
 def test_empty_theme_has_no_empty_headings(tmp_path):
     site = project(tmp_path, {"artikelen/x.md": article()}).build()
     text = site.text("netwerken/p10/")
-    assert "Er zijn nog geen items bij dit netwerk." in text
+    assert "Er zijn nog geen publicaties bij dit netwerk." in text
     assert "Artikelen (" not in text
 
 

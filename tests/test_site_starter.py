@@ -3,11 +3,11 @@
 import posixpath
 
 import pytest
+from sitebuilder import REPO
 
 from kennisbank.content.hub import load_hub
 from kennisbank.content.model import ItemType
 from kennisbank.index.hub_index import index_hub
-from sitebuilder import REPO
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,12 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from hostile import EMBED_HOST, INERT, REJECTED, audit, checks_switched_off, hostile_project, payload_lines, src_of
+from sitebuilder import article, project
 
-from hostile import (EMBED_HOST, INERT, REJECTED, audit, checks_switched_off, hostile_project, payload_lines,
-                     src_of)
 from kennisbank.cli.commands import main
 from kennisbank.content.hub import load_hub
 from kennisbank.content.settings import Settings
-from sitebuilder import article, project
-
 
 FIELDS = {"html", "link", "afbeelding", "attributen"}
 
@@ -46,7 +44,7 @@ def test_check_explains_each_kind_in_dutch(tmp_path, monkeypatch):
     path = "docs/artikelen/aanval.md"
     assert result.stdout.splitlines() == [
         f"{path}:10:7: html: <script> is niet toegestaan: code in een bijdrage zou in de browser van bezoekers "
-        "draaien; wilt u HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```",
+        "draaien; wil je HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```",
         f"{path}:16:1: link: een 'javascript:'-adres voert code uit in de browser van de bezoeker; link naar een "
         "gewone webpagina (https://…)",
         f"{path}:16:34: afbeelding: een 'data:'-adres kan code bevatten; voeg het bestand toe aan de map docs/ "

@@ -5,9 +5,9 @@ import os
 import pytest
 import yaml
 from click.testing import CliRunner
+from sitebuilder import REPO, article, project
 
 from kennisbank.cli.commands import main
-from sitebuilder import REPO, article, project
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -37,14 +37,14 @@ def test_each_path_problem_is_reported_with_its_place(tmp_path, monkeypatch):
            "(WCAG 1.1.1: zo weten ook blinde bezoekers wat de afbeelding laat zien)")
     outside = "wijst naar een bestand buiten de map docs/; alleen wat in docs/ staat wordt gepubliceerd, " \
               "zet het bestand dus in docs/"
-    local = "is een pad op uw eigen computer; zet het bestand in de map docs/ en verwijs er vanuit deze " \
+    local = "is een pad op je eigen computer; zet het bestand in de map docs/ en verwijs er vanuit deze " \
             "pagina naar, bijvoorbeeld ../afbeeldingen/foto.png"
     assert check(hub, monkeypatch) == [
         f"{path}:12:1: afbeelding: {alt}",
         f"{path}:14:1: afbeelding: afbeelding '../afbeeldingen/Logo.png' bestaat niet (gezocht: "
-        "docs/afbeeldingen/Logo.png); bedoelde u 'logo.png'? Let op hoofdletters en kleine letters",
+        "docs/afbeeldingen/Logo.png); bedoelde je 'logo.png'? Let op hoofdletters en kleine letters",
         f"{path}:16:1: afbeelding: afbeelding '../afbeeldingen/grafiek.png' bestaat niet (gezocht: "
-        "docs/afbeeldingen/grafiek.png); bedoelde u 'grafiek-2024.png'?",
+        "docs/afbeeldingen/grafiek.png); bedoelde je 'grafiek-2024.png'?",
         f"{path}:18:1: link: '../../README.md' {outside}",
         f"{path}:18:31: afbeelding: '../../../../etc/passwd' {outside}",
         f"{path}:20:1: afbeelding: '/Users/jan/Desktop/foto.png' {local}",
@@ -55,19 +55,23 @@ def test_each_path_problem_is_reported_with_its_place(tmp_path, monkeypatch):
     ]
 
 
-def test_file_names_differing_only_in_case_spaces_accents_and_links(tmp_path, monkeypatch):
+def test_file_names_differing_only_in_case_unsafe_names_and_links(tmp_path, monkeypatch):
+    # Capitals, spaces, accents, underscores and '.JPG' are harmless (exported trees are full of them);
+    # a case clash, a name a URL cannot carry and a symbolic link are not.
     hub = project(tmp_path, {"artikelen/goed.md": article(), "afbeeldingen/kaart.png": PNG,
-                             "afbeeldingen/Kaart.png": PNG, "afbeeldingen/Foto Café.JPG": PNG})
+                             "afbeeldingen/Kaart.png": PNG, "afbeeldingen/Foto Café.JPG": PNG,
+                             "afbeeldingen/EAID_1A2B3C4D_5E6F_4a7b.png": PNG,
+                             "afbeeldingen/plan#2.pdf": b"%PDF-1.4", "afbeeldingen/100%.png": PNG})
     os.symlink("/etc/passwd", hub.docs / "afbeeldingen" / "wachtwoord.png")
     os.symlink("/etc/passwd", hub.docs / "artikelen" / "geheim.md")
     assert check(hub, monkeypatch) == [
-        "docs/afbeeldingen/Foto Café.JPG:1:1: bestandsnaam: 'Foto Café.JPG' is geen geldige bestandsnaam; "
-        "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'foto-cafe.jpg'",
-        "docs/afbeeldingen/Kaart.png:1:1: bestandsnaam: 'Kaart.png' is geen geldige bestandsnaam; gebruik kleine "
-        "letters, cijfers en streepjes, bijvoorbeeld 'kaart.png'",
+        "docs/afbeeldingen/100%.png:1:1: bestandsnaam: '100%.png' kan niet als adres op de site staan; gebruik "
+        "letters, cijfers, spaties en streepjes, bijvoorbeeld '100.png'",
         "docs/afbeeldingen/kaart.png:1:1: bestandsnaam: 'kaart.png' verschilt alleen in hoofdletters van "
         "docs/afbeeldingen/Kaart.png; op Windows en macOS is dat hetzelfde bestand, geef een van beide een "
         "andere naam",
+        "docs/afbeeldingen/plan#2.pdf:1:1: bestandsnaam: 'plan#2.pdf' kan niet als adres op de site staan; "
+        "gebruik letters, cijfers, spaties en streepjes, bijvoorbeeld 'plan-2.pdf'",
         "docs/afbeeldingen/wachtwoord.png:1:1: bestandsnaam: 'wachtwoord.png' is een symbolische koppeling; die "
         "zijn niet toegestaan, zet het bestand zelf in de map docs/",
         "docs/artikelen/geheim.md:1:1: bestandsnaam: 'geheim.md' is een symbolische koppeling; die zijn niet "

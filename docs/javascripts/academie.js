@@ -22,7 +22,7 @@
     { facet: "thema", label: "Thema", all: "Alle thema's" },
     { facet: "duur", label: "Studieduur", all: "Elke studieduur" }
   ];
-  var PRIVACY = "Je voortgang bewaart alleen deze browser (localStorage). Er gaat niets naar een server " +
+  var PRIVACY = "Alleen deze browser op dit apparaat onthoudt je voortgang. Er gaat niets naar een server " +
     "en niemand volgt wat je doet. In een andere browser of op een andere computer begin je opnieuw.";
 
   /* ---------- helpers ---------- */
@@ -49,14 +49,41 @@
     return count + " " + (count === 1 ? one : many);
   }
 
-  /* The progress key of a page: its path, the same whether reached as ".../" or ".../index.html". */
-  function pageKey(url) {
-    var path = new URL(url, window.location.href).pathname.replace(/index\.html$/, "");
+  /* The site's root as an absolute URL ending in "/": the folder of the logo's link to the home page.
+     Keys relative to it stay the same when the offline copy's folder is moved or renamed. The logo's
+     href was resolved against the page that first loaded, so it stays right under instant navigation. */
+  function siteRoot() {
+    var logo = document.querySelector("a.md-logo");
+    var home = new URL(logo ? logo.getAttribute("href") || "." : ".", logo ? logo.baseURI : window.location.href);
+    return home.origin + home.pathname.replace(/[^/]*$/, "");
+  }
+
+  function normalisedKey(path) {
+    path = path.replace(/index\.html$/, "").replace(/\.html$/, "").replace(/\/$/, "");
     try {
       return decodeURIComponent(path);
     } catch (error) {
       return path;
     }
+  }
+
+  /* The progress key of a page: its path below the site's root, without "index.html", ".html" or a
+     final "/", so ".../", ".../index.html" (offline) and a moved folder all give the same key. */
+  function pageKey(url) {
+    var target = new URL(url, window.location.href);
+    var address = target.origin + target.pathname;
+    var root = siteRoot();
+    return normalisedKey(address.indexOf(root) === 0 ? address.slice(root.length) : target.pathname);
+  }
+
+  /* Keys saved before keys were relative were absolute paths ("/academie/c/01-x/", or the whole file
+     path offline): keep that progress by reading them from their course folder on. */
+  function migratedKey(key) {
+    if (key.charAt(0) !== "/") {
+      return key;
+    }
+    var at = key.lastIndexOf("/academie/");
+    return at < 0 ? key : normalisedKey(key.slice(at + 1));
   }
 
   /* ---------- storage ---------- */
@@ -74,7 +101,12 @@
   function loadDone() {
     try {
       var value = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "{}");
-      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+      if (!value || typeof value !== "object" || Array.isArray(value)) {
+        return {};
+      }
+      var done = {};
+      Object.keys(value).forEach(function (key) { done[migratedKey(key)] = value[key]; });
+      return done;
     } catch (error) {
       return {};
     }
@@ -191,9 +223,35 @@
     show(false);
   }
 
-  function resetButton(keys, after) {
-    var button = make("button", { type: "button", "class": "md-button" }, "Wis mijn voortgang");
-    button.addEventListener("click", function () {
+  /* "Wis mijn voortgang": asks first, then offers to undo. keys: the modules of one course; null: all. */
+  function resetControl(keys, after) {
+    var box = make("div", { "class": "kb-reset" });
+    var start = make("button", { type: "button", "class": "md-button" }, "Wis mijn voortgang");
+    var confirm = make("div", { "class": "kb-reset__confirm" });
+    var question = make("p", {}, keys ? "Je voortgang in deze cursus wissen?" : "Je voortgang in alle cursussen wissen?");
+    var yes = make("button", { type: "button", "class": "md-button md-button--primary" }, "Ja, wis mijn voortgang");
+    var no = make("button", { type: "button", "class": "md-button" }, "Nee, bewaren");
+    var status = make("span", { "class": "kb-reset__status", role: "status", "aria-live": "polite" });
+    var undo = make("button", { type: "button", "class": "md-button" }, "Ongedaan maken");
+    var saved = null;
+    confirm.appendChild(question);
+    confirm.appendChild(yes);
+    confirm.appendChild(no);
+    confirm.hidden = true;
+    undo.hidden = true;
+    function asking(ask) {
+      confirm.hidden = !ask;
+      start.hidden = ask;
+      (ask ? yes : start).focus();
+    }
+    start.addEventListener("click", function () {
+      status.textContent = "";
+      undo.hidden = true;
+      asking(true);
+    });
+    no.addEventListener("click", function () { asking(false); });
+    yes.addEventListener("click", function () {
+      saved = loadDone();
       var done = loadDone();
       if (keys) {
         keys.forEach(function (key) { delete done[key]; });
@@ -201,9 +259,27 @@
         done = {};
       }
       saveDone(done);
+      confirm.hidden = true;
+      start.hidden = false;
+      status.textContent = keys ? "Je voortgang in deze cursus is gewist." : "Je voortgang is gewist.";
+      undo.hidden = false;
+      undo.focus();
       after();
     });
-    return button;
+    undo.addEventListener("click", function () {
+      saveDone(saved || {});
+      saved = null;
+      undo.hidden = true;
+      status.textContent = "Je voortgang is teruggezet.";
+      start.focus();
+      after();
+    });
+    box.appendChild(start);
+    box.appendChild(confirm);
+    box.appendChild(status);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(undo);
+    return box;
   }
 
   function setupCourseProgress(box, root) {
@@ -213,25 +289,14 @@
     var text = make("span", { "class": "kb-progress__text", role: "status", "aria-live": "polite" });
     box.appendChild(bar);
     box.appendChild(text);
-    box.appendChild(resetButton(keys, function () {
-      showProgress(root);
-      text.textContent = "Je voortgang in deze cursus is gewist.";
-    }));
+    box.appendChild(resetControl(keys, function () { showProgress(root); }));
     box.appendChild(make("p", { "class": "kb-meta" }, PRIVACY));
   }
 
   function setupCatalogueReset(box, root) {
-    var status = make("span", { role: "status", "aria-live": "polite" });
     box.appendChild(make("h2", { id: "voortgang" }, "Je voortgang"));
     box.appendChild(make("p", {}, PRIVACY));
-    var line = make("p");
-    line.appendChild(resetButton(null, function () {
-      showProgress(root);
-      status.textContent = "Je voortgang is gewist.";
-    }));
-    line.appendChild(document.createTextNode(" "));
-    line.appendChild(status);
-    box.appendChild(line);
+    box.appendChild(resetControl(null, function () { showProgress(root); }));
   }
 
   /* Marks, counts and the "continue" link: redrawn whenever progress changes. */

@@ -28,6 +28,10 @@
   timing("start");
 
   var PAGE_SIZE = 20;
+  // Results shown before the rest of the page of results: what a laptop or phone screen shows first. Each
+  // result may sit in its own document chunk, and a browser asks for six files at a time on HTTP/1.1, so
+  // the first screen waits for one round of requests instead of four.
+  var FIRST_SCREEN = 5;
   var MAX_CHARS = 1000;
   var FACET_COLLAPSED = 8;
   // Parameters in the URL. Not "q": Material opens its own search dialog for ?q=.
@@ -118,8 +122,30 @@
     }));
   }
 
+  // The query in the URL is searched, and the documents of its first screen of results asked for, while the
+  // facet values still load: render() then finds the same files already there or on their way (the engine
+  // loads each file once). Only when the URL filters or sorts by date can the first screen differ from the
+  // best-ranked results, so then nothing more than the search is started early.
+  function warmUp() {
+    var params = new URLSearchParams(window.location.search);
+    var query = (params.get(QUERY_PARAM) || "").slice(0, MAX_CHARS);
+    if (!query.trim()) {
+      return;
+    }
+    var plain = Array.from(params.keys()).every(function (key) { return key === QUERY_PARAM; });
+    engine.search(query, {typing: true}).then(function (outcome) {
+      if (plain) {
+        return engine.documents(outcome.hits.slice(0, FIRST_SCREEN).map(function (hit) { return hit.ref; }));
+      }
+      return null;
+    }).catch(function () {
+      // render() asks again and says so if the files stay away.
+    });
+  }
+
   function start() {
     timing("scripts");
+    warmUp();
     return engine.facets().then(function (facets) {
       data = facets;
       timing("index");
@@ -373,10 +399,12 @@
         // Items are numbered newest first (kennisbank/outputs/search/documents.py), so date order is number order.
         results = results.slice().sort(function (a, b) { return a.ref - b.ref; });
       }
-      var page = results.slice(0, shown);
-      return engine.documents(page.map(function (hit) { return hit.ref; })).then(function (docs) {
+      var refs = results.slice(0, shown).map(function (hit) { return hit.ref; });
+      // A fresh list shows its first screen as soon as those documents are there, then the rest of the page.
+      var first = shown === PAGE_SIZE ? FIRST_SCREEN : refs.length;
+      return engine.documents(refs.slice(0, first)).then(function (docs) {
         if (asked !== generation) {
-          return;
+          return null;
         }
         lastHits = outcome.hits;
         updateFacets(outcome.hits);
@@ -386,6 +414,14 @@
         });
         moreButton.hidden = results.length <= shown;
         renderStatus(results.length, outcome, query);
+        timing("first-screen");
+        return engine.documents(refs.slice(first)).then(function (rest) {
+          if (asked === generation) {
+            rest.forEach(function (doc) {
+              list.appendChild(resultItem(doc, outcome.words));
+            });
+          }
+        });
       });
     }).catch(function () {
       // A file that did not load (network gone): say so; the next query tries again.
@@ -405,6 +441,13 @@
     return Number(parts[2]) + " " + months[Number(parts[1]) - 1] + " " + parts[0];
   }
 
+  function facetIndex(name) {
+    for (var f = 0; f < data.facets.length; f++) {
+      if (data.facets[f].name === name) { return f; }
+    }
+    return -1;
+  }
+
   function resultItem(doc, words) {
     var values = data.docs[doc.ref];
     var item = document.createElement("li");
@@ -421,6 +464,11 @@
     [0, 1].forEach(function (f) {
       docValues(values, f).forEach(function (v) { facts.push(data.facets[f].values[v]); });
     });
+    // A collection's items name their collection, so a bare title such as "Inleiding" says where it is from.
+    var source = facetIndex("bron");
+    if (source >= 0) {
+      docValues(values, source).forEach(function (v) { facts.push(data.facets[source].values[v]); });
+    }
     meta.textContent = facts.filter(Boolean).join(" · ");
     item.append(heading, meta, snippet(doc.summary, doc.excerpt, words));
     return item;

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 FOLDER = ItemType.CURSUS.folder
 
 
-def check_courses(hub: "Hub", slugs: dict[str, str]) -> None:
+def check_courses(hub: Hub, slugs: dict[str, str]) -> None:
     """Module order, modules without course, courses without modules, prerequisites.
 
     ``slugs`` maps every slug (published and concept) to its ``src``.
@@ -39,15 +39,15 @@ def check_courses(hub: "Hub", slugs: dict[str, str]) -> None:
     _check_cycles(hub)
 
 
-def _courses(hub: "Hub") -> list["Item"]:
+def _courses(hub: Hub) -> list[Item]:
     return sorted((i for i in hub.items.values() if i.type is ItemType.CURSUS), key=lambda i: i.src)
 
 
-def _position(item: "Item", *loc: object) -> tuple[int, int]:
+def _position(item: Item, *loc: object) -> tuple[int, int]:
     return item.source.position(loc) if item.source is not None else (1, 1)
 
 
-def _orphans(hub: "Hub", course: str, modules: list["Item"]) -> None:
+def _orphans(hub: Hub, course: str, modules: list[Item]) -> None:
     index = f"{FOLDER}/{course}/index.md"
     if index in hub.drafts:
         message = (f"de cursus docs/{index} is nog concept; zet deze module ook op 'status: concept' "
@@ -58,7 +58,7 @@ def _orphans(hub: "Hub", course: str, modules: list["Item"]) -> None:
         hub.problems.add(hub.rel(module.src), *_position(module, "type"), "type", message)
 
 
-def _empty_course(hub: "Hub", course: "Item") -> None:
+def _empty_course(hub: Hub, course: Item) -> None:
     drafts = [src for src in hub.drafts
               if src.startswith(f"{FOLDER}/{course.course}/") and not src.endswith("/index.md")]
     if drafts:
@@ -70,7 +70,7 @@ def _empty_course(hub: "Hub", course: "Item") -> None:
     hub.problems.add(hub.rel(course.src), *_position(course, "type"), "type", message)
 
 
-def _check_order(hub: "Hub", modules: list["Item"]) -> None:
+def _check_order(hub: Hub, modules: list[Item]) -> None:
     """Modules are numbered 1, 2, 3 … without gaps or doubles."""
     previous: Item | None = None
     for expected, module in enumerate(modules, start=1):
@@ -86,7 +86,7 @@ def _check_order(hub: "Hub", modules: list["Item"]) -> None:
         previous = module
 
 
-def _check_prerequisites(hub: "Hub", course: "Item", slugs: dict[str, str]) -> None:
+def _check_prerequisites(hub: Hub, course: Item, slugs: dict[str, str]) -> None:
     for index, wanted in enumerate(course.course_meta.voorkennis):
         where = (hub.rel(course.src), *_position(course, "voorkennis", index), "voorkennis")
         if wanted == course.slug:
@@ -98,7 +98,7 @@ def _check_prerequisites(hub: "Hub", course: "Item", slugs: dict[str, str]) -> N
                                      "publiceer het eerst of haal het hier weg")
 
 
-def _check_cycles(hub: "Hub") -> None:
+def _check_cycles(hub: Hub) -> None:
     """Courses that need each other first can never be started: report each cycle once."""
     courses = {c.slug: c for c in _courses(hub)}
     needs = {slug: [w for w in c.course_meta.voorkennis if w in courses and w != slug] for slug, c in courses.items()}

@@ -20,8 +20,8 @@ page is rendered. The same parser feeds the renderer
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ..content.markup import in_fenced_code
 from ..content.problems import Problem

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from ..content.aliases import disappeared
 from ..content.hub import load_hub
 from ..content.model import ItemType, json_schema
 from ..content.problems import Problem
@@ -23,6 +24,7 @@ from ..content.settings import read_settings
 from ..content.taxonomy import load_taxonomy
 from ..mkdocs.commands import BuildFailed, build_site, serve_site
 from ..outputs.offline import pack
+from .collection_init import plan_data_file
 from .scaffold import ScaffoldError, course_slugs, plan, write
 
 SCHEMA_PATH = Path("schema/kennisbank.schema.json")
@@ -46,7 +48,9 @@ def main() -> None:
               show_default=True, help="Uitvoer: tekst, GitHub Actions-annotaties of JSON.")
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
               help="MkDocs-configuratie met de instellingen onder extra.kennisbank.")
-def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str, config_file: Path) -> None:
+@click.option("--vorige-site", "previous_site", default=None, type=click.Path(path_type=Path, file_okay=False),
+              help="Map van de vorige build (met sitemap.xml): waarschuw voor adressen die verdwijnen.")
+def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str, config_file: Path, previous_site: Path | None) -> None:
     """Controleer de inhoud en meld alle problemen tegelijk.
 
     Zonder PATHS wordt de hele kennisbank gecontroleerd; met PATHS alleen de
@@ -58,12 +62,19 @@ def check(paths: tuple[Path, ...], docs_dir: Path, fmt: str, config_file: Path) 
         kennisbank check
         kennisbank check docs/artikelen/regie-warmtetransitie.md
         kennisbank check --format github
+        kennisbank check --vorige-site site
     """
     if not docs_dir.is_dir():
         raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
     settings, setting_problems = read_settings(config_file)
     hub = load_hub(docs_dir, _root(), settings)
     hub.problems.extend(setting_problems)
+    if previous_site is not None:
+        sitemap = previous_site / "sitemap.xml"
+        if not sitemap.is_file():
+            raise click.ClickException(f"{sitemap.as_posix()} bestaat niet; geef de map van een gebouwde site op")
+        hub.problems.extend(disappeared(hub, sitemap.read_text(encoding="utf-8"), sitemap.as_posix(),
+                                        settings.site_url or ""))
     wanted = [p.resolve() for p in paths]
     problems = [p for p in hub.problems if not wanted or _under((hub.root / p.path).resolve(), wanted)]
     _report(problems, fmt)
@@ -117,15 +128,23 @@ def _escape_property(text: str) -> str:
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
               help="MkDocs-configuratie.")
 @click.option("-d", "--site-dir", default=None, type=click.Path(path_type=Path), help="Doelmap van de site.")
-@click.option("--strict/--no-strict", default=True, show_default=True,
-              help="Stop bij elke waarschuwing (zoals 'mkdocs build --strict').")
+@click.option("--strict/--no-strict", default=False, show_default=True,
+              help="Stop bij elke fout en waarschuwing (voor pull requests), in plaats van de rest te publiceren.")
 @click.option("--offline", is_flag=True,
               help="Bouw een kopie om zonder internet te openen (file://) en pak die in als SITE-DIR.zip.")
+@click.option("--rapport", "report", default=None, type=click.Path(path_type=Path),
+              help="Schrijf wat gepubliceerd en overgeslagen is, met alle meldingen, als JSON naar dit bestand.")
 @click.option("--cache-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
               help="Map van de cache met eerder gemaakte PDF's (standaard: extra.kennisbank.cache.dir, "
                    ".cache/kennisbank). Mag altijd worden gewist.")
-def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool, cache_dir: Path | None) -> None:
+def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool, report: Path | None,
+          cache_dir: Path | None) -> None:
     """Bouw de site; bij een fout blijft de vorige site staan.
+
+    Zonder --strict wordt alles gepubliceerd wat in orde is: een item met een
+    fout (bijvoorbeeld een script) wordt overgeslagen en gemeld, een kapotte
+    link wordt gewone tekst. Met --strict (voor pull requests) stopt de bouw bij
+    elke fout, net als 'kennisbank check'.
 
     Met --offline komt de site in site-offline/ (of SITE-DIR) en als zip
     daarnaast: uitpakken en index.html openen; zoeken werkt ook zonder internet.
@@ -135,6 +154,8 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool,
     \b
     Example:
         kennisbank build
+        kennisbank build --strict
+        kennisbank build --rapport kennisbank-rapport.json
         kennisbank build --site-dir /tmp/site
         kennisbank build --offline
         kennisbank build --cache-dir /tmp/kennisbank-cache
@@ -143,13 +164,23 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, offline: bool,
     if offline:
         site_dir = site_dir or Path("site-offline")
     try:
-        build_site(config_file, site_dir, strict=strict, offline=offline, cache_dir=cache_dir)
+        publication = build_site(config_file, site_dir, strict=strict, offline=offline, cache_dir=cache_dir)
     except BuildFailed as exc:
         raise click.ClickException(f"de site is niet gebouwd: {exc}") from None
+    if publication is not None:
+        click.echo(publication.summary(), err=True)
+        if report is not None:
+            _write_report(report, publication.report())
     if offline and site_dir is not None:
         archive = site_dir.with_name(site_dir.name + ".zip")
         count = pack(site_dir, archive)
         click.echo(f"Offline site ingepakt: {archive} ({count} bestanden); open kennisbank/index.html", err=True)
+
+
+def _write_report(path: Path, report: dict[str, object]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    click.echo(f"Rapport geschreven naar {path}", err=True)
 
 
 def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
@@ -348,6 +379,48 @@ def new(item_type: str, docs_dir: Path, cursus: str | None, concept: bool, **ans
         raise click.ClickException("het bestand is niet gemaakt:\n  " + "\n  ".join(exc.lines)) from None
     click.echo(f"Geschreven: {path.as_posix()}")
     click.echo("Vul de tekst aan en controleer met: kennisbank check " + path.as_posix(), err=True)
+
+
+@main.group()
+def collectie() -> None:
+    """Collecties: bestaande Markdown van een organisatie, in haar eigen mappenstructuur.
+
+    \b
+    Example:
+        kennisbank collectie init docs/collecties/<naam>
+    """
+
+
+@collectie.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path))
+@click.option("--naam", help="Naam van de collectie (anders: de titel van de startpagina).")
+@click.option("--organisatie", help="Organisatie die de inhoud beheert.")
+@click.option("--licentie", help="Licentie van de inhoud, bijvoorbeeld 'CC BY 4.0' (anders: uit LICENSE).")
+def collectie_init(folder: Path, docs_dir: Path, naam: str | None, organisatie: str | None,
+                   licentie: str | None) -> None:
+    """Bekijk een map docs/collecties/<naam> en schrijf het gegevensbestand van de collectie.
+
+    Meldt wat er gevonden is: de schrijfwijze (mkdocs of docusaurus), de
+    velden van de bron die de kennisbank gebruikt, thema's die bij de tekst
+    passen, wat wordt omgezet en welke pagina's worden overgeslagen. Een
+    bestaand gegevensbestand wordt nooit overschreven.
+
+    \b
+    Example:
+        kennisbank collectie init docs/collecties/<naam>
+        kennisbank collectie init docs/collecties/<naam> --organisatie "Regio Voorbeeld" --licentie "CC0 1.0"
+    """
+    if not docs_dir.is_dir():
+        raise click.ClickException(f"map '{docs_dir}' bestaat niet; geef de inhoudsmap op met --docs")
+    plan = plan_data_file(folder, docs_dir, _root(), naam, organisatie, licentie,
+                          ask=lambda question: click.prompt(question, err=True))
+    plan.target.parent.mkdir(parents=True, exist_ok=True)
+    plan.target.write_text(plan.text, encoding="utf-8")
+    click.echo(f"Geschreven: {plan.target.as_posix()}")
+    for line in plan.summary:
+        click.echo(line, err=True)
+    click.echo("Controleer het bestand (vooral de thema's) en daarna de inhoud met: kennisbank check", err=True)
 
 
 def _log_to_stderr() -> None:

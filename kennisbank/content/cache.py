@@ -11,9 +11,10 @@ cache's context: when it changes, everything is read again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from .problems import Problem
 from .taxonomy import DATA_DIR
@@ -36,10 +37,12 @@ def stamp(path: Path) -> Stamp | None:
 @dataclass
 class _Entry:
     stamp: Stamp
-    item: "Item | None"
+    item: Item | None
     problems: list[Problem]
     links: list | None = None
     """The file's Markdown links (``hub.links``), for backlinks and link checks."""
+    draft: bool = False
+    """A concept, also when its frontmatter did not validate (``hub.drafts``)."""
 
 
 @dataclass
@@ -51,17 +54,17 @@ class SourceCache:
     hits: int = 0
     misses: int = 0
 
-    def start(self, hub: "Hub", files: frozenset[str]) -> None:
+    def start(self, hub: Hub, files: frozenset[str]) -> None:
         """Begin a load of ``files`` (every path below ``docs/``): drop everything if the context changed."""
         data = hub.docs_dir / DATA_DIR
-        taxonomy = tuple(sorted((p.name, stamp(p)) for p in data.glob("*.yml"))) if data.is_dir() else ()
+        taxonomy = tuple(sorted((p.name, stamp(p)) for p in data.rglob("*.yml"))) if data.is_dir() else ()
         context = (hub.docs_dir, hub.root, taxonomy, files, hub.settings)
         if context != self.context:
             self.entries.clear()
         self.context = context
         self.hits = self.misses = 0
 
-    def load(self, hub: "Hub", src: str, load_file: Callable[["Hub", str], "Item | None"]) -> None:
+    def load(self, hub: Hub, src: str, load_file: Callable[[Hub, str], Item | None]) -> None:
         """Add ``src`` to the hub like ``load_file`` does, from the cache when the file is unchanged."""
         current = stamp(hub.docs_dir / src)
         entry = self.entries.get(src)
@@ -72,12 +75,15 @@ class SourceCache:
                 hub.links[src] = entry.links
             if entry.item is not None:
                 hub.add(entry.item)
+            elif entry.draft:
+                hub.drafts.add(src)
             return
         self.misses += 1
         before = len(hub.problems.items)
         item = load_file(hub, src)
         if current is not None:
-            self.entries[src] = _Entry(current, item, hub.problems.items[before:], hub.links.get(src))
+            self.entries[src] = _Entry(current, item, hub.problems.items[before:], hub.links.get(src),
+                                       src in hub.drafts)
 
     def forget_missing(self, present: set[str]) -> None:
         """Drop entries of files that no longer exist."""

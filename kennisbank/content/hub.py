@@ -8,25 +8,41 @@ file is recorded in :attr:`Hub.problems` and the others go on loading.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Generic, TypeVar, Union
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
+from .aliases import check_aliases
 from .cache import SourceCache
+from .collection.dialects import is_mdx_link
+from .collection.mapping import map_page, source_field_problems
+from .collection.spec import Collection, collection_of, load_collections
+from .fences import check_fences
 from .field_safety import check_fields
 from .frontmatter import Source, read_source
-from .layout import CONTENT_FOLDERS, GENERATED_INDEXES, SLUG, content_files, course_of, slug_of, slugify
+from .layout import (
+    COLLECTIONS_FOLDER,
+    CONTENT_FOLDERS,
+    GENERATED_INDEXES,
+    SLUG,
+    content_files,
+    course_of,
+    slug_of,
+    slugify,
+)
 from .limits import check_limits
 from .links import check_links, page_links
 from .markup import Reference, scan
 from .messages import problems_from_validation
-from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names
+from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names, normalise_tag
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, repo_path, suggest
@@ -36,7 +52,7 @@ from .settings import Settings, theme_files_of
 from .synonyms import SYNONYMS_FILE, load_synonyms
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
 
-Meta = Union[Artikel, Praktijkvoorbeeld, Cursus, Module]
+Meta = Artikel | Praktijkvoorbeeld | Cursus | Module
 T = TypeVar("T")
 
 
@@ -76,6 +92,13 @@ class Item:
     """For modules and courses: the course slug (its folder name)."""
     source: Source | None = field(default=None, repr=False, compare=False)
     """The parsed file, for positions of fields in later checks."""
+    collection: str | None = None
+    """For a page of a collection: the collection's slug (kennisbank.collection)."""
+    origin: str | None = None
+    """For a page of a collection: the collection's name, beside its title in lists (bare titles such as
+    'Inleiding' then say where they are from)."""
+    source_fields: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """A collection page's own frontmatter fields that the hub does not use, kept as they are."""
     entries: dict[tuple, tuple[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     """How other pages list this item: per list kind, the text before and after the link (render.list_entries)."""
 
@@ -85,6 +108,8 @@ class Item:
 
     @_cached
     def slug(self) -> str:
+        if self.collection is not None:  # unique by its path: collections repeat names such as index.md
+            return posixpath.splitext(self.src)[0]
         if self.type in (ItemType.CURSUS, ItemType.MODULE) and self.course:
             stem = posixpath.splitext(posixpath.basename(self.src))[0]
             return self.course if self.type is ItemType.CURSUS else f"{self.course}/{stem}"
@@ -116,7 +141,8 @@ class Item:
 
     @_cached
     def tags(self) -> list[str]:
-        return list(self.meta.tags)
+        # Compared in lower case: 'WGR' and 'wgr' are one tag (kennisbank.tags chooses how it is shown).
+        return list(dict.fromkeys(normalise_tag(tag) for tag in self.meta.tags))
 
     @property
     def course_meta(self) -> Cursus:
@@ -164,6 +190,8 @@ class Hub:
     settings: Settings = field(default_factory=Settings)
     links: dict[str, list[Reference]] = field(default_factory=dict)
     """Markdown links of every file read (items and ordinary pages), by ``src``; see :mod:`kennisbank.content.links`."""
+    collections: dict[str, Collection] = field(default_factory=dict)
+    """Collections by slug (``docs/collecties/<slug>/``), with their data files."""
 
     def rel(self, src: str) -> str:
         """Repository-relative path of a docs file, for messages."""
@@ -176,11 +204,15 @@ class Hub:
         else:
             self.drafts.add(item.src)
 
+    def remove(self, src: str) -> None:
+        """Take an item off the hub: a lenient build leaving it out (kennisbank.content.publish)."""
+        self.items.pop(src, None)
+
     def course_of(self, module: Item) -> Item | None:
         return self.items.get(f"{ItemType.CURSUS.folder}/{module.course}/index.md")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(model.model_fields)  # asking the class each time is slow as well (a deprecated descriptor)
 
@@ -202,6 +234,8 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
     if cache is not None:
         cache.start(hub, frozenset(tree.files | tree.folders | tree.links))
     sources = content_files(docs_dir)
+    hub.collections, collection_problems = load_collections(docs_dir, root, taxonomy, tree.folders)
+    hub.problems.extend(collection_problems)
     hub.problems.extend(check_tree(tree, hub.rel, {s for s in sources if s.split("/")[0] in CONTENT_FOLDERS}))
     theme_files = hub.settings.theme_files
     if theme_files is None:
@@ -249,13 +283,20 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     # The body is checked whatever the frontmatter says, so one mistake never hides another.
     hub.problems.extend(check_limits(rel, source.body, source.body_line))
     markup = scan(source.body, source.body_line)
-    hub.problems.extend(check_body(rel, source.body, source.body_line, hub.settings.embeds, markup))
+    body_problems = check_body(rel, source.body, source.body_line, hub.settings.embeds, markup)
+    if _converts_fences(hub, src):
+        body_problems = [p for p in body_problems if not is_mdx_link(p, source.body, source.body_line)]
+    hub.problems.extend(body_problems)
     hub.problems.extend(check_references(rel, src, markup, tree))
+    if not _converts_fences(hub, src):
+        hub.problems.extend(check_fences(rel, source.body, source.body_line))
     hub.problems.extend(check_fields(rel, source.meta, source.position))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
     if not source.meta_ok:
         return None  # the YAML problem is reported; the model would only add 'verplicht veld ontbreekt'
+    if src.startswith(f"{COLLECTIONS_FOLDER}/"):
+        return _load_collection_page(hub, src, source)
     if not in_content_folder and "type" not in source.meta:
         hub.problems.extend(check_page_meta(source))
         return None  # an ordinary page such as the home page or the guide
@@ -263,6 +304,10 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
         hub.problems.add(rel, 1, 1, "frontmatter",
                          "frontmatter ontbreekt; begin het bestand met '---', de velden en weer '---'")
         return None
+    if source.meta.get("status") == "concept":
+        # Known as a concept even when the rest of its frontmatter is wrong: a broken concept is never
+        # published, so a lenient build does not count it as left out (kennisbank.publish).
+        hub.drafts.add(src)
     hub.problems.extend(check_selfchecks(source.body, rel, source.body_line))
     meta = validate_meta(source, hub.taxonomy, hub.problems)
     if meta is None:
@@ -273,6 +318,48 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
         return None
     hub.add(item)
     return item
+
+
+def _converts_fences(hub: Hub, src: str) -> bool:
+    """Docusaurus collections have their code-fence options converted (collection.dialects), not reported."""
+    collection = hub.collections.get(collection_of(src) or "")
+    return collection is not None and collection.spec.dialect == "docusaurus"
+
+
+def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
+    """A page of a collection: its fields mapped from the source's own frontmatter (kennisbank.collection)."""
+    slug = collection_of(src)
+    collection = hub.collections.get(slug or "")
+    if collection is None:
+        return None  # a collection without (valid) data file: reported once, at the folder or the data file
+    mapped = map_page(src, source, collection)
+    hub.problems.extend(mapped.problems)
+    if mapped.meta.get("status") == "concept":
+        hub.drafts.add(src)
+        return None
+    problems = Problems()
+    mapped_source = dataclasses.replace(source, meta=mapped.meta)
+    meta = validate_meta(mapped_source, hub.taxonomy, problems)
+    if meta is None:
+        # A missing date was reported by map_page, with what to do about it.
+        model_problems = [p for p in problems.items if "gepubliceerd" in mapped.meta or p.field != "gepubliceerd"]
+        hub.problems.extend(source_field_problems(_at_source_fields(model_problems, source, mapped.origin),
+                                                  mapped.origin))
+        return None
+    item = Item(src=src, meta=meta, body=mapped.body, body_line=mapped.body_line, source=source,
+                collection=collection.slug, origin=collection.spec.naam, source_fields=mapped.source_fields)
+    hub.add(item)
+    return item
+
+
+def _at_source_fields(problems: list[Problem], source: Source, origin: dict[str, str]) -> list[Problem]:
+    """Positions in the source file for problems of mapped fields; the page's first line for filled-in ones."""
+    placed = []
+    for problem in problems:
+        name = problem.field.split(".")[0]
+        line, column = source.position((origin[name],)) if name in origin else (1, 1)
+        placed.append(dataclasses.replace(problem, line=line, column=column))
+    return placed
 
 
 def validate_meta(source: Source, taxonomy: Taxonomy, problems: Problems) -> Meta | None:
@@ -352,6 +439,7 @@ def check_hub(hub: Hub) -> None:
         else:
             seen[item_slug] = src
     check_courses(hub, seen)
+    hub.problems.extend(check_aliases(hub))
 
 
 def synonym_problems(docs_dir: Path, root: Path) -> list[Problem]:

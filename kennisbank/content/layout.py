@@ -15,10 +15,17 @@ from .model import ItemType
 from .published import is_markdown
 from .taxonomy import DATA_DIR
 
-CONTENT_FOLDERS = {t.folder for t in ItemType}
-"""Every Markdown file below these folders must be a valid item."""
+COLLECTIONS_FOLDER = "collecties"
+"""Folder below ``docs/`` holding one folder per collection (:mod:`.collection`)."""
+CONTENT_FOLDERS = {t.folder for t in ItemType} | {COLLECTIONS_FOLDER}
+"""Every Markdown file below these folders must be a valid item (in a collection: a mappable page)."""
 GENERATED_INDEXES = {f"{t.folder}/index.md" for t in ItemType if t.has_index()}
 """Index pages the build makes; a contributor's file there is an error."""
+GENERATED_PAGES = frozenset({"academie/index.md", "nieuw.md", "kenniskaart.md", "zoeken/index.md",
+                             *GENERATED_INDEXES})
+"""Single pages the later phases generate; a link to one works although no file exists (checked by a test)."""
+GENERATED_FOLDERS = ("themas", "netwerken")
+"""Folders whose every page is generated (themes, networks, their pairs)."""
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -31,6 +38,8 @@ def slugify(text: str) -> str:
 def slug_of(src: str) -> str | None:
     """The slug a file at ``src`` would have as an item (a course's is its folder), or None."""
     parts = src.split("/")
+    if parts[0] == COLLECTIONS_FOLDER:
+        return posixpath.splitext(src)[0]  # unique by its path: collections repeat names such as index.md
     if parts[0] == ItemType.CURSUS.folder:
         return parts[1] if len(parts) == 3 and parts[2] == "index.md" else None
     return posixpath.splitext(parts[-1])[0]
@@ -55,3 +64,8 @@ def content_files(docs_dir: Path) -> list[str]:
         if path.is_file() and is_markdown(src):
             found.append(src)
     return sorted(found)
+
+
+def is_generated(src: str) -> bool:
+    """Whether the build generates a page at ``src`` (overview pages, search page …), so a link to it works."""
+    return src.endswith(".md") and (src.split("/")[0] in GENERATED_FOLDERS or src in GENERATED_PAGES)

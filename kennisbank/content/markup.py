@@ -4,7 +4,7 @@ The checks in :mod:`kennisbank.content.safety` and :mod:`kennisbank.content.path
 line and column of every tag, image and URL a contributor wrote, so they work
 on the Markdown source rather than on the HTML MkDocs makes (which has no
 positions). Code is masked first: a ``<script>`` shown in a fenced code block
-or a code span is text, not HTML. The scan is deliberately generous (an
+or a code span is text, not HTML; so are closed HTML comments. The scan is deliberately generous (an
 indented block is still scanned, since inside a list it is not code); what it
 misses the sanitizer still removes.
 
@@ -24,9 +24,12 @@ _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Possessive quantifiers (*+, ?+): no backtracking, so '[a](' followed by 80 KB of spaces fails in one pass.
+# The URL may hold spaces, as Python-Markdown allows ('[Plan](../bijlagen/plan 2024.pdf)' is a working link
+# there), but a run of spaces before a quote or parenthesis ends it: that is where a title starts.
 _INLINE = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*+\])*+)\]"
-    r"\(\s*+(?P<url><[^>\n]*+>|(?:[^()\s]|\([^()\s]*+\))*+)(?:\s++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+"
+    r"\(\s*+(?P<url><[^>\n]*+>|(?:[^()\s]|\([^()\s]*+\))(?:[^()\s]|\([^()\s]*+\)|[ \t]++(?![\s\"'(]))*+)"
+    r"(?:\s++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+"
     r"\s*+\)")
 # Only reference-style images matter (their URL is checked); a leading literal lets the regex engine skip ahead.
 _REFERENCE_IMAGE = re.compile(r"!\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[\]\n]*)\]")
@@ -112,6 +115,36 @@ def _mask_code_spans(text: str) -> str:
     for start, end in code_spans(text):
         parts += [text[done:start], _blank(text[start:end])]
         done = end
+    return "".join([*parts, text[done:]])
+
+
+def mask_comments(text: str) -> str:
+    """``text`` with closed HTML comments blanked out: nothing in them reaches a visitor as markup.
+
+    Contributors comment out draft paragraphs (``<!-- <img …> -->``); those are not live HTML or
+    links, so the checks must not report them. A comment ends where a browser ends it ('<!-->' and
+    '<!--->' are whole comments, otherwise the first '-->' or '--!>'), never later, so whatever follows
+    stays live for the checks. An unclosed ``<!--`` is blanked by itself: Python-Markdown prints it as
+    text and what follows as live HTML, which html.parser would otherwise swallow. Linear time: once no
+    end is left, every later opener is unclosed too.
+    """
+    if "<!--" not in text:
+        return text
+    parts: list[str] = []
+    done, start = 0, text.find("<!--")
+    while start >= 0:
+        body = start + 4
+        if text.startswith(">", body) or text.startswith("->", body):
+            end = body + (1 if text[body] == ">" else 2)
+        else:
+            ends = [found + size for found, size in ((text.find("-->", body), 3), (text.find("--!>", body), 4))
+                    if found >= 0]
+            if not ends:
+                return "".join([*parts, text[done:].replace("<!--", "    ")])
+            end = min(ends)
+        parts += [text[done:start], _blank(text[start:end])]
+        done = end
+        start = text.find("<!--", done)
     return "".join([*parts, text[done:]])
 
 
@@ -257,9 +290,15 @@ def _start_tag(text: str, start: int, where: _Positions) -> tuple[Tag, int]:
     return Tag(name, tuple(attrs), *where.at(start)), min(i + 1, size)
 
 
+def inline_links(body: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, text, url)`` of every inline Markdown link (not image) in ``body``, code ignored."""
+    return [(m.start(), m.end(), body[m.start("text"):m.end("text")], clean_url(m.group("url")))
+            for m in _INLINE.finditer(mask_comments(mask_code(body))) if not m.group("bang")]
+
+
 def scan(body: str, first_line: int = 1) -> Markup:
     """Find references, raw HTML tags and attribute lists in ``body``, which starts at ``first_line``."""
-    text = mask_code(body)
+    text = mask_comments(mask_code(body))
     where = _Positions(text, first_line)
     found = Markup()
     definitions: dict[str, str] = {}
@@ -272,6 +311,11 @@ def scan(body: str, first_line: int = 1) -> Markup:
         kind = "image" if match.group("bang") else "link"
         found.references.append(Reference(kind, clean_url(match.group("url")), match.group("text").strip(),
                                           line, column))
+        if kind == "link" and "![" in match.group("text"):  # a linked image: [![Logo](logo.png)](https://…)
+            for inner in _INLINE.finditer(text, match.start("text"), match.end("text")):
+                if inner.group("bang"):
+                    found.references.append(Reference("image", clean_url(inner.group("url")),
+                                                      inner.group("text").strip(), *where.at(inner.start())))
     for match in _REFERENCE_IMAGE.finditer(text):
         ref = (match.group("ref") or match.group("text")).strip().lower()
         line, column = where.at(match.start())

@@ -8,7 +8,8 @@ a Dutch text already, which is passed through unchanged.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, get_args
+from collections.abc import Callable, Iterable
+from typing import Any, get_args
 
 from pydantic import ValidationError
 from pydantic_core.core_schema import ErrorType

@@ -16,7 +16,7 @@ import datetime as dt
 import enum
 import re
 import unicodedata
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -165,13 +165,22 @@ def _tag_text(value: Any) -> str:
     if not isinstance(value, str):
         shown = str(value).lower() if isinstance(value, bool) else str(value)
         raise PydanticCustomError(
-            "tag_tekst", "een trefwoord is tekst, niet '{value}'; bedoelt u de tekst, zet hem dan tussen "
+            "tag_tekst", "een trefwoord is tekst, niet '{value}'; bedoel je de tekst, zet hem dan tussen "
             "aanhalingstekens: \"{value}\"", {"value": shown})
-    return normalise_tag(value)
+    # Kept as written ('WGR', 'Wmo'); compared in lower case (normalise_tag).
+    return " ".join(unicodedata.normalize("NFC", value).split())
 
 
 def _dedupe(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
+
+
+def _dedupe_tags(values: list[str]) -> list[str]:
+    """One spelling per tag: 'WGR' and 'wgr' are the same tag; the first spelling is kept."""
+    kept: dict[str, str] = {}
+    for value in values:
+        kept.setdefault(normalise_tag(value), value)
+    return list(kept.values())
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -187,6 +196,20 @@ Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 Minutes = Annotated[int, Field(ge=1, le=10_000)]
 
 
+def _check_alias(value: str) -> str:
+    path = value.strip().lstrip("/")
+    parts = path.split("/")
+    if not path.endswith(".md") or any(p in ("", ".", "..") for p in parts) or not re.fullmatch(r"[\w./ -]+", path):
+        raise PydanticCustomError(
+            "alias", "'{value}' is geen vroegere plaats in docs/; schrijf het pad van het oude bestand, bijvoorbeeld "
+            "artikelen/oude-naam.md", {"value": value})
+    return path
+
+
+Alias = Annotated[str, AfterValidator(_check_alias)]
+"""A former ``src`` of an item, where the build writes a redirect (kennisbank.outputs.redirects)."""
+
+
 class _Frontmatter(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
@@ -197,18 +220,26 @@ class _Frontmatter(BaseModel):
         min_length=1, max_length=6, description="Eén of meer thema's of ontwikkelpunten (slugs uit de taxonomie).")
     netwerken: list[NetworkSlug] = Field(
         default_factory=list, max_length=8, description="Netwerken die betrokken zijn (slugs uit de taxonomie).")
-    tags: list[Tag] = Field(default_factory=list, max_length=12, description="Vrije trefwoorden, kleine letters.")
+    tags: list[Tag] = Field(default_factory=list, max_length=12, description=(
+        "Vrije trefwoorden; afkortingen zoals ze gewoonlijk geschreven worden (WGR, Wmo). Hoofdletters tellen "
+        "niet mee bij het vergelijken."))
     auteurs: list[Text] = Field(min_length=1, description="Namen van auteurs of de afdeling.")
     gepubliceerd: Date = Field(description="Datum van publicatie, JJJJ-MM-DD.")
     bijgewerkt: Date | None = Field(default=None, description="Datum van de laatste inhoudelijke wijziging.")
     status: Status = Field(default=Status.GEPUBLICEERD, description="concept (niet gepubliceerd), "
                            "gepubliceerd of gearchiveerd.")
     voorbeeld: bool = Field(default=False, description="true als personen, gemeenten of cijfers verzonnen zijn.")
+    aliassen: list[Alias] = Field(default_factory=list, max_length=20, description=(
+        "Vroegere plaatsen van dit bestand in docs/ (bijvoorbeeld artikelen/oude-naam.md); "
+        "daar komt een doorverwijzing, zodat opgeslagen links blijven werken."))
+    uitgelicht: bool = Field(default=False, description="true om dit op de startpagina uit te lichten "
+                             "(de drie laatst bijgewerkte uitgelichte publicaties verschijnen daar).")
 
     @model_validator(mode="after")
-    def _normalise(self) -> "_Frontmatter":
-        for name in ("themas", "netwerken", "tags"):
+    def _normalise(self) -> _Frontmatter:
+        for name in ("themas", "netwerken"):
             object.__setattr__(self, name, _dedupe(getattr(self, name)))
+        object.__setattr__(self, "tags", _dedupe_tags(self.tags))
         if self.bijgewerkt and self.gepubliceerd and self.bijgewerkt < self.gepubliceerd:
             raise PydanticCustomError(
                 "datumvolgorde", "bijgewerkt ({b}) ligt vóór gepubliceerd ({g})",
@@ -244,7 +275,7 @@ class Praktijkvoorbeeld(_Frontmatter):
     contact: Contact = Field(description="Contactpersoon voor vragen over dit voorbeeld.")
 
     @model_validator(mode="after")
-    def _unique_municipalities(self) -> "Praktijkvoorbeeld":
+    def _unique_municipalities(self) -> Praktijkvoorbeeld:
         object.__setattr__(self, "gemeenten", _dedupe(self.gemeenten))
         return self
 
@@ -275,9 +306,11 @@ class Module(BaseModel):
     themas: list[ThemeSlug] = Field(default_factory=list, description="Thema's; leeg = die van de cursus.")
     tags: list[Tag] = Field(default_factory=list, max_length=12, description="Vrije trefwoorden.")
     status: Status = Field(default=Status.GEPUBLICEERD, description="concept, gepubliceerd of gearchiveerd.")
+    aliassen: list[Alias] = Field(default_factory=list, max_length=20, description=(
+        "Vroegere plaatsen van dit bestand in docs/; daar komt een doorverwijzing."))
 
 
-Frontmatter = Annotated[Union[Artikel, Praktijkvoorbeeld, Cursus, Module], Field(discriminator="type")]
+Frontmatter = Annotated[Artikel | Praktijkvoorbeeld | Cursus | Module, Field(discriminator="type")]
 FRONTMATTER = TypeAdapter(Frontmatter)
 MODELS: dict[ItemType, type[BaseModel]] = {
     ItemType.ARTIKEL: Artikel,

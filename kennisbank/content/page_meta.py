@@ -21,7 +21,7 @@ _REFUSED = {
     "template": "'template' is niet toegestaan: het geeft de pagina een ander sjabloon, bijvoorbeeld een "
                 "doorverwijzing naar een andere website; sjablonen beheert de redactie in overrides/",
     "location": "'location' is niet toegestaan: met een doorverwijs-sjabloon stuurt het bezoekers naar een ander "
-                "adres; link in de tekst naar de pagina die u bedoelt",
+                "adres; link in de tekst naar de pagina die je bedoelt",
 }
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import difflib
 import enum
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 
 def repo_path(path: Path, root: Path) -> str:
@@ -27,12 +27,24 @@ def repo_path(path: Path, root: Path) -> str:
 
 
 class Severity(enum.Enum):
-    """How bad a problem is: errors fail the check and the build."""
+    """How bad a problem is, and so what a build does with the file it is in.
+
+    ``kennisbank check`` and a strict build (pull requests) fail on ERROR and
+    FORM alike. A default build publishes the valid rest: a file with an ERROR
+    (danger, or an item that cannot be made) is left out, a FORM problem (a
+    broken link, a missing image) is a warning and the page is published.
+    """
 
     ERROR = "fout"
+    FORM = "vormfout"
     WARNING = "waarschuwing"
 
     def is_error(self) -> bool:
+        """Fails ``kennisbank check`` and a strict build."""
+        return self is not Severity.WARNING
+
+    def leaves_out(self) -> bool:
+        """Keeps the file it is in off a default (lenient) build."""
         return self is Severity.ERROR
 
 
@@ -118,7 +130,7 @@ class ContentError(Exception):
 
 
 def suggest(value: str, choices: Iterable[str]) -> str:
-    """Return ``"; bedoelde u 'x'?"`` for the closest choice, or ``""``."""
+    """Return ``"; bedoelde je 'x'?"`` for the closest choice, or ``""``."""
     choices = list(choices)
     lowered = {c.lower(): c for c in choices}
     matches = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
@@ -126,4 +138,4 @@ def suggest(value: str, choices: Iterable[str]) -> str:
         # Prefix matches catch abbreviations such as 'klimaat' for 'klimaat-energie'.
         prefixed = [c for c in choices if c.lower().startswith(value.lower()) and value]
         matches = [prefixed[0].lower()] if prefixed else []
-    return f"; bedoelde u '{lowered[matches[0]]}'?" if matches else ""
+    return f"; bedoelde je '{lowered[matches[0]]}'?" if matches else ""

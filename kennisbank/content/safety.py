@@ -9,7 +9,7 @@ built HTML whatever this module misses.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .field_safety import markup_problem
 from .html_policy import FORBIDDEN_TAGS, host_allowed
@@ -26,7 +26,7 @@ UNSAFE_SCHEMES = {
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
                   "srcset", "lowsrc", "dynsrc", "codebase", "cite", "longdesc", "usemap", "manifest", "ping",
                   "values", "to", "from", "by"}
-CODE_BLOCK_HINT = "; wilt u HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```"
+CODE_BLOCK_HINT = "; wil je HTML als voorbeeld tonen, zet het dan in een codeblok tussen ``` en ```"
 _RISKY_CSS = ("url(", "expression(", "javascript:", "@import", "behavior", "-moz-binding")
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
 # An unclosed comment runs to the end (as in CSS); the alternative '\Z' keeps a value full of '/*' linear.

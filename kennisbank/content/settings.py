@@ -166,7 +166,8 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         names, default = [loader.construct_scalar(node)], None
     else:
         if not isinstance(node, yaml.SequenceNode):  # what construct_sequence itself would say
-            raise yaml.constructor.ConstructorError(None, None, f"expected a sequence node, but found {type(node).__name__}",
+            found = type(node).__name__
+            raise yaml.constructor.ConstructorError(None, None, f"expected a sequence node, but found {found}",
                                                     node.start_mark)
         items = loader.construct_sequence(node)
         names, default = items, items[-1] if len(items) > 1 else None

@@ -9,10 +9,12 @@ item appears and in what order are in :mod:`.rules`, each written once.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..content.hub import Hub, Item
+from ..content.layout import COLLECTIONS_FOLDER
 from ..content.links import target_of
 from ..content.model import ItemType
 from ..content.settings import Settings
@@ -20,6 +22,7 @@ from ..content.taxonomy import Taxonomy
 from .crosslinks import RelatedLists, related_lists
 from .reading import ReadingIndex
 from .rules import Effective, effective, module_order, newest_first, read_alone, recent
+from .tag_labels import tag_labels
 
 
 @dataclass
@@ -57,6 +60,11 @@ class HubIndex:
     """'Gerelateerd' lists; None when the settings show none."""
     reading: ReadingIndex = field(default_factory=ReadingIndex)
     """Articles and good practices per (set of) themes, for a module's 'Verder lezen'."""
+    collection_folders: dict[str, list[Item]] = field(default_factory=dict)
+    """Folder of a collection (``collecties/<slug>/…``, every level) → the items directly in it, newest first:
+    the section trees of collection pages (kennisbank.site.collection)."""
+    tag_labels: dict[str, str] = field(default_factory=dict)
+    """Tag (lower case) → the spelling the site shows (:mod:`.tag_labels`: WGR, Wmo)."""
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -130,7 +138,24 @@ def index_hub(hub: Hub) -> HubIndex:
     if hub.settings.related.per_type:
         index.related = related_lists(hub, index.effective)
     index.reading = ReadingIndex.build(index.newest, index.effective)
+    index.collection_folders = _collection_folders(index.newest)
+    index.tag_labels = tag_labels(hub)
     return index
+
+
+def _collection_folders(newest: list[Item]) -> dict[str, list[Item]]:
+    """Items per collection folder; every folder up to the collection's root is present, also without items."""
+    found: dict[str, list[Item]] = {}
+    for item in newest:
+        if item.collection is None:
+            continue
+        folder = posixpath.dirname(item.src)
+        found.setdefault(folder, []).append(item)
+        root = f"{COLLECTIONS_FOLDER}/{item.collection}"
+        while folder != root and "/" in folder:
+            folder = posixpath.dirname(folder)
+            found.setdefault(folder, [])
+    return found
 
 
 def _group(index: HubIndex) -> None:

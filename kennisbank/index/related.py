@@ -124,7 +124,8 @@ class RelatedIndex:
         self._order = [self._entries[d.name] for d in documents]
         for position, config in enumerate(self.indices):
             # Each document's keywords of this index once, in their order; then the cut-off by commonness.
-            keywords: list[Collection[str]] = [dict.fromkeys(e.document.keywords.get(config.name, ())) for e in self._order]
+            keywords: list[Collection[str]] = [dict.fromkeys(e.document.keywords.get(config.name, ()))
+                                               for e in self._order]
             counts = Counter(chain.from_iterable(keywords))
             if config.cardinality:
                 limit = len(documents) * config.cardinality / 100

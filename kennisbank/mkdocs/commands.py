@@ -11,7 +11,9 @@ from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from ..content.publish import Publication
 from ..outputs import pdf
+from ..outputs.offline import remove_server_only
 from ..outputs.publish import publish, staging_folder
 from .events import BUILD
 from .options import BuildOptions, enable_offline, set_options
@@ -22,7 +24,7 @@ from .preview_server import secure_preview
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True,
                offline: bool = False, whole_pdf: Path | None = None, cache_dir: Path | None = None,
-               shard: tuple[int, int] | None = None) -> None:
+               shard: tuple[int, int] | None = None) -> Publication | None:
     """Build the site like ``mkdocs build``; raises ``ContentError``/``SystemExit`` on failure.
 
     The site is built into a sibling staging folder and moved into place only
@@ -32,7 +34,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     ``whole_pdf`` makes only the whole-hub PDF and writes it there (the site
     itself is then thrown away). ``cache_dir`` overrides the output store's
     folder; ``shard`` = (K, N) makes only the K-th of N slices of the PDFs,
-    into the store, and throws the site away as well.
+    into the store, and throws the site away as well. Without ``strict``, items
+    with errors are left out and the rest is published; the outcome is returned
+    (:mod:`kennisbank.content.publish`).
     """
     config = load_config(str(config_file), strict=strict)
     if offline:
@@ -61,7 +65,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         config.plugins.on_shutdown()
     if shard is not None:
         shutil.rmtree(staging, ignore_errors=True)
-        return
+        return BUILD.publication
     if whole_pdf is not None:
         made = staging / pdf.WHOLE_HUB
         try:
@@ -70,8 +74,11 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
             os.replace(made, whole_pdf)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return
+        return BUILD.publication
+    if offline:
+        remove_server_only(staging)
     publish(staging, target)
+    return BUILD.publication
 
 
 def serve_site(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:

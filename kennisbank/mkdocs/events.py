@@ -31,9 +31,10 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from .. import features
-from ..content.hub import load_hub
+from ..content.hub import Hub, load_hub
 from ..content.page_meta import allowed_meta
 from ..content.problems import ContentError, repo_path
+from ..content.publish import Publication, publish, unlink
 from ..content.published import file_problem
 from ..content.settings import cache_dir_problems, load_settings
 from ..index.hub_index import HubIndex, index_hub
@@ -43,12 +44,14 @@ from ..outputs.search.page import BUNDLE_SRC, ENGINE, WORKER, WORKER_SRC, engine
 from ..outputs.search.stub import empty_material_index
 from ..outputs.security import netlify_headers
 from ..outputs.store import OutputStore
-from ..site import breadcrumbs, escaping, material
+from ..site import breadcrumbs, escaping, home, material
 from ..site.blocks import BLOCKS
 from ..site.pages import generated_pages
 from ..site.render import item_page
 from ..site.safe_ids import SafeIdsExtension
 from ..site.sanitize import sanitize
+from ..site.tags import item_tag_labels
+from . import build_log
 from .heap import build_collector
 from .options import BuildOptions, options_of
 from .preview import Preview
@@ -75,6 +78,8 @@ class Build:
         self.preview: Preview | None = None
         """Set by ``on_startup`` of a dirty serve (``kennisbank serve``): rebuilds re-render only the pages an
         edit touches. Kept for the life of the process, as MkDocs keeps this module."""
+        self.publication: Publication | None = None
+        """Set in a default (lenient) build: what was published and what was left out (kennisbank.content.publish)."""
         self.collector = ExitStack()
         """Holds the build's garbage-collector settings (kennisbank.mkdocs.heap) from pre_build to the build's end."""
 
@@ -109,8 +114,17 @@ class Build:
             settings = settings.model_copy(update={"extra_outputs": False})
         hub = load_hub(docs_dir, root, settings, self.preview.cache if self.preview else None)
         hub.problems.extend(setting_problems)
+        build_log.install()
+        build_log.LINK_WARNINGS.start(hub.docs_dir, hub.rel("x")[:-1])
+        self.publication = None
+        if not config.strict:
+            self.publication = self._publish_valid_rest(hub)
+            self.hub = index_hub(hub)
+            return
         for warning in hub.problems.warnings():
-            log.warning(str(warning))
+            # INFO, not WARNING: MkDocs' strict mode stops on any warning, and a strict build must pass
+            # whenever 'kennisbank check' does (which fails on errors only).
+            log.info(f"{warning} (waarschuwing)")
         errors = hub.problems.errors()
         if errors:
             if self.preview is not None:
@@ -118,12 +132,26 @@ class Build:
             raise PluginError(str(ContentError(errors)))
         self.hub = index_hub(hub)  # phase two: every later event reads the index
 
+    def _publish_valid_rest(self, hub: Hub) -> Publication:
+        """A default build: leave out what has errors, report everything, stop only on configuration errors."""
+        publication = publish(hub)
+        if publication.fatal:
+            raise PluginError(str(ContentError(publication.fatal)))
+        for problem in publication.problems:
+            log.warning(str(problem))
+        for src in publication.left_out_pages:
+            log.warning(f"{hub.rel(src)}: niet gepubliceerd vanwege de fouten hierboven")
+        log.info(publication.summary())
+        return publication
+
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         hub = self._hub()
         for src in sorted(hub.hub.drafts):
             file = files.get_file_from_path(src)
             if file is not None:
                 files.remove(file)
+        if self.publication is not None:
+            _remove_left_out(files, self.publication)
         docs_dir = Path(config.docs_dir).resolve()
         for file in list(files):
             # Whatever the check let through (a lenient build), a file type or place that is not published
@@ -132,14 +160,9 @@ class Build:
             if in_docs and file_problem(file.src_uri, hub.settings.theme_files or ()) is not None:
                 files.remove(file)
         self.generated = {}
-        docs_prefix = _relative(config.docs_dir, hub.hub.root).rstrip("/") + "/"
         markdown = {}
         for page in generated_pages(hub, features.GENERATORS):
-            file = File.generated(config, page.src, content=page.markdown)
-            if page.source.startswith(docs_prefix) and not page.source.endswith("/"):
-                # MkDocs makes the 'edit' link from edit_uri + this path: the data file the page comes from.
-                file.edit_uri = page.source[len(docs_prefix):]
-            files.append(file)
+            files.append(File.generated(config, page.src, content=page.markdown))
             self.generated[page.src] = page.source
             markdown[page.src] = page.markdown
         self.pdfs = {}
@@ -176,24 +199,41 @@ class Build:
         if page.file.src_uri not in self.generated and page.file.src_uri not in hub.items:
             page.meta = allowed_meta(page.meta)  # no 'template: redirect.html' on a contributed page
         page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
-        source = self.generated.get(page.file.src_uri)
-        if source and source.endswith("/"):
-            page.edit_url = _folder_url(config, source)
         if page.file.src_uri in self.generated:
             page.meta.setdefault("search", dict(material.QUICK_SEARCH_BOOST))
         item = hub.items.get(page.file.src_uri)
         document = self.pdfs.get(page.file.src_uri)
+        if page.file.src_uri == home.HOME_SRC:
+            # The home page's template is the build's choice, not the page's: contributed frontmatter may not
+            # name a template (kennisbank.content.page_meta).
+            page.meta["template"] = home.TEMPLATE
+            markdown = self._home(markdown, page.file.content_string)
+        if item is None and self.publication is not None:
+            markdown = unlink(markdown, page.file.src_uri, self.publication.unpublished)
         if item is None:
+            # Readers first: the edit pencil only where a contributor edits the text shown (an item), not on
+            # overview pages, the home page or the guide, where it opened a data file or a source folder.
+            page.edit_url = None
             return pdf.with_download_link(markdown, page.file.src_uri, document.target) if document else markdown
         # MkDocs read the frontmatter with its own (lenient) reader; ours is authoritative.
         page.meta["title"] = item.title
         page.meta["description"] = item.meta.samenvatting
-        page.meta["tags"] = item.tags
+        page.meta["tags"] = item_tag_labels(hub, item)
         if self.preview is not None and page.file.src_uri in self.preview.rendered:
             markdown = self.preview.rendered[page.file.src_uri]
         else:
             markdown = item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
         return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
+
+    def _home(self, markdown: str, source: str) -> str:
+        hub = self._hub()
+        # MkDocs hands over the Markdown without its frontmatter: count the lines it took, for messages.
+        start = source.find(markdown[:200])
+        markdown, problems = home.fill(markdown, hub, hub.rel(home.HOME_SRC),
+                                       source.count("\n", 0, start) if start > 0 else 0)
+        for problem in problems:
+            log.warning(str(problem))  # a strict build fails on it, like any other warning
+        return markdown
 
     def post_build(self, config: MkDocsConfig) -> None:
         _clean_search_index(config)
@@ -311,6 +351,14 @@ class Build:
         return self.hub
 
 
+def _remove_left_out(files: Files, publication: Publication) -> None:
+    """Files a lenient build leaves out, and everything below a left-out folder (a symbolic link, say)."""
+    folders = tuple(f"{src}/" for src in publication.left_out)
+    for file in list(files):
+        if file.src_uri in publication.left_out or file.src_uri.startswith(folders):
+            files.remove(file)
+
+
 def _escape_titles(page: Page) -> None:
     # MkDocs gives titles in two forms: plain text (the nav in mkdocs.yml, set on the Page object, then
     # frontmatter, then the file name), which autoescape escapes, and the HTML text of the page's first
@@ -338,21 +386,14 @@ def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match.group("path")))
         file = files.get_file_from_path(target)
         if file is None:
-            log.warning(f"Doc file '{page.file.src_uri}' contains a link '{match.group('path')}', "
-                        "but the target is not found among documentation files.")
+            # Worded as MkDocs words it, so the same filter gives it in Dutch at the link's line (build_log).
+            message = (f"Doc file '{page.file.src_uri}' contains a link '{match.group('path')}', "
+                       "but the target is not found among documentation files.")
+            log.warning(build_log.LINK_WARNINGS.dutch(message))
             return match.group(0)
         return f'href="{file.url_relative_to(page.file)}{match.group("anchor") or ""}"'
 
     return _RAW_MD_LINK.sub(resolve, html)
-
-
-def _folder_url(config: MkDocsConfig, folder: str) -> str | None:
-    """A folder has no edit page; GitHub and GitLab show it under 'tree' where 'edit' would be."""
-    edit_uri = config.edit_uri or ""
-    if not config.repo_url or not edit_uri.startswith("edit/"):
-        return None
-    branch = edit_uri.split("/")[1]
-    return f"{config.repo_url.rstrip('/')}/tree/{branch}/{folder.rstrip('/')}"
 
 
 def _relative(path: str | None, root: Path) -> str:

@@ -19,7 +19,9 @@ from mkdocs.utils import clean_directory
 from .. import features
 from ..content.cache import SourceCache, stamp
 from ..index.hub_index import HubIndex
+from ..site import home
 from ..site.render import item_page
+from ..site.tags import item_tag_labels
 
 
 class _DirtyWarning(logging.Filter):
@@ -93,13 +95,14 @@ class Preview:
         """Decide which pages this build re-renders, by setting ``File.is_modified``."""
         self.rendered = {src: item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
                          for src, item in hub.items.items()}
-        markdown = {**generated, **self.rendered}
-        tags = {src: tuple(item.tags) for src, item in hub.items.items()}
+        # The home page lists the newest and featured items: it changes when its generated sections do.
+        markdown = {**generated, **self.rendered, home.HOME_SRC: home.sections(hub)}
+        tags = {src: tuple(item_tag_labels(hub, item)) for src, item in hub.items.items()}
         pages = files.documentation_pages()
         sources = frozenset(f.src_uri for f in pages)
         data_dir = Path(config.docs_dir) / "_data"
         fingerprint = (config.config_file_path, stamp(Path(config.config_file_path or ".")), config.docs_dir,
-                       config.site_dir, tuple(sorted((p.name, stamp(p)) for p in data_dir.glob("*.yml"))))
+                       config.site_dir, tuple(sorted((p.name, stamp(p)) for p in data_dir.rglob("*.yml"))))
         previous = self._state
         self._pending = (fingerprint, sources, markdown, tags)
         self.full = previous is None or previous[0] != fingerprint or previous[1] != sources
@@ -113,7 +116,7 @@ class Preview:
                 modified = True
             elif src in markdown:
                 modified = markdown[src] != previous[2].get(src) or (file.generated_by is None and file.is_modified())
-            else:  # a page of its own, such as the home page or the tags index
+            else:  # a page of its own, such as the tags index
                 modified = previous[3] != tags or file.is_modified()
             file.is_modified = _fixed(modified)  # type: ignore[method-assign]
             if modified:

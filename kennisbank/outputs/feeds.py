@@ -19,9 +19,9 @@ import datetime as dt
 import email.utils
 import html
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Mapping
 from urllib.parse import urljoin
 
 from ..content.hub import Item
@@ -135,7 +135,7 @@ def _authors(item: Item) -> list[str]:
 
 def _timestamp(date: dt.date) -> dt.datetime:
     # Content has dates, feeds want instants: noon in UTC keeps the calendar day in Dutch time.
-    return dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=dt.timezone.utc)
+    return dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=dt.UTC)
 
 
 def atom(hub: HubIndex, title: str, subtitle: str, page_url: str, self_url: str,

@@ -17,6 +17,17 @@ SHIM = "assets/javascripts/iframe-worker/shim.js"
 """Site path of the vendored shim (``overrides/assets/javascripts/iframe-worker/``)."""
 
 
+SERVER_ONLY = ("404.html",)
+"""Pages only a web server shows. The 404 page links to its assets from the site's root ('/assets/…'),
+since a server shows it at any depth; from file:// nothing opens it, and every such link would be broken."""
+
+
+def remove_server_only(site_dir: Path) -> None:
+    """Take the pages only a server shows out of an offline copy."""
+    for name in SERVER_ONLY:
+        (site_dir / name).unlink(missing_ok=True)
+
+
 def local_polyfills(polyfills: list[str]) -> list[str]:
     """The theme's polyfill scripts with any remote iframe-worker replaced by our copy."""
     return [SHIM if "iframe-worker" in url and "://" in url else url for url in polyfills]

@@ -8,16 +8,21 @@ Material draws the path: Start › Academie › Cursus for a module.
 
 from __future__ import annotations
 
-from ..index.hub_index import HubIndex
-from .connections import pair_src
 from ..content.model import ItemType
+from ..index.hub_index import HubIndex
+from .collection import collection_parent
+from .connections import pair_src
 
 
 def parents(hub: HubIndex) -> dict[str, str]:
     """Page ``src`` → its parent's ``src``; pages without an entry hang where the navigation puts them."""
     found: dict[str, str] = {}
     for item in hub.items.values():
-        if item.type is ItemType.MODULE:
+        if item.collection is not None:
+            parent = collection_parent(hub, item)
+            if parent is not None:
+                found[item.src] = parent
+        elif item.type is ItemType.MODULE:
             course = hub.course_of(item)
             found[item.src] = course.src if course else f"{ItemType.CURSUS.folder}/index.md"
         else:

@@ -18,12 +18,12 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .connections import pair_src
-from ..index.hub_index import HubIndex
-from .pages import GeneratedPage
-from .render import render
 from ..content.taxonomy import DATA_DIR
 from ..content.text import link
+from ..index.hub_index import HubIndex
+from .connections import pair_src
+from .pages import GeneratedPage
+from .render import render
 
 SRC = "kenniskaart.md"
 CELL = 44
@@ -51,10 +51,6 @@ def _short(name: str, limit: int = MAX_LABEL) -> str:
     return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
 
 
-def items_label(count: int) -> str:
-    return "geen items" if count == 0 else ("1 item" if count == 1 else f"{count} items")
-
-
 def svg(hub: HubIndex, here: str = SRC) -> str:
     """The heat map as one ``<svg>`` element; links are relative ``.md`` paths from ``here``."""
     themes = list(hub.taxonomy.themes.values())
@@ -68,7 +64,7 @@ def svg(hub: HubIndex, here: str = SRC) -> str:
     height = top + len(themes) * CELL + 8
     out = [f'<svg class="kb-map__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" aria-labelledby="kb-map-title">',
-           '<title id="kb-map-title">Kenniskaart: aantal gedeelde items per thema en netwerk</title>']
+           '<title id="kb-map-title">Kenniskaart: aantal gedeelde publicaties per thema en netwerk</title>']
     for column, network in enumerate(networks):
         x = left + column * CELL + CELL / 2
         y = top - 10
@@ -86,7 +82,7 @@ def svg(hub: HubIndex, here: str = SRC) -> str:
             count = hub.pair_count(theme.slug, network.slug)
             step = level(count, highest)
             x = left + column * CELL
-            label = f"{theme.naam} bij {network.naam}: {items_label(count)}"
+            label = f"{theme.naam} bij {network.naam}: {publications_label(count)}"
             rect = (f'<rect class="kb-map__cell kb-map__cell--{step}" x="{x + GAP / 2:.0f}" y="{y + GAP / 2:.0f}" '
                     f'width="{CELL - GAP}" height="{CELL - GAP}" rx="4" fill="{LIGHT_FILLS[step]}"/>')
             if count == 0:
@@ -106,7 +102,7 @@ def table(hub: HubIndex, here: str = SRC) -> str:
     themes = list(hub.taxonomy.themes.values())
     networks = list(hub.taxonomy.networks.values())
     rows = ['<table class="kb-map__table">',
-            "<caption>Aantal gedeelde items per thema (rijen) en netwerk (kolommen)</caption>",
+            "<caption>Aantal gedeelde publicaties per thema (rijen) en netwerk (kolommen)</caption>",
             '<thead><tr><th scope="col">Thema</th>']
     rows += [f'<th scope="col"><a href="{escape(link(here, f"netwerken/{n.slug}.md"))}">{escape(n.naam)}</a></th>'
              for n in networks]
@@ -126,6 +122,30 @@ def table(hub: HubIndex, here: str = SRC) -> str:
     return "\n".join(rows)
 
 
+def theme_lists(hub: HubIndex, here: str = SRC) -> str:
+    """The same figures per theme, as lists of its networks with counts: the map for narrow screens.
+
+    At 320 px the SVG's labels shrink to a few pixels and the table's columns to a letter each; a list
+    per theme reads at any width and gives every link a whole line to tap (WCAG 1.4.10, 2.5.8).
+    """
+    out = ['<div class="kb-map__lists">']
+    for theme in hub.taxonomy.themes.values():
+        shared = sorted(((hub.pair_count(theme.slug, n.slug), n) for n in hub.taxonomy.networks.values()),
+                        key=lambda pair: -pair[0])
+        out.append(f'<h3><a href="{escape(link(here, f"themas/{theme.slug}.md"))}">{escape(theme.naam)}</a></h3>')
+        entries = [f'<li><a href="{escape(link(here, pair_src(theme.slug, network.slug)))}">{escape(network.naam)}'
+                   f'</a> <span class="kb-meta">{publications_label(count)}</span></li>'
+                   for count, network in shared if count]
+        out.append(f'<ul class="kb-map__list">{"".join(entries)}</ul>' if entries
+                   else '<p class="kb-meta">Nog geen netwerk met publicaties bij dit thema.</p>')
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def publications_label(count: int) -> str:
+    return "geen publicaties" if count == 0 else ("1 publicatie" if count == 1 else f"{count} publicaties")
+
+
 def strongest(hub: HubIndex, limit: int = 5) -> list[tuple[object, object, int, str]]:
     """The busiest pairs: (theme, network, count, pair page), most items first."""
     tax = hub.taxonomy
@@ -138,5 +158,6 @@ def knowledge_map_page(hub: HubIndex) -> list[GeneratedPage]:
     highest = max((len(items) for items in hub.pairs.values()), default=0)
     legend = [(step, LIGHT_FILLS[step]) for step in range(LEVELS + 1)]
     return [GeneratedPage(SRC, render(
-        "knowledge_map.md.j2", here=SRC, svg=svg(hub), table=table(hub), strongest=strongest(hub),
+        "knowledge_map.md.j2", here=SRC, svg=svg(hub), table=table(hub), lists=theme_lists(hub),
+        strongest=strongest(hub),
         highest=highest, legend=legend), f"docs/{DATA_DIR}/themas.yml")]

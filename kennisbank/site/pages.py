@@ -19,7 +19,7 @@ from ..content.taxonomy import DATA_DIR, ThemeKind
 
 TYPE_INTROS = {
     ItemType.ARTIKEL: "Kennisartikelen over de opgaven van gemeenten: wat speelt er, wat doet de VNG "
-                      "en hoe gaat u als gemeente zelf aan de slag.",
+                      "en hoe ga je als gemeente zelf aan de slag.",
     ItemType.PRAKTIJKVOORBEELD: "Goede praktijken: hoe gemeenten een opgave aanpakken, wat het opleverde "
                                 "en welke lessen zij delen.",
 }

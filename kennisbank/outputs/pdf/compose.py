@@ -27,8 +27,15 @@ from ...site import material
 from .plan import LINK_CLASS, PdfDocument
 
 SITE_NAME = "VNG Kennisbank"
-# Screen-only parts of an article: Material's (material.SCREEN_ONLY), the PDF link itself, the module pager.
-_DROP = [*material.SCREEN_ONLY, f"a.{LINK_CLASS}", "nav.kb-pager", "input", "form", "script", "button"]
+# Screen-only parts of an article: Material's (material.SCREEN_ONLY), the PDF link itself, the module pager,
+# and the web's ways on (neighbours in a theme, the Academie's progress, filters and "Begin met module 1"
+# button): on paper they are pages of links nobody can follow.
+_DROP = [*material.SCREEN_ONLY, f"a.{LINK_CLASS}", "nav.kb-pager", "nav.kb-theme-nav", ".kb-module-done",
+         ".kb-progress", ".kb-progress-reset", ".kb-filters", "p:has(> a.kb-continue)", "input", "form", "script",
+         "button"]
+WEB_SECTIONS = frozenset({"gerelateerd", "verwijzingen", "verder-lezen"})
+"""Ids of the headings of generated link lists (related items, backlinks, further reading): the heading
+and everything under it stay on the web."""
 
 
 @dataclass(frozen=True)
@@ -52,8 +59,13 @@ def article_html(site_dir: Path, dest: str) -> str:
 def compose(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
             today: dt.date | None = None) -> str:
     """The print HTML of ``document``: cover, table of contents, then every page in order."""
-    body, entries = body_sections(document, pages, site_dir, site_url)
-    return print_html(document, today, cover(document, today or dt.date.today(), site_url) + "\n" + toc(entries), body)
+    soup = BeautifulSoup("", "html.parser")
+    body_parts, entries, answers = body_sections(document, pages, site_dir, site_url)
+    if answers:
+        body_parts.append(_answer_key(soup, answers))
+        entries.append((1, ANSWER_KEY_ID, "Antwoorden"))
+    front = cover(document, dates(body_parts), today or dt.date.today(), site_url) + "\n" + toc(entries)
+    return print_html(document, today, front, [str(part) for part in body_parts])
 
 
 def print_html(document: PdfDocument, today: dt.date | None, front: str, body: list[str], style: str = "") -> str:
@@ -80,17 +92,19 @@ TocEntry = tuple[int, str, str]
 
 
 def body_sections(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
-                  start: int = 0, stop: int | None = None) -> tuple[list[str], list[TocEntry]]:
-    """The sections of pages ``start`` to ``stop`` (positions in ``document.pages``) and their contents lines.
+                  start: int = 0, stop: int | None = None) -> tuple[list[Tag], list[TocEntry], list[Tag]]:
+    """The sections of pages ``start`` to ``stop`` (positions in ``document.pages``), their contents
+    lines, and the self-check answers taken out of them (numbered from 1 within the slice).
 
     A part's heading goes with its first page. Ids and internal links are the
     same whichever slice is composed, so slices rendered apart join into the
     document that :func:`compose` makes in one piece.
     """
     soup = BeautifulSoup("", "html.parser")
-    body: list[str] = []
+    body: list[Tag] = []
     in_document = {pages[src].dest: f"p{n}" for n, src in enumerate(document.pages, start=1)}
-    toc: list[TocEntry] = []
+    entries: list[TocEntry] = []
+    answers: list[Tag] = []
     counter = 0
     stop = len(document.pages) if stop is None else stop
     for part_number, part in enumerate(document.parts, start=1):
@@ -103,26 +117,42 @@ def body_sections(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
                 part_id = f"part{part_number}"
                 heading = soup.new_tag("h1", id=part_id, attrs={"class": "kb-part"})
                 heading.string = part.heading
-                body.append(str(heading))
-                toc.append((1, part_id, part.heading))
+                body.append(heading)
+                entries.append((1, part_id, part.heading))
             section = _page_section(pages[src], f"p{counter}", site_dir, site_url, in_document, shift)
-            body.append(str(section))
+            _collect_answers(soup, section, answers)
+            body.append(section)
             for tag in section.find_all(re.compile(r"^h[1-6]$")):
                 level = int(tag.name[1])
                 if level <= document.toc_depth + shift and tag.get("id"):
-                    toc.append((level, tag["id"], tag.get_text(" ", strip=True)))
-    return body, toc
+                    entries.append((level, tag["id"], tag.get_text(" ", strip=True)))
+    return body, entries, answers
 
 
-def cover(document: PdfDocument, today: dt.date, site_url: str) -> str:
+def dates(parts: list[Tag]) -> list[str]:
+    """'Gepubliceerd …' and 'Bijgewerkt …' of the document's first page, as its facts show them."""
+    first = next((part for part in parts if "kb-page" in part.get("class", [])), None)
+    if first is None:
+        return []
+    found = []
+    for css, label in (("kb-date-published", "Gepubliceerd"), ("kb-date-updated", "Bijgewerkt")):
+        date = first.select_one(f".kb-facts .{css}")
+        if date is not None:
+            found.append(f"{label} {date.get_text(strip=True)}")
+    return found
+
+
+def cover(document: PdfDocument, dates: list[str], today: dt.date, site_url: str) -> str:
+    """Title, summary and dates: an item's publication and update date, or for a collection the day it was made."""
     address = urljoin(site_url, document.target) if site_url else ""
+    lines = dates or [f"Stand van zaken: {dutch_date(today)}"]
     return (
         '<section class="kb-cover">'
         f'<p class="kb-cover-brand">{SITE_NAME}</p>'
         f'<p class="kb-cover-kind">{html.escape(document.kind)}</p>'
         f'<h1 class="kb-cover-title">{html.escape(document.title)}</h1>'
         f'<p class="kb-cover-summary">{html.escape(document.summary)}</p>'
-        f'<p class="kb-cover-date">{dutch_date(today)}</p>'
+        + "".join(f'<p class="kb-cover-date">{html.escape(line)}</p>' for line in lines)
         + (f'<p class="kb-cover-url">{html.escape(address)}</p>' if address else "")
         + "</section>")
 
@@ -150,6 +180,7 @@ def _page_section(page: Page, page_id: str, site_dir: Path, site_url: str,
     for selector in _DROP:
         for tag in fragment.select(selector):
             tag.decompose()
+    _drop_web_sections(fragment)
     _flatten_tabs(fragment)
     for details in fragment.find_all("details"):
         details["open"] = ""
@@ -176,6 +207,78 @@ def _page_section(page: Page, page_id: str, site_dir: Path, site_url: str,
         first["class"] = [*first.get("class", []), "kb-title"]
     section.extend(list(fragment.contents))
     return section
+
+
+ANSWER_KEY_ID = "antwoorden"
+
+
+def _collect_answers(soup: BeautifulSoup, section: Tag, answers: list[Tag]) -> None:
+    """Move the answers of the self-checks to the answer key, so a printed reader can be used to test oneself.
+
+    Each question is numbered through the whole document and points to its answer ("Antwoord: zie
+    antwoord 3 achterin"); the answer, behind a fold on the web, is taken out of the question.
+    """
+    for box in section.select("div.kb-toets"):
+        number = len(answers) + 1
+        label = box.select_one(".kb-toets__label")
+        if label is not None:
+            label.string = f"Vraag {number}"
+        question = box.select_one(".kb-toets__text")
+        entry = soup.new_tag("li", id=f"{ANSWER_KEY_ID}-{number}")
+        title = soup.new_tag("p", attrs={"class": "kb-answer-question"})
+        link = soup.new_tag("a", href=f"#{box.get('id', '')}")
+        link.string = f"Vraag {number}"
+        title.append(link)
+        title.append(": " + (question.get_text(" ", strip=True) if question is not None else ""))
+        entry.append(title)
+        for details in box.select("details.kb-toets__answer"):
+            summary = details.find("summary")
+            if isinstance(summary, Tag):
+                summary.decompose()
+            for child in list(details.contents):
+                entry.append(child.extract())
+            pointer = soup.new_tag("p", attrs={"class": "kb-answer-pointer"})
+            to_answer = soup.new_tag("a", href=f"#{ANSWER_KEY_ID}-{number}")
+            to_answer.string = f"antwoord {number}"
+            pointer.append("Antwoord: zie ")
+            pointer.append(to_answer)
+            pointer.append(" achterin.")
+            details.replace_with(pointer)
+        answers.append(entry)
+
+
+def _answer_key(soup: BeautifulSoup, answers: list[Tag]) -> Tag:
+    key = soup.new_tag("section", attrs={"class": "kb-answers"})
+    heading = soup.new_tag("h1", id=ANSWER_KEY_ID, attrs={"class": "kb-part"})
+    heading.string = "Antwoorden"
+    key.append(heading)
+    listing = soup.new_tag("ol")
+    listing.extend(answers)
+    key.append(listing)
+    return key
+
+
+def _drop_web_sections(fragment: BeautifulSoup) -> None:
+    """Remove each generated link list: its heading and what follows, up to the next heading as high.
+
+    The footnotes, which Markdown puts after everything else on the page, stay.
+    """
+    for heading in fragment.find_all(re.compile(r"^h[1-6]$"), id=sorted(WEB_SECTIONS)):
+        if not isinstance(heading, Tag):
+            continue
+        level = int(heading.name[1])
+        sibling = heading.next_sibling
+        while sibling is not None and not (isinstance(sibling, Tag) and _ends_web_section(sibling, level)):
+            following = sibling.next_sibling
+            sibling.extract()
+            sibling = following
+        heading.decompose()
+
+
+def _ends_web_section(tag: Tag, level: int) -> bool:
+    if "footnote" in (tag.get("class") or []):
+        return True
+    return bool(re.fullmatch(r"h[1-6]", tag.name)) and int(tag.name[1]) <= level
 
 
 def _site_path(url: str, base: str) -> str | None:

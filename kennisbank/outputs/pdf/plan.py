@@ -87,18 +87,20 @@ def item_documents(hub: HubIndex) -> list[PdfDocument]:
 
 
 def taxonomy_documents(hub: HubIndex) -> list[PdfDocument]:
-    """One PDF per theme and per network: its overview page followed by its items."""
+    """One PDF per theme and per network: a dossier, its overview page with every item's summary and link.
+
+    Reprinting every item in full made hundreds of pages for a large theme; each item has its own PDF.
+    """
     documents = []
     for folder, kind, entries, members in (
             ("themas", "Thema", hub.taxonomy.themes.values(), hub.with_theme),
             ("netwerken", "Netwerk", hub.taxonomy.networks.values(), hub.with_network)):
         for entry in entries:
             src = f"{folder}/{entry.slug}.md"
-            items = _printable(hub, members(entry.slug))
             documents.append(PdfDocument(
                 target=pdf_target(src), title=entry.naam, kind=getattr(entry.soort, "label", kind),
-                summary=entry.beschrijving, parts=(Part(None, (src, *(i.src for i in items))),), page=src,
-                toc_depth=1, date=_last_change(items)))
+                summary=entry.beschrijving, parts=(Part(None, (src,)),), page=src, toc_depth=2,
+                date=_last_change(members(entry.slug))))
     return documents
 
 
@@ -117,25 +119,14 @@ def whole_hub_document(hub: HubIndex, title: str) -> PdfDocument:
         if pages:
             parts.append(Part(item_type.plural, tuple(pages)))
     return PdfDocument(target=WHOLE_HUB, title=title, kind="Alle kennis in één document",
-                       summary=f"{len(hub.items)} items: artikelen, praktijkvoorbeelden, cursussen en hun modules.",
+                       summary=f"{len(hub.items)} publicaties: artikelen, praktijkvoorbeelden, cursussen en "
+                               "hun modules.",
                        parts=tuple(parts), page=None, toc_depth=1, date=_last_change(hub.items.values()))
 
 
 def _last_change(items: Iterable[Item]) -> dt.date | None:
     """The latest ``bijgewerkt`` or ``gepubliceerd`` of ``items`` (modules carry no dates)."""
     return max((item.updated for item in items if item.updated is not None), default=None)
-
-
-def _printable(hub: HubIndex, items: list[Item]) -> list[Item]:
-    """Items grouped by type as on the overview page (newest first); modules by course and order."""
-    types = list(ItemType)
-
-    def key(item: Item) -> tuple[int, str, int]:
-        if item.type is not ItemType.MODULE:
-            return types.index(item.type), "", 0
-        return types.index(item.type), item.course or "", hub.course_modules(item.course or "").index(item)
-
-    return sorted(items, key=key)
 
 
 def shard(documents: list[PdfDocument], number: int, count: int) -> list[PdfDocument]:

@@ -22,6 +22,11 @@ MIN_COMPOUND = 2 * MIN_PART
 MIN_LEARNED = 6
 """Shortest part learned from compounds alone; shorter leftovers are too often endings ("heden")."""
 LEARN_FROM = 3
+MIN_TAIL = 8
+"""Longest-known-head fallback: a word the hub writes only inside one compound is still found when it is
+this long ("signalering" only in vroegsignalering, "zorgspiegel" only in gemeentezorgspiegel)."""
+MIN_TAIL_HEAD = 5
+"""Shortest head for that fallback: "over", "voor", "mede" are prefixes ("overeenkomst"), not words."""
 LINKS = ("s", "en", "e")
 """Linking sounds between the parts, tried after the bare tail."""
 
@@ -69,8 +74,18 @@ class Splitter:
         """The parts of a compound (two or more), or ``[]`` when ``word`` is not one."""
         found = self._parts.get(word)
         if found is None:
-            found = self._parts[word] = self._split(trim(word)) if len(word) >= MIN_COMPOUND else []
+            trimmed = trim(word)
+            found = self._split(trimmed) or self._tail(trimmed) if len(word) >= MIN_COMPOUND else []
+            self._parts[word] = found
         return found
+
+    def _tail(self, word: str) -> list[str]:
+        # Dutch puts the meaning in the last part of a compound (vroeg-signalering is a kind of signalering), so
+        # a long rest after a known word is worth finding even when the hub never writes it alone.
+        for cut in range(len(word) - MIN_TAIL, MIN_TAIL_HEAD - 1, -1):
+            if word[:cut] in self.words:
+                return [word[:cut], word[cut:]]
+        return []
 
     def _split(self, word: str) -> list[str]:
         # The longest head first: "warmtetransitie" is warmte + transitie, not warm + tetransitie.
@@ -86,5 +101,7 @@ class Splitter:
                     return [head, tail]
                 deeper = self._split(tail) if len(tail) >= MIN_COMPOUND else []
                 if deeper:
-                    return [head, *deeper]
+                    # The tail is a word too: gemeente-zorgspiegel is found by "zorgspiegel", not only by
+                    # "zorg" and "spiegel".
+                    return [head, tail, *deeper]
         return []

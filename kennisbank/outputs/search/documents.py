@@ -76,8 +76,11 @@ FACETS: list[tuple[str, str]] = [
     ("netwerk", "Netwerk"),
     ("gemeente", "Gemeente"),
     ("jaar", "Jaar"),
+    ("bron", "Bron"),
 ]
 """Facets of the search page: URL parameter and Dutch label, in display order."""
+OPTIONAL_FACETS = {"bron"}
+"""Facets left off the search page when no item has a value (a hub without collections)."""
 
 
 def search_docs(hub: HubIndex, urls: Mapping[str, str]) -> list[SearchDoc]:
@@ -99,6 +102,7 @@ def search_doc(hub: HubIndex, item: Item, url: str) -> SearchDoc:
         "netwerk": networks,
         "gemeente": municipalities,
         "jaar": [date[:4]] if date else [],
+        "bron": [item.origin] if item.origin else [],  # the collection it comes from
     }
     return SearchDoc(
         url=url, title=item.title, summary=" ".join(item.meta.samenvatting.split()),

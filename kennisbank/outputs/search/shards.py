@@ -9,8 +9,10 @@ then a query loads:
   :data:`SHARD_INTS` numbers, each term with, per field, its documents and lunr's
   BM25 weight (computed here, so the browser does no index work at all);
 - the **document chunks** (``d<n>``, :data:`DOC_CHUNK` items each) of the results it shows;
-- for a word the hub does not contain, the **vocabulary** of its first letter
-  (``v-<letter>``), for typo tolerance and "Bedoelde u …?";
+- for a word the hub does not contain, the **vocabulary** of its first and second letter
+  (``v-<letter>``: terms by first letter; ``w-<letter>``: terms by second letter), for typo
+  tolerance and "Bedoelde u …?": together they hold every term one edit away at the start of the
+  word too ("wnergie", "nergie", "eenergie", "neergie" all lead to energie);
 - on the search page only, ``facetten``: date and facet values of every item.
 
 So the bytes per query grow with the words it has and the results it shows,
@@ -30,7 +32,7 @@ from typing import Any
 from ...content.synonyms import Synonyms
 from ...index.hub_index import HubIndex
 from .compounds import Splitter
-from .documents import FACETS, SearchDoc
+from .documents import FACETS, OPTIONAL_FACETS, SearchDoc
 from .index import FIELDS, data_script, facet_order
 from .postings import _SEPARATORS, K1, B, Postings, _term
 
@@ -157,10 +159,14 @@ class ShardedIndex:
         table = weights(analysed.postings)
         shards = term_shards(table)
         vocabulary: dict[str, list[list[Any]]] = {}
+        seconds: dict[str, list[list[Any]]] = {}
         for term in sorted(table, key=_js_order):
             documents = len({ref for entries in table[term] for ref, _ in entries})
             word = analysed.surface.get(term, term)
-            vocabulary.setdefault(letter_of(term), []).append([term, documents] + ([word] if word != term else []))
+            entry = [term, documents] + ([word] if word != term else [])
+            vocabulary.setdefault(letter_of(term), []).append(entry)
+            if len(term) > 1:
+                seconds.setdefault(letter_of(term[1:]), []).append(entry)
         files: dict[str, Any] = {
             "meta": {
                 "format": FORMAT,
@@ -171,6 +177,7 @@ class ShardedIndex:
                 "chunk": DOC_CHUNK,
                 "shards": [shard["terms"][0] for shard in shards],
                 "letters": sorted(vocabulary),
+                "seconds": sorted(seconds),
                 "synonyms": self.synonyms.analysed(self.analyse),
                 "themes": [[name, url, sorted(set(self.analyse(name + " " + description)))]
                            for name, url, description in self.themes],
@@ -181,6 +188,7 @@ class ShardedIndex:
         }
         files.update({f"t{n}": shard for n, shard in enumerate(shards)})
         files.update({f"v-{letter}": words for letter, words in vocabulary.items()})
+        files.update({f"w-{letter}": words for letter, words in seconds.items()})
         for n in range(0, len(self.docs), DOC_CHUNK):
             files[f"d{n // DOC_CHUNK}"] = [[d.url, d.title, d.summary, d.facets["soort"][0], d.date, d.excerpt]
                                            for d in self.docs[n:n + DOC_CHUNK]]
@@ -190,9 +198,11 @@ class ShardedIndex:
         values = {name: sorted({v for d in self.docs for v in d.facets[name]}, key=facet_order(name))
                   for name, _ in FACETS}
         positions = {name: {v: i for i, v in enumerate(vs)} for name, vs in values.items()}
+        # 'Bron' only appears when the hub has collections: one value for the whole hub would be noise.
+        shown = [(name, label) for name, label in FACETS if values[name] or name not in OPTIONAL_FACETS]
         return {
-            "facets": [{"name": name, "label": label, "values": values[name]} for name, label in FACETS],
-            "docs": [[d.date, *[[positions[name][v] for v in d.facets[name]] for name, _ in FACETS]]
+            "facets": [{"name": name, "label": label, "values": values[name]} for name, label in shown],
+            "docs": [[d.date, *[[positions[name][v] for v in d.facets[name]] for name, _ in shown]]
                      for d in self.docs],
         }
 

@@ -7,7 +7,7 @@
  * It answers from the sharded prebuilt index (kennisbank/outputs/search/shards.py):
  * nothing is loaded until the first query, then only the term shards of the
  * query's words, the document chunks of the results shown and, for a word the
- * hub does not contain, the vocabulary of its first letter. Every file is a
+ * hub does not contain, the vocabulary of its first and second letters. Every file is a
  * classic script adding its data to self.kbZoekdata, loaded by the `load`
  * function the door passes in (script elements in a page, fetches in a
  * worker), so it also works from file://, where fetch is refused.
@@ -281,28 +281,56 @@
       return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
     }
 
-    function vocabularyKey(term) {
-      var first = term.charAt(0);
-      return "v-" + (first >= "a" && first <= "z" ? first : "_");
+    function letterOf(character) {
+      return character >= "a" && character <= "z" ? character : "_";
     }
 
-    // Vocabulary terms within the allowed edits of a word: the closest, the commonest first.
+    // The vocabulary files that hold every term one edit away at the start of `term` as well: terms that
+    // start with its first or second letter (v-), and terms whose second letter is its first or second (w-).
+    // A changed, missing, extra or swapped first letter still finds "energie". Only files that exist.
+    function vocabularyKeys(term) {
+      var keys = [];
+      function add(prefix, character, present) {
+        var key = prefix + letterOf(character);
+        if (character && present.indexOf(letterOf(character)) >= 0 && keys.indexOf(key) < 0) {
+          keys.push(key);
+        }
+      }
+      add("v-", term.charAt(0), meta().letters);
+      add("v-", term.charAt(1), meta().letters);
+      add("w-", term.charAt(0), meta().seconds || []);
+      add("w-", term.charAt(1), meta().seconds || []);
+      return keys;
+    }
+
+    // Vocabulary terms within the allowed edits of a word: the closest, then those with the same first
+    // letter (where typos are rarest), then the commonest.
     function corrections(word) {
       var limit = allowedEdits(word.word);
-      var key = vocabularyKey(word.stem);
-      if (!limit || !(key in store)) {
+      if (!limit) {
         return [];
       }
       var found = [];
-      store[key].forEach(function (entry) {
-        // The stem against stems, and the word as typed against the word the hub mostly writes
-        // ("schuldenn" is one letter from "schulden", three from the stem "schuld").
-        var d = Math.min(distance(word.stem, entry[0], limit), entry[2] ? distance(word.word, entry[2], limit) : limit + 1);
-        if (d <= limit) {
-          found.push({term: entry[0], word: entry[2] || entry[0], documents: entry[1], distance: d});
-        }
+      var seen = {};
+      vocabularyKeys(word.stem).forEach(function (key) {
+        (store[key] || []).forEach(function (entry) {
+          if (seen[entry[0]]) {
+            return;
+          }
+          seen[entry[0]] = true;
+          // The stem against stems, and the word as typed against the word the hub mostly writes
+          // ("schuldenn" is one letter from "schulden", three from the stem "schuld").
+          var d = Math.min(distance(word.stem, entry[0], limit),
+            entry[2] ? distance(word.word, entry[2], limit) : limit + 1);
+          if (d <= limit) {
+            found.push({term: entry[0], word: entry[2] || entry[0], documents: entry[1], distance: d,
+              same: entry[0].charAt(0) === word.stem.charAt(0) ? 1 : 0});
+          }
+        });
       });
-      found.sort(function (a, b) { return a.distance - b.distance || b.documents - a.documents; });
+      found.sort(function (a, b) {
+        return a.distance - b.distance || b.same - a.same || b.documents - a.documents || (a.term < b.term ? -1 : 1);
+      });
       // Only the nearest: "participatiewt" is participatiewet (1 edit), not also participatie (2).
       return found.filter(function (c) { return c.distance === found[0].distance; }).slice(0, MAX_CORRECTIONS);
     }
@@ -422,7 +450,9 @@
       if (!unknown.length) {
         return Promise.resolve();
       }
-      return need(unknown.map(function (concept) { return vocabularyKey(concept.exact[0]); })).then(function () {
+      var files = [];
+      unknown.forEach(function (concept) { files = files.concat(vocabularyKeys(concept.exact[0])); });
+      return need(files).then(function () {
         var keys = {};
         unknown.forEach(function (concept) {
           concept.fuzzy = corrections(concept.words[0]);

@@ -1,0 +1,201 @@
+"""Collections: an organisation's Markdown tree, kept in its own structure, becomes first-class hub items."""
+
+import os
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from sitebuilder import Site, project
+
+from kennisbank.cli import main
+from kennisbank.mkdocs.commands import build_site
+
+PNG = b"\x89PNG\r\n\x1a\n"
+SPEC = """naam: Gegevensmodel Voorbeeldstad
+organisatie: Gemeente Voorbeeldstad
+licentie: CC BY 4.0
+bron: https://github.com/voorbeeldstad/gegevensmodel
+themas: [sterke-bestuurslaag]
+netwerken: [regioberaad]
+toon_velden: [status_model, versie]
+"""
+TREE = {
+    "_data/collecties/gegevensmodel.yml": SPEC,
+    "collecties/gegevensmodel/index.md": (
+        "---\ntitle: Gegevensmodel\ndescription: Het gegevensmodel van Voorbeeldstad.\n---\n\n"
+        "# Gegevensmodel\n\nWelkom. Begin bij [de objecten](objecten/index.md).\n"),
+    "collecties/gegevensmodel/objecten/index.md": "# Objecttypen\n\nAlle objecttypen van het model, per domein.\n",
+    "collecties/gegevensmodel/objecten/Natuurlijk_Persoon.md": (
+        "---\ntitle: Natuurlijk persoon\nstatus_model: vastgesteld\nversie: 2.1\ntags: [basisregistratie, brp]\n"
+        "date: 2023-05-04T10:00:00Z\n---\n\n# Natuurlijk persoon.\n\n"
+        "Een **mens** als drager van rechten. ![Klassendiagram](../img/EAID_1A2B3C4D.png)\n\n"
+        "Zie ook [adres](adres.md).\n"),
+    "collecties/gegevensmodel/objecten/adres.md": "---\ntags: brp\n---\n\n# Adres\n\nWaar iemand woont.\n",
+    "collecties/gegevensmodel/objecten/concept.md": "---\ndraft: true\n---\n\n# Nog niet af\n\nTekst.\n",
+    "collecties/gegevensmodel/img/EAID_1A2B3C4D.png": PNG,
+}
+PERSON = "collecties/gegevensmodel/objecten/Natuurlijk_Persoon/"
+
+
+def commit_all(folder, day):
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T12:00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "init", "-q"], cwd=folder, check=True, env=env)
+    subprocess.run(["git", "add", "-A"], cwd=folder, check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", "bron"], cwd=folder, check=True, env=env)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    hub = project(tmp_path_factory.mktemp("collectie"), TREE)
+    commit_all(hub.docs / "collecties/gegevensmodel", "2022-09-01")  # as a git submodule would be
+    publication = build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    return hub, Site(hub.root / "site"), publication
+
+
+def test_every_page_of_the_collection_is_an_item_with_its_licence(built):
+    _, site, _ = built
+    for url in ("collecties/gegevensmodel/", "collecties/gegevensmodel/objecten/", PERSON,
+                "collecties/gegevensmodel/objecten/adres/"):
+        assert ("Uit de collectie Gegevensmodel Voorbeeldstad van Gemeente Voorbeeldstad · Licentie: CC BY 4.0 · "
+                "Bron") in site.text(url), url
+    text = site.text(PERSON)
+    assert "Soort: Artikel Thema's: Eén sterke bestuurslaag Netwerken: Regioberaad" in text
+    assert "Gepubliceerd: 4 mei 2023" in text  # from the source's own 'date', a timestamp
+    assert "Auteur: Gemeente Voorbeeldstad" in text  # no authors in the source: the organisation
+
+
+def test_the_title_is_shown_once_and_comes_from_the_first_heading_when_missing(built):
+    _, site, _ = built
+    assert site.article_html(PERSON).count("<h1") == 1
+    assert site.text("collecties/gegevensmodel/objecten/").startswith("Objecttypen ¶")
+    assert site.text("collecties/gegevensmodel/objecten/adres/").startswith("brp Adres ¶ Waar iemand woont.")
+
+
+def test_summary_dates_and_source_fields(built):
+    _, site, _ = built
+    text = site.text("collecties/gegevensmodel/objecten/")
+    assert "Alle objecttypen van het model, per domein." in text  # summary from the first paragraph
+    assert "Gepubliceerd: 1 september 2022" in text  # from git, the source has no date
+    person = site.text(PERSON)
+    assert "Eigenschappen status_model vastgesteld versie 2.1" in person
+
+
+def test_relative_links_images_and_section_pages_keep_working(built):
+    _, site, _ = built
+    html = site.article_html(PERSON)
+    assert 'src="../../img/EAID_1A2B3C4D.png"' in html and 'href="../adres/"' in html
+    home = site.text("collecties/gegevensmodel/")
+    assert "In deze collectie Secties Objecttypen" in home
+    section = site.text("collecties/gegevensmodel/objecten/")
+    assert "Pagina's hier Adres Natuurlijk persoon" in section
+    page = site.html(PERSON)
+    path = page[page.index('class="md-path"'):page.index("</nav>", page.index('class="md-path"'))]
+    assert [part for part in ("Start", "Gegevensmodel", "Objecttypen") if part in path] == \
+        ["Start", "Gegevensmodel", "Objecttypen"]
+
+
+def test_collection_items_are_first_class(built):
+    hub, site, _ = built
+    theme = site.text("themas/sterke-bestuurslaag/")
+    assert "Natuurlijk persoon" in theme and "Objecttypen" in theme
+    # Bare titles such as 'Objecttypen' say which collection they come from, in every list.
+    assert "Objecttypen Alle objecttypen van het model, per domein. 1 september 2022 · Gegevensmodel Voorbeeldstad" \
+        in theme
+    assert "Natuurlijk persoon" in site.text("netwerken/regioberaad/")
+    assert "Natuurlijk persoon" in site.text("collecties/gegevensmodel/objecten/adres/")  # backlink
+    assert not (hub.root / "site/collecties/gegevensmodel/objecten/concept").exists()  # draft: true
+    index = "".join(p.read_text(encoding="utf-8") for p in (hub.root / "site/zoeken/index").glob("d*.js"))
+    assert "als drager van rechten" in index
+
+
+def test_a_folder_without_data_file_and_a_bad_data_file_are_reported(tmp_path, monkeypatch):
+    files = {"collecties/handboek/index.md": "# Handboek\n\nTekst.\n",
+             "_data/collecties/gegevensmodel.yml": SPEC.replace("sterke-bestuurslaag", "bestuur")
+             .replace("licentie: CC BY 4.0\n", ""),
+             "collecties/gegevensmodel/index.md": "# Model\n\nTekst.\n"}
+    hub = project(tmp_path, files)
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "docs/_data/collecties/gegevensmodel.yml:1:1: licentie: verplicht veld ontbreekt",
+        "docs/_data/collecties/gegevensmodel.yml:4:10: themas: onbekend thema 'bestuur'; zie de lijst van thema's "
+        "in de handleiding",
+        "docs/collecties/handboek:1:1: collectie: deze collectie heeft geen beschrijving; maak "
+        "docs/_data/collecties/handboek.yml met naam, organisatie, licentie en thema's (of laat 'kennisbank "
+        "collectie init' dat doen)",
+    ]
+
+
+def test_a_bad_page_is_reported_at_the_source_field_and_left_out(tmp_path):
+    files = {**TREE, "_data/collecties/gegevensmodel.yml": SPEC + "gepubliceerd: 2024-01-15\n",
+             "collecties/gegevensmodel/objecten/fout.md": "---\nthemas: [bestuur]\n---\n\n# Fout\n\nTekst.\n",
+             "collecties/gegevensmodel/objecten/datum.md": "---\ndate: 2023-13-45\n---\n\n# Datum\n\nTekst.\n",
+             "collecties/gegevensmodel/objecten/gevaar.md": "# Gevaar\n\n<a href=\"javascript:alert(1)\">x</a>\n"}
+    hub = project(tmp_path, files)
+    publication = build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    assert publication.summary() == "5 van 7 items gepubliceerd; 2 overgeslagen"
+    reasons = {entry["pad"]: [f"{p['regel']}:{p['kolom']}: {p['veld']}: {p['melding']}" for p in entry["fouten"]]
+               for entry in publication.report()["overgeslagen"]}
+    assert reasons == {
+        "docs/collecties/gegevensmodel/objecten/fout.md": [
+            "2:1: themas: onbekend thema 'bestuur'; zie de lijst van thema's in de handleiding"],
+        "docs/collecties/gegevensmodel/objecten/gevaar.md": [
+            "3:1: html: href: een 'javascript:'-adres voert code uit in de browser van de bezoeker; link naar een "
+            "gewone webpagina (https://…)"],
+    }
+    # Lenient about form: a date that does not exist is a warning, and the page takes the collection's date.
+    assert "docs/collecties/gegevensmodel/objecten/datum.md:2:1: date: '2023-13-45' is geen bestaande datum " \
+           "(JJJJ-MM-DD); de datum uit git of uit de beschrijving van de collectie is gebruikt" in \
+           [str(p) for p in publication.problems]
+    assert "Gepubliceerd: 15 januari 2024" in Site(hub.root / "site").text("collecties/gegevensmodel/objecten/datum/")
+    assert (hub.root / "site" / PERSON / "index.html").is_file()
+
+
+def test_a_page_without_any_date_says_where_to_add_one(tmp_path, monkeypatch):
+    hub = project(tmp_path, {"_data/collecties/gegevensmodel.yml": SPEC,
+                             "collecties/gegevensmodel/index.md": "# Model\n\nTekst.\n"})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.stdout.splitlines() == [
+        "docs/collecties/gegevensmodel/index.md:1:1: date: geen datum: de pagina heeft geen 'date' en de "
+        "git-geschiedenis geeft er geen; voeg 'gepubliceerd: JJJJ-MM-DD' toe aan docs/_data/collecties/gegevensmodel.yml"]
+
+
+def test_collectie_init_writes_a_data_file_that_builds(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "ontwikkelaarsportaal"
+    hub = project(tmp_path)
+    shutil.copytree(fixture / "docs" / "collecties", hub.docs / "collecties")
+    shutil.copytree(fixture / "kapot" / "collecties", hub.docs / "collecties", dirs_exist_ok=True)
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["collectie", "init", "docs/collecties/api-portaal",
+                                       "--organisatie", "Samenwerkingsverband Voorbeeldregio"],
+                                input="CC0 1.0\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Geschreven: docs/_data/collecties/api-portaal.yml\n"
+    assert "Gevonden: 7 pagina's, schrijfwijze docusaurus." in result.stderr
+    assert "Velden van de bron: titel ← title (7×), samenvatting ← description (7×), tags ← tags (3×)." \
+        in result.stderr
+    assert ("Wordt omgezet: 4 kaders (:::), 2 tabbladen (<TabItem>), 4 import/export-regels, 1 codeblok-opties, "
+            "1 onderdelen die niet kunnen worden omgezet.") in result.stderr
+    assert "Wordt overgeslagen (gevaarlijke inhoud): referentie/oude-api.md.\n" in result.stderr
+    written = (hub.docs / "_data/collecties/api-portaal.yml").read_text(encoding="utf-8")
+    assert "naam: Welkom bij het API-portaal\norganisatie: Samenwerkingsverband Voorbeeldregio\nlicentie: CC0 1.0\n" \
+        in written and "dialect: docusaurus\n" in written
+    again = CliRunner().invoke(main, ["collectie", "init", "docs/collecties/api-portaal"])
+    assert again.exit_code == 1 and "bestaat al; het bestand is niet overschreven" in again.output
+    publication = build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    assert publication.summary() == "6 van 7 items gepubliceerd; 1 overgeslagen"
+
+
+def test_collectie_init_refuses_a_folder_outside_the_collections(tmp_path, monkeypatch):
+    hub = project(tmp_path, {"handboek/index.md": "# Handboek\n"})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["collectie", "init", "docs/handboek"])
+    assert result.exit_code == 1
+    assert "zet de map eerst in docs/collecties/<naam>/ en geef die map op" in result.output
