@@ -160,3 +160,18 @@ def structure(reader: PdfReader) -> list[tuple[str, int | None]]:
         walk(top)
     assert len(found) > 50 and found[0] == ("/Document", None)
     return found
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_a_pdf_with_self_check_answers_is_made_in_one_piece_with_its_answer_key(tmp_path, caplog):
+    """The answers are numbered through the whole document and gathered at its end: not split (yet)."""
+    files = dict(FILES)
+    files["artikelen/circulair.md"] = article("Circulair inkopen", (
+        '## Toets jezelf\n\n!!! toets "Wat koop je circulair in?"\n    - [x] Meubilair\n    - [ ] Niets\n'))
+    hub = project(tmp_path, files)
+    joined, line = whole(hub, 2, tmp_path / "delen.pdf", tmp_path / "cache", caplog)
+    assert line == "PDF's: 1 opnieuw gemaakt, 0 hergebruikt"
+    assert [title for _, title in outline(joined)][-1] == "Antwoorden"
+    assert "Vraag 1" in text(joined) and "Meubilair" in text(joined)
+    assert "/StructTreeRoot" in joined.trailer["/Root"]

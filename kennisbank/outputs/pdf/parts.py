@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from . import patches
-from .compose import Page, TocEntry, body_sections, cover, print_html, toc
+from .compose import Page, TocEntry, body_sections, cover, dates, print_html, toc
 from .plan import PdfDocument
 from .weasy import font_config, site_only_fetcher, stylesheets
 
@@ -63,12 +63,20 @@ def _css_string(text: str) -> str:
 
 
 def _slice_html(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, part: Slice,
-                today: dt.date, style: str) -> tuple[str, list[TocEntry]]:
-    body, entries = body_sections(document, pages, site_dir, site_url, part.start, part.stop)
-    text = _cross_part_links("\n".join(body))
+                today: dt.date, style: str) -> tuple[str, list[TocEntry], list[str]]:
+    """A slice's print HTML, its contents lines and the cover's dates from its first page."""
+    body, entries, answers = body_sections(document, pages, site_dir, site_url, part.start, part.stop)
+    if answers:
+        raise OnePiece(document.target)
+    text = _cross_part_links("\n".join(str(section) for section in body))
     # Its first page breaks as the document's pages after the contents do, without a blank page first.
     style = ".kb-main > :first-child { break-before: auto; }" + style
-    return print_html(document, today, "", [text], style), entries
+    return print_html(document, today, "", [text], style), entries, dates(body)
+
+
+class OnePiece(Exception):
+    """The document has self-check answers, which compose numbers through the whole document and
+    gathers in an answer key at its end: not (yet) split into parts, it is made in one piece."""
 
 
 def _cross_part_links(text: str) -> str:
@@ -91,27 +99,29 @@ def _html(text: str, site_dir: Path):
 
 
 def measure(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, part: Slice,
-            today: dt.date) -> tuple[int, list[TocEntry], dict[str, int]]:
-    """Lay out one slice: its number of pages, its contents lines, and the page (from 0) of each line's anchor."""
-    text, entries = _slice_html(document, pages, site_dir, site_url, part, today, "")
+            today: dt.date) -> tuple[int, list[TocEntry], dict[str, int], list[str]]:
+    """Lay out one slice: its number of pages, its contents lines, the page (from 0) of each line's anchor,
+    and the cover's dates if it holds the document's first page."""
+    text, entries, first_dates = _slice_html(document, pages, site_dir, site_url, part, today, "")
     rendered = _html(text, site_dir).render(**_render_options())
     wanted = {anchor for _, anchor, _ in entries}
     where: dict[str, int] = {}
     for number, page in enumerate(rendered.pages):
         for anchor in wanted.intersection(page.anchors):
             where.setdefault(anchor, number)
-    return len(rendered.pages), entries, where
+    return len(rendered.pages), entries, where, first_dates
 
 
 def _front(document: PdfDocument, today: dt.date, site_url: str, entries: list[TocEntry],
-           numbers: dict[str, str]) -> str:
-    return cover(document, today, site_url) + "\n" + _cross_part_links(toc(entries, numbers))
+           cover_dates: list[str], numbers: dict[str, str]) -> str:
+    return cover(document, cover_dates, today, site_url) + "\n" + _cross_part_links(toc(entries, numbers))
 
 
 def front_pages(document: PdfDocument, site_dir: Path, site_url: str, today: dt.date, entries: list[TocEntry],
-                numbers: dict[str, str]) -> int:
+                cover_dates: list[str], numbers: dict[str, str]) -> int:
     """The number of pages of the cover and contents with the page numbers ``numbers``."""
-    text = print_html(document, today, _front(document, today, site_url, entries, numbers), [], _FRONT_STYLE)
+    text = print_html(document, today, _front(document, today, site_url, entries, cover_dates, numbers), [],
+                      _FRONT_STYLE)
     return len(_html(text, site_dir).render(**_render_options()).pages)
 
 
@@ -135,8 +145,8 @@ def _numbering(first: int, total: int, title: str, rest: bool) -> str:
 
 
 def render_part(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, part: Slice | None,
-                today: dt.date, first: int, total: int, entries: list[TocEntry], numbers: dict[str, str],
-                output: Path) -> list[int]:
+                today: dt.date, first: int, total: int, entries: list[TocEntry], cover_dates: list[str],
+                numbers: dict[str, str], output: Path) -> list[int]:
     """Render one part to ``output`` (``part`` None: the cover and contents); returns its bookmarks' levels.
 
     The levels as the headings set them: the part's own outline nests an entry
@@ -145,7 +155,7 @@ def render_part(document: PdfDocument, pages: dict[str, Page], site_dir: Path, s
     """
     style = _numbering(first, total, document.title, part is not None)
     if part is None:
-        text = print_html(document, today, _front(document, today, site_url, entries, numbers), [],
+        text = print_html(document, today, _front(document, today, site_url, entries, cover_dates, numbers), [],
                           _FRONT_STYLE + style)
     else:
         text = _slice_html(document, pages, site_dir, site_url, part, today, style)[0]
@@ -155,24 +165,31 @@ def render_part(document: PdfDocument, pages: dict[str, Page], site_dir: Path, s
 
 
 def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, output: Path,
-                  today: dt.date, part_items: int, workers: int) -> int:
-    """Render ``document`` in parts of ``part_items`` pages and join them into ``output``; returns its size."""
+                  today: dt.date, part_items: int, workers: int) -> int | None:
+    """Render ``document`` in parts of ``part_items`` pages and join them into ``output``; returns its size.
+
+    None when it has to be made in one piece (see :class:`OnePiece`)."""
     parts = slices(document, part_items)
     needed = {src: pages[src] for src in document.pages}
     with ProcessPoolExecutor(max_workers=max(1, min(workers, len(parts))), mp_context=_fresh_processes(),
                              max_tasks_per_child=1) as pool:
-        measured = list(pool.map(measure, *zip(*[(document, needed, site_dir, site_url, part, today)
-                                                 for part in parts])))
-        entries = [entry for _, part_entries, _ in measured for entry in part_entries]
-        body_pages = sum(count for count, _, _ in measured)
+        try:
+            measured = list(pool.map(measure, *zip(*[(document, needed, site_dir, site_url, part, today)
+                                                     for part in parts])))
+        except OnePiece:
+            return None
+        entries = [entry for _, part_entries, _, _ in measured for entry in part_entries]
+        body_pages = sum(count for count, _, _, _ in measured)
+        cover_dates = measured[0][3]
         # The contents' length depends on its page numbers only through their widths (and rarely at
         # that); its numbers depend on its length: start from numbers of the greatest width, then settle.
         widest = "8" * len(str(body_pages + 1 + len(entries)))  # at most one contents page per line
-        front = pool.submit(front_pages, document, site_dir, site_url, today, entries,
+        front = pool.submit(front_pages, document, site_dir, site_url, today, entries, cover_dates,
                             {anchor: widest for _, anchor, _ in entries}).result()
         for _ in range(3):
             starts, numbers = _numbers_from(front, measured)
-            counted = pool.submit(front_pages, document, site_dir, site_url, today, entries, numbers).result()
+            counted = pool.submit(front_pages, document, site_dir, site_url, today, entries, cover_dates,
+                                  numbers).result()
             if counted == front:
                 break
             front = counted
@@ -181,7 +198,8 @@ def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
             paths = [Path(folder) / f"{n:05d}.pdf" for n in range(len(parts) + 1)]
             jobs = [(None, 1, paths[0])] + [(part, start, path) for part, start, path in zip(parts, starts, paths[1:])]
             levels = list(pool.map(render_part, *zip(*[(document, needed, site_dir, site_url, part, today, start, total,
-                                                entries, numbers, path) for part, start, path in jobs])))
+                                                entries, cover_dates, numbers, path)
+                                               for part, start, path in jobs])))
             output.parent.mkdir(parents=True, exist_ok=True)
             join(paths, levels, output)
     return output.stat().st_size
@@ -201,11 +219,11 @@ def _fresh_processes() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _numbers_from(front: int, measured: list[tuple[int, list[TocEntry], dict[str, int]]]
+def _numbers_from(front: int, measured: list[tuple[int, list[TocEntry], dict[str, int], list[str]]]
                   ) -> tuple[list[int], dict[str, str]]:
     """Each slice's first page number and each contents line's page number, after ``front`` pages."""
     starts, numbers, first = [], {}, front + 1
-    for count, _, where in measured:
+    for count, _, where, _ in measured:
         starts.append(first)
         numbers.update({anchor: str(first + page) for anchor, page in where.items()})
         first += count
