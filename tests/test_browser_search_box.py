@@ -43,7 +43,8 @@ def tab(request, starter_site, chromium):
 
 
 def open_box(page) -> None:
-    button = page.get_by_role("button", name="Zoeken")  # on a phone the field is behind it
+    # The header's button: on a phone the field is behind it (the home page has a "Zoeken" button of its own).
+    button = page.locator(".md-header").get_by_role("button", name="Zoeken")
     if button.is_visible():
         button.click()
         page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")

@@ -34,7 +34,7 @@ TREE = {
     "collecties/gegevensmodel/objecten/concept.md": "---\ndraft: true\n---\n\n# Nog niet af\n\nTekst.\n",
     "collecties/gegevensmodel/img/EAID_1A2B3C4D.png": PNG,
 }
-PERSON = "collecties/gegevensmodel/objecten/Natuurlijk_Persoon/"
+PERSON = "collecties/gegevensmodel/objecten/natuurlijk-persoon/"
 
 
 def commit_all(folder, day):
@@ -152,6 +152,159 @@ def test_a_bad_page_is_reported_at_the_source_field_and_left_out(tmp_path):
            [str(p) for p in publication.problems]
     assert "Gepubliceerd: 15 januari 2024" in Site(hub.root / "site").text("collecties/gegevensmodel/objecten/datum/")
     assert (hub.root / "site" / PERSON / "index.html").is_file()
+
+
+SLUGGED = {
+    "_data/collecties/gegevensmodel.yml": SPEC + "gepubliceerd: 2024-01-15\n",
+    "collecties/gegevensmodel/index.md": "# Model\n\nBegin bij [de eerste stappen](Handleiding/Eerste%20Stappen.md).\n",
+    "collecties/gegevensmodel/Handleiding/index.md": "# Handleiding\n\nZie [stappen](<Eerste Stappen.md#doel>).\n",
+    "collecties/gegevensmodel/Handleiding/Eerste Stappen.md": (
+        "# Eerste stappen\n\n## Doel\n\nHet schema: ![Schema](../Plaatjes/Schema%20Een.PNG)\n\n"
+        "Terug naar [het begin](../index.md) of [verder](Tweede_Stap.md).\n"),
+    "collecties/gegevensmodel/Handleiding/Tweede_Stap.md": "# Tweede stap\n\nTekst.\n",
+    "collecties/gegevensmodel/Plaatjes/Schema Een.PNG": PNG,
+}
+
+
+def test_urls_follow_the_source_paths_slugified_and_links_keep_working(tmp_path):
+    hub = project(tmp_path, SLUGGED)
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    site = Site(hub.root / "site")
+    home = site.article_html("collecties/gegevensmodel/")
+    assert 'href="handleiding/eerste-stappen/"' in home
+    assert 'href="eerste-stappen/#doel"' in site.article_html("collecties/gegevensmodel/handleiding/")
+    steps = site.article_html("collecties/gegevensmodel/handleiding/eerste-stappen/")
+    # Images keep their own names (only pages get slugified URLs), reached from the new place.
+    assert 'src="../../Plaatjes/Schema%20Een.PNG"' in steps
+    assert (hub.root / "site/collecties/gegevensmodel/Plaatjes/Schema Een.PNG").is_file()
+    assert 'href="../../"' in steps and 'href="../tweede-stap/"' in steps
+    assert "Tweede stap" in site.text("collecties/gegevensmodel/handleiding/tweede-stap/")
+    # The source's own place still answers: a redirect to the slugified page, for links saved before.
+    old = site.html("collecties/gegevensmodel/Handleiding/Eerste Stappen/")
+    assert '<meta http-equiv="refresh" content="0; url=../../handleiding/eerste-stappen/">' in old
+    assert not (hub.root / "site/collecties/gegevensmodel/Handleiding/Eerste Stappen.md").exists()
+
+
+def test_pages_that_slugify_to_the_same_url_are_reported(tmp_path, monkeypatch):
+    hub = project(tmp_path, {**SLUGGED, "collecties/gegevensmodel/Handleiding/eerste-stappen.md": "# Ander\n\nX.\n"})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "docs/collecties/gegevensmodel/Handleiding/eerste-stappen.md:1:1: bestand: deze pagina krijgt hetzelfde "
+        "adres (collecties/gegevensmodel/handleiding/eerste-stappen/) als "
+        "docs/collecties/gegevensmodel/Handleiding/Eerste Stappen.md, want hoofdletters, spaties en leestekens "
+        "vallen weg; geef een van beide een andere naam"]
+
+
+PRACTICE = ("---\ntitle: Samen inkopen\ngemeenten: [Heerlen, Kerkrade]\ncontact:\n  naam: Marco Hendriks\n"
+            "  functie: Adviseur\n  email: inkoop@heerlen.example\n---\n\nTwee gemeenten kopen samen in.\n")
+TYPED = {
+    "_data/collecties/gegevensmodel.yml": SPEC + "gepubliceerd: 2024-01-15\nmappen:\n  praktijk/: praktijkvoorbeeld\n"
+    "  praktijk/achtergrond: artikel\n",
+    "collecties/gegevensmodel/index.md": "# Model\n\nTekst.\n",
+    "collecties/gegevensmodel/praktijk/samen-inkopen.md": PRACTICE,
+    "collecties/gegevensmodel/praktijk/achtergrond/waarom.md": "# Waarom\n\nUitleg.\n",
+}
+
+
+def test_a_folder_can_give_its_pages_another_type(tmp_path):
+    hub = project(tmp_path, TYPED)
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    site = Site(hub.root / "site")
+    practice = site.text("collecties/gegevensmodel/praktijk/samen-inkopen/")
+    assert "Soort: Praktijkvoorbeeld Thema's: Eén sterke bestuurslaag Netwerken: Regioberaad Gemeenten: Heerlen, " \
+        "Kerkrade" in practice
+    assert "Contact ¶ Marco Hendriks, Adviseur E-mail: inkoop@heerlen.example" in practice
+    # The deepest folder counts: the background folder inside the practice folder holds articles.
+    assert "Soort: Artikel Thema's" in site.text("collecties/gegevensmodel/praktijk/achtergrond/waarom/")
+    assert "Samen inkopen" in site.text("praktijkvoorbeelden/")
+
+
+def test_folder_types_are_checked_with_suggestions(tmp_path, monkeypatch):
+    spec = SPEC + "gepubliceerd: 2024-01-15\nmappen:\n  praktijk/: praktijk\n  praktjik/: artikel\n"
+    files = {**TYPED, "_data/collecties/gegevensmodel.yml": spec,
+             "collecties/gegevensmodel/praktijk/zonder-contact.md": "# Zonder contact\n\nTekst.\n"}
+    hub = project(tmp_path, files)
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "docs/_data/collecties/gegevensmodel.yml:10:3: mappen.praktijk/: ongeldige waarde 'praktijk'; bedoelde je "
+        "'praktijkvoorbeeld'?"]
+    spec = SPEC + "gepubliceerd: 2024-01-15\nmappen:\n  praktjik/: praktijkvoorbeeld\n"
+    (hub.docs / "_data/collecties/gegevensmodel.yml").write_text(spec, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.stdout.splitlines() == [
+        "docs/_data/collecties/gegevensmodel.yml:10:3: mappen: de map 'praktjik/' bestaat niet in "
+        "docs/collecties/gegevensmodel/; bedoelde je 'praktijk/'?"]
+    (hub.docs / "_data/collecties/gegevensmodel.yml").write_text(
+        spec.replace("praktjik/", "praktijk/"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check"])
+    told = ("verplicht veld ontbreekt: volgens 'mappen' in docs/_data/collecties/gegevensmodel.yml is deze pagina "
+            "een praktijkvoorbeeld; voeg '{}' toe, of geef de map de soort artikel")
+    assert result.stdout.splitlines() == [
+        f"docs/collecties/gegevensmodel/praktijk/{page}:1:1: {field}: {told.format(field)}"
+        for page in ("achtergrond/waarom.md", "zonder-contact.md") for field in ("contact", "gemeenten")]
+
+
+def test_jsx_comments_and_expressions_never_show_as_page_text_and_abbreviations_work(tmp_path, monkeypatch):
+    body = ("# Privacy\n\n{/* Nog nakijken met juristen */}\nDe AVG geldt. {/* kort */}Zie artikel 5.\n\n"
+            "{/*\nMeerdere regels\ncommentaar\n*/}\n\nVersie {siteConfig.customFields.versie} van het portaal.\n\n"
+            "Een afbeelding met maat: ![logo](logo.png){ width=\"40\" } en code `{x}`.\n\n"
+            "*[AVG]: Algemene verordening gegevensbescherming\n")
+    hub = project(tmp_path, {"_data/collecties/portaal.yml": SPEC + "gepubliceerd: 2024-01-15\ndialect: docusaurus\n",
+                             "collecties/portaal/privacy.md": body, "collecties/portaal/logo.png": PNG})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.stdout.splitlines() == [
+        "docs/collecties/portaal/privacy.md:11:8: mdx: JavaScript-uitdrukking '{siteConfig.customFields.versie}' "
+        "kan niet worden omgezet en is weggelaten; schrijf de tekst zelf uit"]
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    site = Site(hub.root / "site")
+    text = site.text("collecties/portaal/privacy/")
+    assert text.startswith("Privacy ¶ De AVG geldt. Zie artikel 5. Soort: Artikel")
+    assert "Bron De AVG geldt. Zie artikel 5. Versie van het portaal. Een afbeelding met maat: en code {x} ." in text
+    assert "nakijken" not in text and "commentaar" not in text and "/*" not in text
+    html = site.article_html("collecties/portaal/privacy/")
+    assert '<abbr title="Algemene verordening gegevensbescherming">AVG</abbr>' in html
+    assert 'width="40"' in html
+
+
+def test_mdx_files_are_pages_with_their_mdx_converted(tmp_path, monkeypatch):
+    mdx = ("import Tabs from '@theme/Tabs';\n\n# Aan de slag\n\n{/* TODO */}\n:::tip[Let op]\nBegin klein.\n:::\n\n"
+           "Daarna [verder](Tweede%20Stap.mdx).\n")
+    hub = project(tmp_path, {"_data/collecties/portaal.yml": SPEC + "gepubliceerd: 2024-01-15\n",
+                             "collecties/portaal/index.md": "# Portaal\n\nStart bij [aan de slag](Aan%20de%20slag.mdx).\n",
+                             "collecties/portaal/Aan de slag.mdx": mdx,
+                             "collecties/portaal/Tweede Stap.mdx": "# Tweede stap\n\nTekst.\n"})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert (result.exit_code, result.stdout) == (0, "")
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    site = Site(hub.root / "site")
+    assert 'href="aan-de-slag/"' in site.article_html("collecties/portaal/")
+    page = site.article_html("collecties/portaal/aan-de-slag/")
+    assert '<p class="admonition-title">Let op</p>' in page and 'href="../tweede-stap/"' in page
+    text = site.text("collecties/portaal/aan-de-slag/")
+    assert "import" not in text and ":::" not in text and "TODO" not in text
+    assert text.count("Aan de slag") == 1
+    assert not list((hub.root / "site").rglob("*.mdx"))
+
+
+def test_source_fields_named_in_zoek_velden_are_found_by_search(tmp_path):
+    from types import SimpleNamespace
+
+    from benchmarks.search_quality import OURS, run
+
+    files = {**TREE, "_data/collecties/gegevensmodel.yml": SPEC + "zoek_velden: [status_model]\n"}
+    files["collecties/gegevensmodel/objecten/adres.md"] = "---\ntags: brp\nversie: kwartsteen\n---\n\n# Adres\n\nX.\n"
+    hub = project(tmp_path, files)
+    commit_all(hub.docs / "collecties/gegevensmodel", "2022-09-01")
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    found = run(hub.root / "site", OURS, [SimpleNamespace(text="vastgesteld"), SimpleNamespace(text="kwartsteen")])
+    # 'status_model' is asked for; 'versie' is not, so its value is not in the search (only on the page).
+    assert found == [[PERSON], []]
 
 
 def test_a_page_without_any_date_says_where_to_add_one(tmp_path, monkeypatch):

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from .collection.spec import page_path
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES
 from .problems import Problem, Severity
 
@@ -23,10 +24,12 @@ if TYPE_CHECKING:
 _LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")
 
 
-def url_of(src: str) -> str:
-    """The site-relative URL MkDocs gives a page (``use_directory_urls``): ``a/b.md`` → ``a/b/``."""
+def url_of(src: str, slugified: bool = True) -> str:
+    """The site-relative URL MkDocs gives a page (``use_directory_urls``): ``a/b.md`` → ``a/b/``; a collection
+    page's path is slugified first (:func:`.collection.spec.page_path`) unless ``slugified`` is false."""
+    src = page_path(src) if slugified else src
     folder, name = posixpath.split(src)
-    if name in ("index.md", "README.md"):
+    if name in ("index.md", "README.md", "index.mdx"):
         return f"{folder}/" if folder else ""
     return f"{posixpath.splitext(src)[0]}/"
 

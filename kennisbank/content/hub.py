@@ -20,11 +20,11 @@ from pydantic import BaseModel, ValidationError
 
 from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
-from .aliases import check_aliases
+from .aliases import check_aliases, url_of
 from .cache import SourceCache
 from .collection.dialects import is_mdx_link
 from .collection.mapping import map_page, source_field_problems
-from .collection.spec import Collection, collection_of, load_collections
+from .collection.spec import Collection, collection_of, load_collections, page_path
 from .fences import check_fences
 from .field_safety import check_fields
 from .frontmatter import Source, read_source
@@ -46,7 +46,7 @@ from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld,
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, repo_path, suggest
-from .published import check_published
+from .published import check_published, is_mdx
 from .safety import check_body
 from .settings import Settings, theme_files_of
 from .synonyms import SYNONYMS_FILE, load_synonyms
@@ -251,9 +251,29 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
             load_guarded(hub, src, tree)
     if cache is not None:
         cache.forget_missing(set(sources))
+    hub.problems.extend(_url_collisions(hub, sources))
     check_hub(hub)
     hub.problems.extend(check_links(hub))
     return hub
+
+
+def _url_collisions(hub: Hub, sources: list[str]) -> list[Problem]:
+    """Two collection pages whose slugified paths are the same would overwrite each other on the site."""
+    first: dict[str, str] = {}
+    problems = []
+    for src in sorted(sources):
+        target = page_path(src)
+        if collection_of(src) is None:
+            continue
+        if target in first:
+            url = url_of(src)
+            problems.append(Problem(hub.rel(src), 1, 1, "bestand",
+                                    f"deze pagina krijgt hetzelfde adres ({url}) als {hub.rel(first[target])}, "
+                                    "want hoofdletters, spaties en leestekens vallen weg; geef een van beide "
+                                    "een andere naam"))
+        else:
+            first[target] = src
+    return problems
 
 
 def load_guarded(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
@@ -323,7 +343,7 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
 def _converts_fences(hub: Hub, src: str) -> bool:
     """Docusaurus collections have their code-fence options converted (collection.dialects), not reported."""
     collection = hub.collections.get(collection_of(src) or "")
-    return collection is not None and collection.spec.dialect == "docusaurus"
+    return collection is not None and (collection.spec.dialect == "docusaurus" or is_mdx(src))
 
 
 def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
@@ -342,7 +362,10 @@ def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
     meta = validate_meta(mapped_source, hub.taxonomy, problems)
     if meta is None:
         # A missing date was reported by map_page, with what to do about it.
-        model_problems = [p for p in problems.items if "gepubliceerd" in mapped.meta or p.field != "gepubliceerd"]
+        # So were the fields only a good practice has, with the folder type that asks for them.
+        told = {p.field for p in mapped.problems if p.field not in mapped.meta} & {"gemeenten", "contact"}
+        model_problems = [p for p in problems.items if p.field not in told
+                          and ("gepubliceerd" in mapped.meta or p.field != "gepubliceerd")]
         hub.problems.extend(source_field_problems(_at_source_fields(model_problems, source, mapped.origin),
                                                   mapped.origin))
         return None

@@ -94,8 +94,10 @@ def _target_problem(src: str, ref: Reference, tree: DocsTree) -> str | None:
     if _LOCAL_DISK.match(url):
         return (f"'{url}' is een pad op je eigen computer; zet het bestand in de map docs/ "
                 "en verwijs er vanuit deze pagina naar, bijvoorbeeld ../afbeeldingen/foto.png")
-    if not url or url.startswith(("#", "//")) or url_scheme(url):
-        return None  # external, in-page, or a scheme checked elsewhere
+    if not url or url.startswith("#") or url_scheme(url) or leaves_site(url):
+        # In-page, a scheme checked elsewhere, or another host: also '/\\host/x', which a browser reads as
+        # '//host/x' (content/urls.py), not a site-absolute path (_remote_image_problem reports images).
+        return None
     target_path = unquote(urlsplit(url).path)
     if not target_path:
         return None

@@ -58,7 +58,13 @@ _REFUSED.update(dict.fromkeys((".doc", ".xls", ".ppt", ".docm", ".xlsm", ".pptm"
 
 
 def is_markdown(src: str) -> bool:
-    return src.lower().endswith(MARKDOWN_EXTENSIONS)
+    return src.lower().endswith(MARKDOWN_EXTENSIONS) or is_mdx(src)
+
+
+def is_mdx(src: str) -> bool:
+    """A Docusaurus page (``.mdx``) in a collection: read as content, its MDX converted (collection.dialects).
+    The folder name is layout.COLLECTIONS_FOLDER, written out because layout imports this module."""
+    return src.lower().endswith(".mdx") and src.startswith("collecties/")
 
 
 def page_folder(src: str) -> str:

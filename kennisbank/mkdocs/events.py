@@ -31,11 +31,12 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from .. import features
+from ..content.collection.spec import page_path
 from ..content.hub import Hub, load_hub
 from ..content.page_meta import allowed_meta
 from ..content.problems import ContentError, repo_path
 from ..content.publish import Publication, publish, unlink
-from ..content.published import file_problem
+from ..content.published import file_problem, is_mdx
 from ..content.settings import cache_dir_problems, load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
@@ -173,6 +174,8 @@ class Build:
                 self.pdfs[document.page] = document
                 # A placeholder makes MkDocs resolve and check the download links; post_build overwrites it.
                 files.append(File.generated(config, document.target, content=b""))
+        _mdx_as_pages(files, config)
+        _slugify_collection_urls(files, config)
         urls = {file.src_uri: file.url for file in files.documentation_pages()}
         # The header box uses our worker only where the sharded index is built (overrides/main.html).
         config.extra["kennisbank_zoekvak"] = bool(hub.settings.extra_outputs)
@@ -401,3 +404,32 @@ def _relative(path: str | None, root: Path) -> str:
 
 
 BUILD = Build()
+
+
+def _slugify_collection_urls(files: Files, config: MkDocsConfig) -> None:
+    """Publish collection pages at their slugified paths (``Eerste Stappen.md`` → ``eerste-stappen/``).
+
+    Only the destination changes: the page keeps its ``src_uri``, so the source's relative links
+    (``[x](Eerste%20Stappen.md)``) still resolve through MkDocs and are written with the new URL.
+    """
+    for file in files.documentation_pages():
+        target = page_path(file.src_uri)
+        if target != file.src_uri:
+            kind = _MdxPage if is_mdx(target) else File
+            file.dest_uri = kind(target, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+            for derived in ("url", "abs_dest_path"):  # cached from the old destination, if already read
+                file.__dict__.pop(derived, None)
+
+
+class _MdxPage(File):
+    """A collection's ``.mdx`` file as a page: MkDocs only renders its own Markdown extensions, and the page's
+    Markdown comes from the hub item (converted MDX) anyway, see ``page_markdown``."""
+
+    def is_documentation_page(self) -> bool:
+        return True
+
+
+def _mdx_as_pages(files: Files, config: MkDocsConfig) -> None:
+    for file in [f for f in files if is_mdx(f.src_uri) and not f.is_documentation_page()]:
+        files.remove(file)
+        files.append(_MdxPage(file.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))

@@ -21,12 +21,19 @@ from ..site.pages import GeneratedFile
 def redirect_files(hub: HubIndex, urls: Mapping[str, str]) -> list[GeneratedFile]:
     """One ``index.html`` per alias, pointing at the item's current page."""
     files = []
+    pages = {url.casefold() for url in urls.values()}
     for src, item in sorted(hub.items.items()):
         target = urls.get(src)
         if target is None:
             continue
-        for alias in getattr(item.meta, "aliassen", []):
-            here = url_of(alias)
+        # A collection page also answers at its source path as written (``Eerste Stappen/``), where the
+        # source site had it: links and bookmarks from before the collection joined the hub keep working.
+        # Not where only the case differs: on a case-insensitive disk the redirect would overwrite the page.
+        heres = [url_of(alias) for alias in getattr(item.meta, "aliassen", [])]
+        unslugified = url_of(src, slugified=False)
+        if unslugified.casefold() != url_of(src).casefold() and unslugified.casefold() not in pages:
+            heres.append(unslugified)
+        for here in heres:
             href = posixpath.relpath(target.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
             files.append(GeneratedFile(f"{here}index.html", _page(item.title, href)))
     return files

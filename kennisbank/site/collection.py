@@ -75,16 +75,17 @@ def _properties(item: Item, names: list[str]) -> str:
     rows = [(name, item.source_fields[name]) for name in names if name in item.source_fields]
     if not rows:
         return ""
-    cells = "".join(f"<tr><th scope=\"row\">{html_text(name)}</th><td>{html_text(_text(value))}</td></tr>"
+    cells = "".join(f"<tr><th scope=\"row\">{html_text(name)}</th><td>{html_text(field_text(value))}</td></tr>"
                     for name, value in rows)
     return f'<table class="kb-collection-fields"><caption>Eigenschappen</caption><tbody>{cells}</tbody></table>'
 
 
-def _text(value: Any) -> str:
+def field_text(value: Any) -> str:
+    """A source field's value as one line of text, whatever its YAML shape."""
     if isinstance(value, (list, tuple)):
-        return ", ".join(_text(v) for v in value)
+        return ", ".join(field_text(v) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items())
+        return ", ".join(f"{k}: {field_text(v)}" for k, v in value.items())
     return str(value)
 
 

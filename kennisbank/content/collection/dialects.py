@@ -30,6 +30,9 @@ _COMPONENT = re.compile(r"</?(?P<name>[A-Z][A-Za-z0-9]*)\b[^>]*?/?>")
 _LINK = re.compile(r"<Link\b(?P<attrs>[^>]*)>(?P<text>.*?)</Link>")
 _HIGHLIGHT = re.compile(r"^\s*(//|#|<!--|/\*)\s*highlight-(?P<what>next-line|start|end)\b.*$")
 _BRACES = re.compile(r"\{(?P<ranges>[\d,\- ]+)\}")
+# A JSX comment or expression; not Markdown's attribute lists ('{ #id .class }', '{: .x}'), which Material uses.
+_JSX = re.compile(r"\{/\*.*?\*/\}|\{(?![\s]*[#.:])[^{}\n]*\}")
+_ATTR_LIST = re.compile(r"""\{\s*(?:[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)\s*)+\}""")
 KNOWN = {"Tabs", "TabItem", "DocCardList", "Link", "Details"}
 
 
@@ -47,6 +50,7 @@ def convert_docusaurus(body: str, path: str, first_line: int) -> Converted:
     containers: list[int] = []  # colon counts of the open ':::' blocks
     fence: str | None = None
     in_export = 0
+    in_comment = False
     for number, line in enumerate(lines):
         prefix = "".join(indent_stack)
         if fence is not None:
@@ -55,6 +59,11 @@ def convert_docusaurus(body: str, path: str, first_line: int) -> Converted:
                 fence = None
             continue
         stripped = line.strip()
+        if in_comment or (stripped.startswith("{/*") and "*/}" not in stripped):
+            # A JSX comment over several lines: meant for the source's authors, never page text.
+            in_comment = "*/}" not in stripped if in_comment else True
+            lines[number] = ""
+            continue
         if in_export:
             in_export += stripped.count("{") - stripped.count("}")
             lines[number] = ""
@@ -137,7 +146,20 @@ def _inline(line: str, path: str, line_number: int, problems: list[Problem]) -> 
                                     "opmaak", Severity.WARNING))
         return ""
 
-    return _COMPONENT.sub(component, line)
+    line = _COMPONENT.sub(component, line)
+
+    def expression(match: re.Match[str]) -> str:
+        if _ATTR_LIST.fullmatch(match.group(0)):
+            return match.group(0)
+        if not match.group(0).startswith("{/*"):
+            problems.append(Problem(path, line_number, match.start() + 1, "mdx",
+                                    f"JavaScript-uitdrukking '{match.group(0)[:40]}' kan niet worden omgezet en is "
+                                    "weggelaten; schrijf de tekst zelf uit", Severity.WARNING))
+        return ""
+
+    # Outside code spans only: `{x}` in backticks is code the page shows on purpose.
+    parts = re.split(r"(`+[^`]*`+)", line)
+    return "".join(part if index % 2 else _JSX.sub(expression, part) for index, part in enumerate(parts))
 
 
 def _fence_header(line: str, match: re.Match[str]) -> str:

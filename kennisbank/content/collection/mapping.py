@@ -19,6 +19,7 @@ from typing import Any
 
 from ..frontmatter import Source
 from ..problems import Problem, Severity
+from ..published import is_mdx
 from .dialects import convert_docusaurus
 from .spec import Collection
 
@@ -58,7 +59,7 @@ def map_page(src: str, source: Source, collection: Collection) -> Mapped:
         return None
 
     mapped = Mapped(meta={}, body=source.body, body_line=source.body_line)
-    if spec.dialect == "docusaurus":
+    if spec.dialect == "docusaurus" or is_mdx(src):
         converted = convert_docusaurus(source.body, source.path, source.body_line)
         mapped.body = converted.body
         mapped.problems.extend(converted.problems)
@@ -72,7 +73,18 @@ def map_page(src: str, source: Source, collection: Collection) -> Mapped:
         title = _from_file_name(src)
     summary = take("samenvatting", names.samenvatting) or first_paragraph(mapped.body) or title
     meta = mapped.meta
-    meta["type"] = spec.soort
+    meta["type"] = collection.type_of(src)
+    if meta["type"] == "praktijkvoorbeeld":
+        # The fields only a good practice has come under the hub's own names; the model checks them strictly.
+        for hub_field in ("gemeenten", "contact"):
+            value = take(hub_field, hub_field)
+            if value is not None:
+                meta[hub_field] = value
+            else:
+                mapped.problems.append(Problem(
+                    source.path, 1, 1, hub_field,
+                    f"verplicht veld ontbreekt: volgens 'mappen' in {collection.data_file} is deze pagina een "
+                    f"praktijkvoorbeeld; voeg '{hub_field}' toe, of geef de map de soort artikel"))
     meta["titel"] = _shorten(str(title), MAX_TITLE, src, source, "titel", mapped)
     meta["samenvatting"] = _shorten(" ".join(str(summary).split()), MAX_SUMMARY, src, source, "samenvatting",
                                     mapped)

@@ -19,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -26,10 +27,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from ..frontmatter import parse_yaml
-from ..layout import COLLECTIONS_FOLDER
+from ..layout import COLLECTIONS_FOLDER, slugify
 from ..messages import problems_from_validation
 from ..model import Date, NetworkSlug, ThemeSlug
-from ..problems import Problem
+from ..problems import Problem, suggest
 from ..taxonomy import DATA_DIR, Taxonomy
 from .history import git_dates
 
@@ -37,6 +38,9 @@ DATA_FOLDER = f"{DATA_DIR}/{COLLECTIONS_FOLDER}"
 """Folder below ``docs/`` with one data file per collection."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+PageType = Literal["artikel", "praktijkvoorbeeld"]
+# A folder of the collection, relative to it: 'praktijk/', 'praktijk' and '' (the whole collection).
+Folder = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 SourceField = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
 
@@ -69,7 +73,11 @@ class CollectionSpec(BaseModel):
     themas: list[ThemeSlug] = Field(min_length=1, max_length=6,
                                     description="Thema's van elke pagina die zelf geen thema's noemt.")
     netwerken: list[NetworkSlug] = Field(default_factory=list, description="Netwerken van elke pagina.")
-    soort: Literal["artikel"] = Field(default="artikel", description="Soort van de pagina's: artikel.")
+    soort: PageType = Field(default="artikel", description="Soort van de pagina's: artikel of praktijkvoorbeeld.")
+    mappen: dict[Folder, PageType] = Field(
+        default_factory=dict, max_length=100,
+        description="Soort per map van de collectie (bijvoorbeeld 'praktijk/: praktijkvoorbeeld'); "
+        "de diepste passende map telt, '' is de hele collectie.")
     dialect: Literal["mkdocs", "docusaurus"] = Field(
         default="mkdocs", description="Schrijfwijze van de bron: mkdocs (Material) of docusaurus (MDX wordt omgezet).")
     gepubliceerd: Date | None = Field(
@@ -77,6 +85,9 @@ class CollectionSpec(BaseModel):
     velden: FieldMap = Field(default_factory=FieldMap, description="Velden van de bron en hun betekenis.")
     toon_velden: list[SourceField] = Field(
         default_factory=list, max_length=12, description="Eigen velden van de bron die op de pagina staan.")
+    zoek_velden: list[SourceField] = Field(
+        default_factory=list, max_length=12,
+        description="Eigen velden van de bron waarvan de waarden ook gevonden worden bij zoeken.")
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,16 @@ class Collection:
     def contains(self, src: str) -> bool:
         return src.startswith(f"{self.folder}/")
 
+    def type_of(self, src: str) -> str:
+        """The type of the page at ``src``: that of the deepest folder in ``mappen`` holding it, else ``soort``."""
+        inside = src[len(self.folder) + 1:]
+        best, found = -1, self.spec.soort
+        for folder, page_type in self.spec.mappen.items():
+            key = folder.strip("/")
+            if (not key or inside.startswith(f"{key}/")) and len(key) > best:
+                best, found = len(key), page_type
+        return found
+
 
 def collection_of(src: str) -> str | None:
     """The slug of the collection ``src`` lies in (``collecties/<slug>/…``), or None."""
@@ -104,15 +125,29 @@ def collection_of(src: str) -> str | None:
     return parts[1] if len(parts) > 2 and parts[0] == COLLECTIONS_FOLDER else None
 
 
+def page_path(src: str) -> str:
+    """Where a collection page is published: its source path slugified below the collection's folder
+    (``collecties/x/Handleiding/Eerste Stappen.md`` → ``collecties/x/handleiding/eerste-stappen.md``), so that
+    URLs are readable and safe to paste. Other paths, and index pages' names, stay as they are."""
+    if collection_of(src) is None:
+        return src
+    *folders, name = src.split("/")[2:]
+    stem, ext = posixpath.splitext(name)
+    if name not in ("index.md", "README.md"):
+        name = slugify(stem) + ext.lower()
+    return "/".join([*src.split("/")[:2], *(slugify(folder) for folder in folders), name])
+
+
 def load_collections(docs_dir: Path, root: Path, taxonomy: Taxonomy,
                      folders: set[str]) -> tuple[dict[str, Collection], list[Problem]]:
     """Read every data file; a collection folder without one is an error at the folder."""
     problems: list[Problem] = []
     found: dict[str, Collection] = {}
+    positions_of: dict[str, dict[Any, tuple[int, int]]] = {}
     data_dir = docs_dir / DATA_FOLDER
     for path in sorted(data_dir.glob("*.yml")) if data_dir.is_dir() else []:
         rel = _rel(path, root)
-        spec = _load_spec(path, rel, taxonomy, problems)
+        spec, positions_of[rel] = _load_spec(path, rel, taxonomy, problems)
         if spec is None:
             continue
         slug = path.stem
@@ -120,6 +155,7 @@ def load_collections(docs_dir: Path, root: Path, taxonomy: Taxonomy,
             problems.append(Problem(rel, 1, 1, "bestand", f"de map docs/{COLLECTIONS_FOLDER}/{slug}/ van deze "
                                     "collectie bestaat niet; geef het bestand de naam van de map"))
             continue
+        _check_folders(spec, slug, rel, positions_of[rel], folders, problems)
         found[slug] = Collection(slug, rel, spec, git_dates(docs_dir / COLLECTIONS_FOLDER / slug,
                                                            f"{COLLECTIONS_FOLDER}/{slug}"))
     for folder in sorted(f for f in folders if f.count("/") == 1 and f.startswith(f"{COLLECTIONS_FOLDER}/")):
@@ -132,17 +168,32 @@ def load_collections(docs_dir: Path, root: Path, taxonomy: Taxonomy,
     return found, problems
 
 
-def _load_spec(path: Path, rel: str, taxonomy: Taxonomy, problems: list[Problem]) -> CollectionSpec | None:
+def _load_spec(path: Path, rel: str, taxonomy: Taxonomy,
+               problems: list[Problem]) -> tuple[CollectionSpec | None, dict[Any, tuple[int, int]]]:
     data, positions, yaml_problems = parse_yaml(path.read_text(encoding="utf-8"), rel)
     problems.extend(yaml_problems)
     if data is None:
-        return None
+        return None, positions
     try:
-        return CollectionSpec.model_validate(data, context={"taxonomy": taxonomy})
+        return CollectionSpec.model_validate(data, context={"taxonomy": taxonomy}), positions
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, rel, lambda loc: _position(positions, loc),
                                                  list(CollectionSpec.model_fields)))
-        return None
+        return None, positions
+
+
+def _check_folders(spec: CollectionSpec, slug: str, rel: str, positions: dict[Any, tuple[int, int]],
+                   folders: set[str], problems: list[Problem]) -> None:
+    """Every folder in ``mappen`` exists in the collection: a typo would silently give its pages the wrong type."""
+    prefix = f"{COLLECTIONS_FOLDER}/{slug}/"
+    own = sorted(f[len(prefix):] + "/" for f in folders if f.startswith(prefix))
+    for folder in spec.mappen:
+        if folder.strip("/") and f"{folder.strip('/')}/" not in own:
+            line, column = _position(positions, ("mappen", folder))
+            problems.append(Problem(rel, line, column, "mappen",
+                                    f"de map '{folder}' bestaat niet in docs/{COLLECTIONS_FOLDER}/{slug}/"
+                                    + (suggest(folder.strip("/") + "/", own) or
+                                       f"; de mappen zijn: {', '.join(own[:10]) or 'geen'}")))
 
 
 def _position(positions: dict[Any, tuple[int, int]], loc: Any) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ...content.hub import Item
 from ...content.taxonomy import ThemeKind
 from ...index.hub_index import HubIndex
+from ...site.collection import field_text
 
 EXCERPT_CHARS = 280
 """Stored plain text per item for result snippets (the summary is stored as well)."""
@@ -107,5 +108,12 @@ def search_doc(hub: HubIndex, item: Item, url: str) -> SearchDoc:
     return SearchDoc(
         url=url, title=item.title, summary=" ".join(item.meta.samenvatting.split()),
         body=plain_text(item.body),
-        keywords=[*item.tags, *(t.naam for t in themes), *networks, *municipalities],
+        keywords=[*item.tags, *(t.naam for t in themes), *networks, *municipalities, *_source_values(hub, item)],
         date=date, facets=facets)
+
+
+def _source_values(hub: HubIndex, item: Item) -> list[str]:
+    """The values of the source's own fields its collection names under ``zoek_velden``, searchable as keywords."""
+    collection = hub.hub.collections.get(item.collection or "")
+    names = collection.spec.zoek_velden if collection is not None else []
+    return [field_text(item.source_fields[name]) for name in names if name in item.source_fields]
