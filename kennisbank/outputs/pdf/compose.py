@@ -59,13 +59,13 @@ def article_html(site_dir: Path, dest: str) -> str:
 def compose(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
             today: dt.date | None = None) -> str:
     """The print HTML of ``document``: cover, table of contents, then every page in order."""
-    soup = BeautifulSoup("", "html.parser")
     body_parts, entries, answers = body_sections(document, pages, site_dir, site_url)
+    body = [str(part) for part in body_parts]
     if answers:
-        body_parts.append(_answer_key(soup, answers))
-        entries.append((1, ANSWER_KEY_ID, "Antwoorden"))
+        body.append(answer_key([str(answer) for answer in answers]))
+        entries.append(ANSWER_KEY_ENTRY)
     front = cover(document, dates(body_parts), today or dt.date.today(), site_url) + "\n" + toc(entries)
-    return print_html(document, today, front, [str(part) for part in body_parts])
+    return print_html(document, today, front, body)
 
 
 def print_html(document: PdfDocument, today: dt.date | None, front: str, body: list[str], style: str = "") -> str:
@@ -92,9 +92,11 @@ TocEntry = tuple[int, str, str]
 
 
 def body_sections(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
-                  start: int = 0, stop: int | None = None) -> tuple[list[Tag], list[TocEntry], list[Tag]]:
+                  start: int = 0, stop: int | None = None, first_question: int = 1
+                  ) -> tuple[list[Tag], list[TocEntry], list[Tag]]:
     """The sections of pages ``start`` to ``stop`` (positions in ``document.pages``), their contents
-    lines, and the self-check answers taken out of them (numbered from 1 within the slice).
+    lines, and the self-check answers taken out of them, numbered from ``first_question`` (the number of
+    questions on the pages before ``start``, plus one: see :func:`questions`).
 
     A part's heading goes with its first page. Ids and internal links are the
     same whichever slice is composed, so slices rendered apart join into the
@@ -120,7 +122,7 @@ def body_sections(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
                 body.append(heading)
                 entries.append((1, part_id, part.heading))
             section = _page_section(pages[src], f"p{counter}", site_dir, site_url, in_document, shift)
-            _collect_answers(soup, section, answers)
+            _collect_answers(soup, section, answers, first_question)
             body.append(section)
             for tag in section.find_all(re.compile(r"^h[1-6]$")):
                 level = int(tag.name[1])
@@ -212,14 +214,14 @@ def _page_section(page: Page, page_id: str, site_dir: Path, site_url: str,
 ANSWER_KEY_ID = "antwoorden"
 
 
-def _collect_answers(soup: BeautifulSoup, section: Tag, answers: list[Tag]) -> None:
+def _collect_answers(soup: BeautifulSoup, section: Tag, answers: list[Tag], first: int) -> None:
     """Move the answers of the self-checks to the answer key, so a printed reader can be used to test oneself.
 
     Each question is numbered through the whole document and points to its answer ("Antwoord: zie
     antwoord 3 achterin"); the answer, behind a fold on the web, is taken out of the question.
     """
-    for box in section.select("div.kb-toets"):
-        number = len(answers) + 1
+    for box in section.select(f"div.{_SELF_CHECK}"):
+        number = first + len(answers)
         label = box.select_one(".kb-toets__label")
         if label is not None:
             label.string = f"Vraag {number}"
@@ -247,15 +249,27 @@ def _collect_answers(soup: BeautifulSoup, section: Tag, answers: list[Tag]) -> N
         answers.append(entry)
 
 
-def _answer_key(soup: BeautifulSoup, answers: list[Tag]) -> Tag:
-    key = soup.new_tag("section", attrs={"class": "kb-answers"})
-    heading = soup.new_tag("h1", id=ANSWER_KEY_ID, attrs={"class": "kb-part"})
-    heading.string = "Antwoorden"
-    key.append(heading)
-    listing = soup.new_tag("ol")
-    listing.extend(answers)
-    key.append(listing)
-    return key
+ANSWER_KEY_ENTRY: TocEntry = (1, ANSWER_KEY_ID, "Antwoorden")
+
+
+def answer_key(answers: list[str]) -> str:
+    """The answer key after the last page: the answers (``<li>`` entries) in question order."""
+    return (f'<section class="kb-answers"><h1 id="{ANSWER_KEY_ID}" class="kb-part">Antwoorden</h1>'
+            f'<ol>{"".join(answers)}</ol></section>')
+
+
+_SELF_CHECK = "kb-toets"
+
+
+def questions(site_dir: Path, page: Page) -> int:
+    """How many self-check questions a page holds, i.e. how far it moves the answer key's numbering.
+
+    Read without composing the page: only a page that mentions the class at all is parsed.
+    """
+    article = article_html(site_dir, page.dest)
+    if _SELF_CHECK not in article:
+        return 0
+    return len(BeautifulSoup(article, "html.parser").select(f"div.{_SELF_CHECK}"))
 
 
 def _drop_web_sections(fragment: BeautifulSoup) -> None:

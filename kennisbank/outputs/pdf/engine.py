@@ -90,14 +90,8 @@ def build_pdfs(documents: Iterable[PdfDocument], pages: dict[str, Page], site_di
             todo.append((document, key))
     long = [(document, key) for document, key in todo if part_items and len(document.pages) > part_items]
     todo = [entry for entry in todo if entry not in long]
-    rendered = []
-    for document, key in long:
-        outcome = _in_parts(document, pages, site_dir, site_url, output_dir / document.target, today, part_items,
-                            workers)
-        if outcome is None:
-            todo.append((document, key))
-        else:
-            rendered.append((outcome, key))
+    rendered = [(_in_parts(document, pages, site_dir, site_url, output_dir / document.target, today, part_items,
+                           workers, store), key) for document, key in long]
     for outcome, key in rendered + _render(todo, pages, site_dir, output_dir, site_url, workers, today):
         outcomes.append(outcome)
         if store is not None and key is not None and outcome.error is None:
@@ -106,12 +100,12 @@ def build_pdfs(documents: Iterable[PdfDocument], pages: dict[str, Page], site_di
 
 
 def _in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, output: Path,
-              today: dt.date, part_items: int, workers: int) -> Outcome | None:
-    """A PDF made in parts; None when it must be made in one piece (self-check answers, see parts.OnePiece)."""
+              today: dt.date, part_items: int, workers: int, store: OutputStore | None) -> Outcome:
+    """A PDF made in parts (:mod:`.parts`), each part filed in ``store`` so that an edit re-renders only its own."""
     try:
-        size = make_in_parts(document, pages, site_dir, site_url, output, document.date or today, part_items,
-                             workers or os.cpu_count() or 1)
-        return None if size is None else Outcome(document, size=size)
+        make_in_parts(document, pages, site_dir, site_url, output, document.date or today, part_items,
+                      workers or os.cpu_count() or 1, store)
+        return Outcome(document, size=output.stat().st_size)
     except Exception as exc:  # as for a PDF made in one piece: reported, the other PDFs still made
         output.unlink(missing_ok=True)
         return Outcome(document, error=f"{type(exc).__name__}: {exc}")

@@ -2,44 +2,60 @@
 
 WeasyPrint keeps every laid-out page of a document until it is written (about
 5 MB per item of the whole-hub PDF). Here a document of more than ``part_items``
-pages is cut into slices of that many pages, each rendered in a worker process
-(whose memory is reused for the next slice), and joined with pypdf:
+pages is cut into slices of that many pages, each rendered once, in a fresh
+worker process, and the parts are joined with qpdf (through pikepdf):
 
-1. every slice is laid out once to learn its number of pages and the page of
-   each heading the table of contents lists (``measure``);
-2. every slice is rendered with its first page number and the document's total
-   (``render_part``), and the cover with a table of contents whose page numbers
-   are printed as text instead of WeasyPrint's ``target-counter()``;
-3. the parts are joined (``join``): pages, one outline rebuilt from the
-   parts' outlines, named destinations of every part, links between parts, the
-   document's metadata and language, and the parts' structure trees merged
-   under one ``Document`` element, so the joined PDF stays tagged.
+1. every slice is rendered to a PDF of its own (:func:`render_part`), which
+   reports its number of pages, the page of each heading the table of contents
+   lists, its bookmarks' levels and the self-check answers it took out. Its
+   pages carry no page number: "Pagina x van y" depends on every part before it
+   and on the document's total, so it is drawn afterwards (step 3), and a part
+   depends on its own pages only. That is what lets a part be rendered once,
+   and be reused from the output store when only another part changed;
+2. the answers of all slices become the answer key, rendered as the last part;
+   the cover and contents are rendered with the page numbers now known;
+3. the page numbers are rendered as pages holding only their footer
+   (:func:`render_footers`, cheap: nothing else is laid out) and laid over the
+   parts' pages as artifacts while joining (:func:`join`).
 
-Step 1 costs a second layout of every page; it is what makes the page numbers
-continuous without keeping the whole document in memory.
+The join keeps one outline (rebuilt from the parts' bookmarks and the levels
+their headings set), every named destination, links between parts (see
+``CROSS_PART``), the front's metadata, ``/Lang`` and viewer settings, and one
+structure tree (the parts' trees under one ``Document`` element, the parent
+tree renumbered). qpdf holds objects in C++ and reads stream data from the
+parts' files only while writing, so the joining process stays small.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import json
 import multiprocessing
 import multiprocessing.context
 import os
 import re
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..store import OutputStore
 from . import patches
-from .compose import Page, TocEntry, body_sections, cover, dates, print_html, toc
+from .compose import (ANSWER_KEY_ENTRY, Page, TocEntry, answer_key, body_sections, cover, dates, print_html,
+                      questions, toc)
+from .keys import PageDigests, renderer_fingerprint
 from .plan import PdfDocument
 from .weasy import font_config, site_only_fetcher, stylesheets
 
 CROSS_PART = "kennisbank-part:"
 """Scheme a link to another part gets while rendered alone: WeasyPrint drops links to anchors it
 cannot find, so such a link is rendered as a URI link and turned into a named-destination link on joining."""
+PART_KIND = "pdf-part"
+"""The store's folder for rendered parts; each has an entry in ``PART_KIND + '-info'`` beside it."""
 _INTERNAL = re.compile(r'href="#([^"]*)"')
 _ID = re.compile(r'\sid="([^"]*)"')
 
@@ -52,6 +68,23 @@ class Slice:
     stop: int
 
 
+@dataclass
+class Rendered:
+    """What a rendered part tells the join, filed in the store beside the part."""
+
+    pages: int
+    entries: list[TocEntry]
+    """Its lines of the table of contents."""
+    where: dict[str, int]
+    """The page (from 0) of each contents line's anchor."""
+    levels: list[int]
+    """Its bookmarks' levels as the headings set them, in order (see :func:`join`)."""
+    answers: list[str] = dataclasses.field(default_factory=list)
+    """The answer-key entries of its self-checks (HTML)."""
+    dates: list[str] = dataclasses.field(default_factory=list)
+    """The cover's dates, when it holds the document's first page."""
+
+
 def slices(document: PdfDocument, part_items: int) -> list[Slice]:
     """The slices of ``document``'s pages, ``part_items`` pages each (the last one may be shorter)."""
     count = len(document.pages)
@@ -60,23 +93,6 @@ def slices(document: PdfDocument, part_items: int) -> list[Slice]:
 
 def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ") + '"'
-
-
-def _slice_html(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, part: Slice,
-                today: dt.date, style: str) -> tuple[str, list[TocEntry], list[str]]:
-    """A slice's print HTML, its contents lines and the cover's dates from its first page."""
-    body, entries, answers = body_sections(document, pages, site_dir, site_url, part.start, part.stop)
-    if answers:
-        raise OnePiece(document.target)
-    text = _cross_part_links("\n".join(str(section) for section in body))
-    # Its first page breaks as the document's pages after the contents do, without a blank page first.
-    style = ".kb-main > :first-child { break-before: auto; }" + style
-    return print_html(document, today, "", [text], style), entries, dates(body)
-
-
-class OnePiece(Exception):
-    """The document has self-check answers, which compose numbers through the whole document and
-    gathers in an answer key at its end: not (yet) split into parts, it is made in one piece."""
 
 
 def _cross_part_links(text: str) -> str:
@@ -98,111 +114,93 @@ def _html(text: str, site_dir: Path):
                            url_fetcher=site_only_fetcher(site_dir))
 
 
-def measure(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, part: Slice,
-            today: dt.date) -> tuple[int, list[TocEntry], dict[str, int], list[str]]:
-    """Lay out one slice: its number of pages, its contents lines, the page (from 0) of each line's anchor,
-    and the cover's dates if it holds the document's first page."""
-    text, entries, first_dates = _slice_html(document, pages, site_dir, site_url, part, today, "")
+def _part_style(title: str) -> str:
+    """A part's pages: the running header and footer of the document's pages, but no page number
+    (laid over later, see :func:`render_footers`). Its first page is not the document's cover, and
+    breaks as the document's pages after the contents do, without a blank page first."""
+    return (".kb-main > :first-child { break-before: auto; }"
+            f"@page {{ @top-left {{ content: {_css_string(title)}; }} @bottom-right {{ content: none; }} }}"
+            f"@page :first {{ @top-left {{ content: {_css_string(title)}; }}"
+            " @top-right { content: string(kb-chapter); }"
+            ' @bottom-left { content: "VNG Kennisbank"; } }')
+
+
+def _write(text: str, site_dir: Path, output: Path, entries: list[TocEntry]) -> Rendered:
     rendered = _html(text, site_dir).render(**_render_options())
+    rendered.write_pdf(output, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
     wanted = {anchor for _, anchor, _ in entries}
     where: dict[str, int] = {}
     for number, page in enumerate(rendered.pages):
         for anchor in wanted.intersection(page.anchors):
             where.setdefault(anchor, number)
-    return len(rendered.pages), entries, where, first_dates
+    levels = [bookmark[0] for page in rendered.pages for bookmark in page.bookmarks]
+    return Rendered(len(rendered.pages), entries, where, levels)
 
 
-def _front(document: PdfDocument, today: dt.date, site_url: str, entries: list[TocEntry],
-           cover_dates: list[str], numbers: dict[str, str]) -> str:
-    return cover(document, cover_dates, today, site_url) + "\n" + _cross_part_links(toc(entries, numbers))
+def render_part(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, part: Slice,
+                first_question: int, today: dt.date, output: Path) -> Rendered:
+    """Render one slice of the document's pages to ``output`` (the unit of work of a worker process)."""
+    body, entries, answers = body_sections(document, pages, site_dir, site_url, part.start, part.stop,
+                                           first_question)
+    text = _cross_part_links("\n".join(str(section) for section in body))
+    done = _write(print_html(document, today, "", [text], _part_style(document.title)), site_dir, output, entries)
+    return dataclasses.replace(done, answers=[str(answer) for answer in answers], dates=dates(body))
 
 
-def front_pages(document: PdfDocument, site_dir: Path, site_url: str, today: dt.date, entries: list[TocEntry],
-                cover_dates: list[str], numbers: dict[str, str]) -> int:
-    """The number of pages of the cover and contents with the page numbers ``numbers``."""
-    text = print_html(document, today, _front(document, today, site_url, entries, cover_dates, numbers), [],
-                      _FRONT_STYLE)
-    return len(_html(text, site_dir).render(**_render_options()).pages)
+def render_answer_key(document: PdfDocument, site_dir: Path, answers: list[str], today: dt.date,
+                      output: Path) -> Rendered:
+    """The answer key as the last part; its links back to the questions are links to other parts."""
+    text = _cross_part_links(answer_key(answers))
+    return _write(print_html(document, today, "", [text], _part_style(document.title)), site_dir, output,
+                  [ANSWER_KEY_ENTRY])
 
 
 _FRONT_STYLE = ('.kb-toc a::after { content: leader(". ") attr(data-page); }'
                 ".kb-toc { break-after: auto; }")  # nothing follows it here: no blank page after it
 
 
-def _numbering(first: int, total: int, title: str, rest: bool) -> str:
-    """Page numbers continuing from ``first`` out of ``total``; the running header a part's first page lacks."""
-    footer = f'@page {{ @bottom-right {{ content: "Pagina " counter(page) " van {total}"; }} }}'
-    if not rest:  # the cover keeps its bare first page
-        return footer + "@page :first { @bottom-right { content: none; } }"
-    # A part's first page is not the document's cover: it keeps the running header and footer.
-    return footer + (
-        f"@page :first {{ counter-reset: page {first};"
-        f" @top-left {{ content: {_css_string(title)}; }}"
-        " @top-right { content: string(kb-chapter); }"
-        ' @bottom-left { content: "VNG Kennisbank"; }'
-        f' @bottom-right {{ content: "Pagina " counter(page) " van {total}"; }} }}'
-        f" @page {{ @top-left {{ content: {_css_string(title)}; }} }}")
+def _front(document: PdfDocument, today: dt.date, site_url: str, entries: list[TocEntry],
+           cover_dates: list[str], numbers: dict[str, str], total: int | None) -> str:
+    front = cover(document, cover_dates, today, site_url) + "\n" + _cross_part_links(toc(entries, numbers))
+    footer = "" if total is None else (f'@page {{ @bottom-right {{ content: "Pagina " counter(page) " van {total}"; }} }}'
+                                       "@page :first { @bottom-right { content: none; } }")  # the cover has none
+    return print_html(document, today, front, [], _FRONT_STYLE + footer)
 
 
-def render_part(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, part: Slice | None,
-                today: dt.date, first: int, total: int, entries: list[TocEntry], cover_dates: list[str],
-                numbers: dict[str, str], output: Path) -> list[int]:
-    """Render one part to ``output`` (``part`` None: the cover and contents); returns its bookmarks' levels.
+def front_pages(document: PdfDocument, site_dir: Path, site_url: str, today: dt.date, entries: list[TocEntry],
+                cover_dates: list[str], numbers: dict[str, str]) -> int:
+    """The number of pages of the cover and contents with the page numbers ``numbers``."""
+    text = _front(document, today, site_url, entries, cover_dates, numbers, None)
+    return len(_html(text, site_dir).render(**_render_options()).pages)
 
-    The levels as the headings set them: the part's own outline nests an entry
-    under the part's entries only, so an item of a group begun in an earlier
-    part would show as a top-level entry.
+
+def render_front(document: PdfDocument, site_dir: Path, site_url: str, today: dt.date, entries: list[TocEntry],
+                 cover_dates: list[str], numbers: dict[str, str], total: int, output: Path) -> Rendered:
+    """The cover and contents, numbered "Pagina 2 van ``total``" on (the cover has no number)."""
+    return _write(_front(document, today, site_url, entries, cover_dates, numbers, total), site_dir, output, [])
+
+
+def render_footers(site_dir: Path, jobs: list[tuple[int, int, int, Path]]) -> None:
+    """For each (first, count, total, output): ``count`` pages holding only "Pagina n van ``total``",
+    numbered from ``first``, placed where print.css puts the page number.
+
+    The same stylesheet lays them out, so the number sits exactly where a
+    PDF made in one piece has it. Not tagged: the join lays them over the
+    parts' pages as artifacts, as a page number is.
     """
-    style = _numbering(first, total, document.title, part is not None)
-    if part is None:
-        text = print_html(document, today, _front(document, today, site_url, entries, cover_dates, numbers), [],
-                          _FRONT_STYLE + style)
-    else:
-        text = _slice_html(document, pages, site_dir, site_url, part, today, style)[0]
-    rendered = _html(text, site_dir).render(**_render_options())
-    rendered.write_pdf(output, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
-    return [bookmark[0] for page in rendered.pages for bookmark in page.bookmarks]
-
-
-def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, output: Path,
-                  today: dt.date, part_items: int, workers: int) -> int | None:
-    """Render ``document`` in parts of ``part_items`` pages and join them into ``output``; returns its size.
-
-    None when it has to be made in one piece (see :class:`OnePiece`)."""
-    parts = slices(document, part_items)
-    needed = {src: pages[src] for src in document.pages}
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(parts))), mp_context=_fresh_processes(),
-                             max_tasks_per_child=1) as pool:
-        try:
-            measured = list(pool.map(measure, *zip(*[(document, needed, site_dir, site_url, part, today)
-                                                     for part in parts])))
-        except OnePiece:
-            return None
-        entries = [entry for _, part_entries, _, _ in measured for entry in part_entries]
-        body_pages = sum(count for count, _, _, _ in measured)
-        cover_dates = measured[0][3]
-        # The contents' length depends on its page numbers only through their widths (and rarely at
-        # that); its numbers depend on its length: start from numbers of the greatest width, then settle.
-        widest = "8" * len(str(body_pages + 1 + len(entries)))  # at most one contents page per line
-        front = pool.submit(front_pages, document, site_dir, site_url, today, entries, cover_dates,
-                            {anchor: widest for _, anchor, _ in entries}).result()
-        for _ in range(3):
-            starts, numbers = _numbers_from(front, measured)
-            counted = pool.submit(front_pages, document, site_dir, site_url, today, entries, cover_dates,
-                                  numbers).result()
-            if counted == front:
-                break
-            front = counted
-        total = front + body_pages
-        with tempfile.TemporaryDirectory(prefix="kennisbank-parts-") as folder:
-            paths = [Path(folder) / f"{n:05d}.pdf" for n in range(len(parts) + 1)]
-            jobs = [(None, 1, paths[0])] + [(part, start, path) for part, start, path in zip(parts, starts, paths[1:])]
-            levels = list(pool.map(render_part, *zip(*[(document, needed, site_dir, site_url, part, today, start, total,
-                                                entries, cover_dates, numbers, path)
-                                               for part, start, path in jobs])))
-            output.parent.mkdir(parents=True, exist_ok=True)
-            join(paths, levels, output)
-    return output.stat().st_size
+    for first, count, total, output in jobs:
+        style = ("@page { @top-left { content: none; } @top-right { content: none; }"
+                 " @bottom-left { content: none; }"
+                 f' @bottom-right {{ content: "Pagina " counter(page) " van {total}"; }} }}'
+                 f" @page :first {{ counter-reset: page {first};"
+                 f' @bottom-right {{ content: "Pagina " counter(page) " van {total}"; }} }}'
+                 ".kb-blank { break-after: page; height: 1px; }")
+        text = ('<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+                f"<style>{style}</style></head><body>" + '<div class="kb-blank"></div>' * count + "</body></html>")
+        rendered = _html(text, site_dir).render(**_render_options())
+        if len(rendered.pages) != count:
+            raise RuntimeError(f"{len(rendered.pages)} pagina's met een paginanummer gemaakt in plaats van {count}")
+        rendered.write_pdf(output, uncompressed_pdf=False)
 
 
 def _fresh_processes() -> multiprocessing.context.BaseContext:
@@ -219,175 +217,274 @@ def _fresh_processes() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _numbers_from(front: int, measured: list[tuple[int, list[TocEntry], dict[str, int], list[str]]]
-                  ) -> tuple[list[int], dict[str, str]]:
-    """Each slice's first page number and each contents line's page number, after ``front`` pages."""
+class _Parts:
+    """The parts of one document in a temporary folder, each fetched from the store or rendered."""
+
+    def __init__(self, folder: Path, store: OutputStore | None, pool: ProcessPoolExecutor) -> None:
+        self.folder, self.store, self.pool = folder, store, pool
+        self.reused = self.rendered = 0
+
+    def path(self, name: str) -> Path:
+        return self.folder / f"{name}.pdf"
+
+    def get(self, name: str, key: str | None, render: Callable[..., Rendered], *args: Any) -> Future:
+        """The part ``name`` (a future of its :class:`Rendered`): from the store under ``key``, or rendered."""
+        output = self.path(name)
+        if self.store is not None and key is not None:
+            info = self.folder / f"{name}.json"
+            if self.store.fetch(PART_KIND + "-info", key, info) and self.store.fetch(PART_KIND, key, output):
+                self.reused += 1
+                done: Future = Future()
+                done.set_result(Rendered(**json.loads(info.read_text(encoding="utf-8"))))
+                return done
+        self.rendered += 1
+        future = self.pool.submit(render, *args, output)
+        if self.store is not None and key is not None:
+            future.add_done_callback(lambda f: self._file(key, name, f))
+        return future
+
+    def _file(self, key: str, name: str, future: Future) -> None:
+        if future.exception() is not None:
+            return
+        info = self.folder / f"{name}.json"
+        info.write_text(json.dumps(dataclasses.asdict(future.result())), encoding="utf-8")
+        assert self.store is not None
+        # the part first: an info entry without its part is a miss, never a wrong page count
+        if self.store.file(PART_KIND, key, self.path(name)):
+            self.store.file(PART_KIND + "-info", key, info)
+
+
+def _key(*fields: object) -> str:
+    digest = hashlib.sha256(renderer_fingerprint().encode())
+    for value in fields:
+        digest.update(b"\0" + str(value).encode())
+    return digest.hexdigest()
+
+
+def part_key(document: PdfDocument, pages: dict[str, Page], digests: PageDigests, site_url: str, part: Slice,
+             first_question: int) -> str | None:
+    """What a part's bytes depend on: its pages, its place (page ids are numbered through the document),
+    the document's title (its header) and the questions before it; not the date or the page numbers."""
+    try:
+        content = [f"{src} {pages[src].dest} {digests.page(pages[src])}"
+                   for src in document.pages[part.start:part.stop]]
+    except (KeyError, OSError, ValueError):
+        return None  # rendered, and the renderer reports what is missing
+    return _key("part", repr(dataclasses.replace(document, date=None)), site_url, part, first_question, content)
+
+
+def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, output: Path,
+                  today: dt.date, part_items: int, workers: int, store: OutputStore | None = None) -> tuple[int, int]:
+    """Render ``document`` in parts of ``part_items`` pages and join them into ``output``.
+
+    Returns how many parts were rendered and how many reused from ``store``.
+    """
+    parts = slices(document, part_items)
+    needed = {src: pages[src] for src in document.pages}
+    digests = PageDigests(site_dir)
+    counts = [questions(site_dir, needed[src]) for src in document.pages]
+    firsts = [1 + sum(counts[:part.start]) for part in parts]
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(parts))), mp_context=_fresh_processes(),
+                             max_tasks_per_child=1) as pool, \
+            tempfile.TemporaryDirectory(prefix="kennisbank-parts-") as folder:
+        made = _Parts(Path(folder), store, pool)
+        futures = [made.get(f"{number:05d}", part_key(document, needed, digests, site_url, part, first),
+                            render_part, document, needed, site_dir, site_url, part, first, today)
+                   for number, (part, first) in enumerate(zip(parts, firsts), start=1)]
+        body = [future.result() for future in futures]
+        names = [f"{number:05d}" for number in range(1, len(parts) + 1)]
+        answers = [answer for rendered in body for answer in rendered.answers]
+        if answers:
+            key = _key("answer key", document.title, answers)
+            body.append(made.get("answers", key, render_answer_key, document, site_dir, answers, today).result())
+            names.append("answers")
+        entries = [entry for rendered in body for entry in rendered.entries]
+        cover_dates = body[0].dates
+        # The contents' length depends on its page numbers only through their widths (and rarely at
+        # that); its numbers depend on its length: start from numbers of the greatest width, then settle.
+        body_pages = sum(rendered.pages for rendered in body)
+        widest = "8" * len(str(body_pages + 1 + len(entries)))  # at most one contents page per line
+        front = pool.submit(front_pages, document, site_dir, site_url, today, entries, cover_dates,
+                            {anchor: widest for _, anchor, _ in entries}).result()
+        for _ in range(3):
+            starts, numbers = _numbers_from(front, body)
+            counted = pool.submit(front_pages, document, site_dir, site_url, today, entries, cover_dates,
+                                  numbers).result()
+            if counted == front:
+                break
+            front = counted
+        total = front + body_pages
+        front_path = made.path("00000")
+        pool.submit(render_front, document, site_dir, site_url, today, entries, cover_dates, numbers, total,
+                    front_path).result()
+        footers = [made.folder / f"{name}.footer.pdf" for name in names]
+        pool.submit(render_footers, site_dir, [(start, rendered.pages, total, path) for start, rendered, path
+                                               in zip(starts, body, footers)]).result()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        join(front_path, [(made.path(name), footer, rendered.levels)
+                          for name, footer, rendered in zip(names, footers, body)], output)
+        return made.rendered, made.reused
+
+
+def _numbers_from(front: int, body: list[Rendered]) -> tuple[list[int], dict[str, str]]:
+    """Each part's first page number and each contents line's page number, after ``front`` pages."""
     starts, numbers, first = [], {}, front + 1
-    for count, _, where, _ in measured:
+    for rendered in body:
         starts.append(first)
-        numbers.update({anchor: str(first + page) for anchor, page in where.items()})
-        first += count
+        numbers.update({anchor: str(first + page) for anchor, page in rendered.where.items()})
+        first += rendered.pages
     return starts, numbers
 
 
-def join(paths: list[Path], levels: list[list[int]], output: Path) -> None:
-    """Join rendered parts into one PDF: pages, outline, named destinations, links, metadata and tags."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+def join(front: Path, parts: list[tuple[Path, Path, list[int]]], output: Path) -> None:
+    """Join the front and the parts (each with its footers and bookmark levels) into one PDF."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, Pdf, String
 
-    writer = PdfWriter()
-    names: dict[str, ArrayObject] = {}
+    out = Pdf.new()
+    opened: list[Pdf] = []  # kept open until saved: qpdf copies their streams' data while writing
+    names: dict[str, tuple[int, Any, Any]] = {}
     outline: list[tuple[int, str, int, Any, Any]] = []
-    structure = []
-    for number, path in enumerate(paths):
-        reader = PdfReader(path)
-        offset = len(writer.pages)
-        for page in reader.pages:
-            writer.add_page(page)
-        for name, dest in reader.named_destinations.items():
-            page_number = reader.get_destination_page_number(dest)
-            if page_number is None:  # WeasyPrint names only anchors it placed; nothing to point to otherwise
-                continue
-            names.setdefault(name, ArrayObject([
-                writer.pages[offset + page_number].indirect_reference,
-                NameObject("/XYZ"), FloatObject(dest.left or 0), FloatObject(dest.top or 0), NumberObject(0)]))
-        part_outline: list[tuple[str, int, Any, Any]] = []
-        _flatten(reader, reader.outline, offset, part_outline)
-        outline += [(level, *entry) for level, entry in zip(levels[number], part_outline, strict=True)]
-        root: Any = reader.trailer["/Root"]
-        if number == 0:
-            for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/PageMode"):
-                if key in root:
-                    # raw_get: the XMP metadata is a stream, which must stay an indirect object
-                    writer._root_object[NameObject(key)] = root.raw_get(key).clone(writer)
-            if reader.metadata:
-                writer.add_metadata({key: value for key, value in reader.metadata.items()})
-        if "/StructTreeRoot" in root:
-            structure.append((offset, len(reader.pages), root["/StructTreeRoot"].clone(writer)))
-    for page in writer.pages:
-        for annotation in page.get("/Annots", []) or []:
-            annotation = annotation.get_object()
-            uri = annotation.get("/A", {}).get("/URI", "")
-            if isinstance(uri, str) and uri.startswith(CROSS_PART):
-                del annotation["/A"]
-                annotation[NameObject("/Dest")] = TextStringObject(uri[len(CROSS_PART):])
-                annotation[NameObject("/Contents")] = TextStringObject(uri[len(CROSS_PART):])
-    tree = ArrayObject()
-    for name in sorted(names):
-        tree.extend([TextStringObject(name), names[name]])
-    writer._root_object[NameObject("/Names")] = DictionaryObject({
-        NameObject("/Dests"): writer._add_object(DictionaryObject({NameObject("/Names"): tree}))})
-    _outline(writer, outline)
-    if structure:
-        _merge_structure(writer, structure)
-    joined = output.with_name(output.name + ".joined")
-    with joined.open("wb") as out:
-        writer.write(out)
-    _compact(joined, output)
-    joined.unlink()
+    structure: list[tuple[int, int, Any]] = []
+    try:
+        for number, (path, footer, levels) in enumerate([(front, None, None), *parts]):
+            part = Pdf.open(path)
+            opened.append(part)
+            offset = len(out.pages)
+            index = {page.objgen: n for n, page in enumerate(part.pages)}
+            out.pages.extend(part.pages)
+            if footer is not None:
+                footers = Pdf.open(footer)
+                opened.append(footers)
+                for page, overlay in zip(out.pages[offset:], footers.pages, strict=True):
+                    _overlay(out, page, overlay)
+            for name, dest in _destinations(part):
+                if dest[0].objgen in index:  # WeasyPrint names only anchors it placed
+                    names.setdefault(name, (offset + index[dest[0].objgen], dest[2], dest[3]))
+            flat: list[tuple[str, int, Any, Any]] = []
+            with part.open_outline() as part_outline:
+                _flatten(part_outline.root, index, offset, flat)
+            outline += [(level, *entry) for level, entry in zip(levels or [], flat, strict=True)]
+            root = part.Root
+            if number == 0:
+                for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/PageMode"):
+                    if key in root:
+                        out.Root[key] = _copy(out, part, root[key])
+                out.trailer.Info = _copy(out, part, part.trailer.Info)
+            if "/StructTreeRoot" in root:
+                structure.append((offset, len(part.pages), out.copy_foreign(root.StructTreeRoot)))
+        for page in out.pages:
+            for annotation in page.get("/Annots", []):
+                action = annotation.get("/A")
+                uri = str(action.get("/URI", "")) if action is not None else ""
+                if uri.startswith(CROSS_PART):
+                    del annotation["/A"]
+                    annotation.Dest = String(uri[len(CROSS_PART):])
+        tree = pikepdf.NameTree.new(out)
+        for name in sorted(names):
+            page, left, top = names[name]
+            tree[name] = Array([out.pages[page].obj, Name.XYZ, left, top, 0])
+        out.Root.Names = Dictionary(Dests=tree.obj)
+        with out.open_outline() as joined:
+            parents: list[tuple[int, Any]] = []
+            for level, title, page, left, top in outline:
+                while parents and parents[-1][0] >= level:
+                    parents.pop()
+                item = pikepdf.OutlineItem(title, Array([out.pages[page].obj, Name.XYZ, left, top, 0]))
+                (parents[-1][1].children if parents else joined.root).append(item)
+                parents.append((level, item))
+        if structure:
+            _merge_structure(out, structure)
+        out.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    finally:
+        out.close()
+        for part in opened:
+            part.close()
 
 
-def _compact(source: Path, output: Path) -> None:
-    """Write ``source`` again with its objects in compressed object streams, as WeasyPrint writes them.
-
-    pypdf writes every object on its own and uncompressed; a tagged PDF has an
-    object per structure element, so the joined file came out ~5 times the size
-    of its parts together. qpdf (through pikepdf) regroups them without
-    changing any object: measured, a WeasyPrint PDF passed through pypdf and
-    this comes back to its original size.
-    """
+def _copy(out: Any, source: Any, value: Any) -> Any:
+    """``value`` of ``source`` in ``out``: qpdf copies only indirect objects between files, a name or string is
+    taken as it is, and a direct dictionary (``/MarkInfo``) is made indirect first (it holds no references)."""
     import pikepdf
 
-    with pikepdf.open(source) as pdf:
-        pdf.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    if isinstance(value, (pikepdf.Name, pikepdf.String)):
+        return value
+    return out.copy_foreign(value if value.is_indirect else source.make_indirect(value))
 
 
-def _flatten(reader: Any, items: list, offset: int, into: list) -> None:
-    """The outline of a part as (title, page, left, top), in document order."""
+def _overlay(out: Any, page: Any, footer: Any) -> None:
+    """Draw ``footer`` (a page holding only its number) over ``page``, marked as an artifact for PDF/UA."""
+    from pikepdf import Name
+
+    form = out.copy_foreign(footer.as_form_xobject())
+    name = page.add_resource(form, Name.XObject, prefix="KbPageNumber")
+    page.contents_add(out.make_stream(b"/Artifact BMC q " + name.unparse() + b" Do Q EMC"))
+
+
+def _destinations(part: Any) -> list[tuple[str, Any]]:
+    import pikepdf
+
+    if "/Names" not in part.Root or "/Dests" not in part.Root.Names:
+        return []
+    return [(str(name), dest) for name, dest in pikepdf.NameTree(part.Root.Names.Dests).items()]
+
+
+def _flatten(items: list, index: dict, offset: int, into: list) -> None:
+    """A part's outline as (title, page, left, top), in document order."""
     for item in items:
-        if isinstance(item, list):
-            _flatten(reader, item, offset, into)
-        else:
-            into.append((item.title, offset + (reader.get_destination_page_number(item) or 0), item.left, item.top))
+        dest = item.destination
+        into.append((item.title, offset + index[dest[0].objgen], dest[2], dest[3]))
+        _flatten(item.children, index, offset, into)
 
 
-def _outline(writer: Any, entries: list[tuple[int, str, int, Any, Any]]) -> None:
-    """One outline from the parts' flattened ones: an entry goes under the last one of a lower level.
-
-    Rebuilt rather than imported per part, because a part that starts inside a
-    group (items of a type) has no entry of that group to hang its items under.
-    """
-    from pypdf.generic import Fit
-
-    parents: list[tuple[int, Any]] = []
-    for level, title, page, left, top in entries:
-        while parents and parents[-1][0] >= level:
-            parents.pop()
-        parent = parents[-1][1] if parents else None
-        item = writer.add_outline_item(title=title, page_number=page, parent=parent, fit=Fit.xyz(left, top, 0))
-        parents.append((level, item))
-
-
-def _merge_structure(writer: Any, structure: list) -> None:
+def _merge_structure(out: Any, structure: list[tuple[int, int, Any]]) -> None:
     """One structure tree of the parts' trees: their ``Document`` elements' children under one ``Document``.
 
     Each part numbers its pages' and annotations' entries of the parent tree
     from 0; here they are shifted past the parts before it, so every marked
     content finds its structure element again.
     """
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+    from pikepdf import Array, Dictionary, Name
 
-    document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
-                                 NameObject("/S"): NameObject("/Document")})
-    document_ref = writer._add_object(document)
-    kids = ArrayObject()
-    nums = ArrayObject()
+    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document))
+    kids, nums = Array(), Array()
     role_map = None
     shift = 0
     for offset, count, root in structure:
         next_key = 0
-        for key, value in _numbers(root["/ParentTree"].get_object()):
-            nums.extend([NumberObject(key + shift), value])
+        for key, value in _numbers(root.ParentTree):
+            nums.append(key + shift)
+            nums.append(value)
             next_key = max(next_key, key + 1)
-        for page in writer.pages[offset:offset + count]:
-            if "/StructParents" in page:
-                page[NameObject("/StructParents")] = NumberObject(page["/StructParents"] + shift)
-            for annotation in page.get("/Annots", []) or []:
-                annotation = annotation.get_object()
+        for page in out.pages[offset:offset + count]:
+            if "/StructParents" in page.obj:
+                page.obj.StructParents = int(page.obj.StructParents) + shift
+            for annotation in page.get("/Annots", []):
                 if "/StructParent" in annotation:
-                    annotation[NameObject("/StructParent")] = NumberObject(annotation["/StructParent"] + shift)
+                    annotation.StructParent = int(annotation.StructParent) + shift
         shift += max(next_key, int(root.get("/ParentTreeNextKey", 0)))
-        top = root["/K"]
-        top = top if isinstance(top, list) else [top]
-        for element in top:
-            element = element.get_object()
-            children = element.get("/K", []) if element.get("/S") == "/Document" else [element.indirect_reference]
-            for child in children if isinstance(children, list) else [children]:
-                child_object = child.get_object()
-                if isinstance(child_object, DictionaryObject) and "/P" in child_object:
-                    child_object[NameObject("/P")] = document_ref
+        top = root.K
+        for element in top if isinstance(top, Array) else [top]:
+            children = element.get("/K", Array()) if element.get("/S") == Name.Document else Array([element])
+            for child in children if isinstance(children, Array) else [children]:
+                if isinstance(child, Dictionary) and "/P" in child:
+                    child.P = document
                 kids.append(child)
-        role_map = role_map or root.get("/RoleMap")
-    tree_root = DictionaryObject({
-        NameObject("/Type"): NameObject("/StructTreeRoot"),
-        NameObject("/K"): ArrayObject([document_ref]),
-        NameObject("/ParentTree"): writer._add_object(DictionaryObject({NameObject("/Nums"): nums})),
-        NameObject("/ParentTreeNextKey"): NumberObject(shift),
-    })
+        role_map = role_map if role_map is not None else root.get("/RoleMap")
+    tree_root = Dictionary(Type=Name.StructTreeRoot, K=Array([document]),
+                           ParentTree=out.make_indirect(Dictionary(Nums=nums)), ParentTreeNextKey=shift)
     if role_map is not None:
-        tree_root[NameObject("/RoleMap")] = role_map
-    root_ref = writer._add_object(tree_root)
-    document[NameObject("/P")] = root_ref
-    document[NameObject("/K")] = kids
-    writer._root_object[NameObject("/StructTreeRoot")] = root_ref
+        tree_root.RoleMap = role_map
+    tree_root = out.make_indirect(tree_root)
+    document.P = tree_root
+    document.K = kids
+    out.Root.StructTreeRoot = tree_root
 
 
-def _numbers(tree: Any) -> list[tuple[int, object]]:
+def _numbers(tree: Any) -> list[tuple[int, Any]]:
     """The entries of a number tree, its kids' included."""
-    found: list[tuple[int, object]] = []
     values = tree.get("/Nums", [])
-    found.extend((int(values[i]), values[i + 1]) for i in range(0, len(values), 2))
+    found = [(int(values[i]), values[i + 1]) for i in range(0, len(values), 2)]
     for kid in tree.get("/Kids", []):
-        found.extend(_numbers(kid.get_object()))
+        found.extend(_numbers(kid))
     return found
-
