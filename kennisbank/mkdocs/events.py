@@ -276,6 +276,10 @@ class Build:
                                   part_items=hub.settings.pdf.part_items)
         reused = sum(1 for o in outcomes if o.reused)
         log.info(f"PDF's: {len(outcomes) - reused} opnieuw gemaakt, {reused} hergebruikt")
+        for outcome in outcomes:
+            if outcome.parts is not None:
+                made, kept = outcome.parts
+                log.info(f"{outcome.document.target}: {made} van {made + kept} delen opnieuw gemaakt, {kept} hergebruikt")
         if store is not None:
             store.prune()
         report = log.error if config.strict else log.warning

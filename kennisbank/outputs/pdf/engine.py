@@ -34,6 +34,8 @@ class Outcome:
     error: str | None = None
     reused: bool = False
     """Copied from the output store instead of rendered."""
+    parts: tuple[int, int] | None = None
+    """Made in parts: how many were rendered and how many reused from the output store."""
 
 
 def render_pdf(print_html: str, site_dir: Path, output: Path) -> int:
@@ -103,9 +105,9 @@ def _in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path, sit
               today: dt.date, part_items: int, workers: int, store: OutputStore | None) -> Outcome:
     """A PDF made in parts (:mod:`.parts`), each part filed in ``store`` so that an edit re-renders only its own."""
     try:
-        make_in_parts(document, pages, site_dir, site_url, output, document.date or today, part_items,
-                      workers or os.cpu_count() or 1, store)
-        return Outcome(document, size=output.stat().st_size)
+        parts = make_in_parts(document, pages, site_dir, site_url, output, document.date or today, part_items,
+                              workers or os.cpu_count() or 1, store)
+        return Outcome(document, size=output.stat().st_size, parts=parts)
     except Exception as exc:  # as for a PDF made in one piece: reported, the other PDFs still made
         output.unlink(missing_ok=True)
         return Outcome(document, error=f"{type(exc).__name__}: {exc}")

@@ -114,11 +114,13 @@ def _html(text: str, site_dir: Path):
                            url_fetcher=site_only_fetcher(site_dir))
 
 
-def _part_style(title: str) -> str:
+def _part_style(title: str, last: bool) -> str:
     """A part's pages: the running header and footer of the document's pages, but no page number
     (laid over later, see :func:`render_footers`). Its first page is not the document's cover, and
-    breaks as the document's pages after the contents do, without a blank page first."""
+    breaks as the document's pages after the contents do: without a blank page first, and without the
+    body's margins, which in the whole document lie on the cover and after its last page only."""
     return (".kb-main > :first-child { break-before: auto; }"
+            f"body {{ margin-top: 0; {'' if last else 'margin-bottom: 0;'} }}"
             f"@page {{ @top-left {{ content: {_css_string(title)}; }} @bottom-right {{ content: none; }} }}"
             f"@page :first {{ @top-left {{ content: {_css_string(title)}; }}"
             " @top-right { content: string(kb-chapter); }"
@@ -138,12 +140,13 @@ def _write(text: str, site_dir: Path, output: Path, entries: list[TocEntry]) -> 
 
 
 def render_part(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, part: Slice,
-                first_question: int, today: dt.date, output: Path) -> Rendered:
+                first_question: int, last: bool, today: dt.date, output: Path) -> Rendered:
     """Render one slice of the document's pages to ``output`` (the unit of work of a worker process)."""
     body, entries, answers = body_sections(document, pages, site_dir, site_url, part.start, part.stop,
                                            first_question)
     text = _cross_part_links("\n".join(str(section) for section in body))
-    done = _write(print_html(document, today, "", [text], _part_style(document.title)), site_dir, output, entries)
+    done = _write(print_html(document, today, "", [text], _part_style(document.title, last)), site_dir, output,
+                  entries)
     return dataclasses.replace(done, answers=[str(answer) for answer in answers], dates=dates(body))
 
 
@@ -151,7 +154,7 @@ def render_answer_key(document: PdfDocument, site_dir: Path, answers: list[str],
                       output: Path) -> Rendered:
     """The answer key as the last part; its links back to the questions are links to other parts."""
     text = _cross_part_links(answer_key(answers))
-    return _write(print_html(document, today, "", [text], _part_style(document.title)), site_dir, output,
+    return _write(print_html(document, today, "", [text], _part_style(document.title, True)), site_dir, output,
                   [ANSWER_KEY_ENTRY])
 
 
@@ -262,7 +265,7 @@ def _key(*fields: object) -> str:
 
 
 def part_key(document: PdfDocument, pages: dict[str, Page], digests: PageDigests, site_url: str, part: Slice,
-             first_question: int) -> str | None:
+             first_question: int, last: bool) -> str | None:
     """What a part's bytes depend on: its pages, its place (page ids are numbered through the document),
     the document's title (its header) and the questions before it; not the date or the page numbers."""
     try:
@@ -270,7 +273,8 @@ def part_key(document: PdfDocument, pages: dict[str, Page], digests: PageDigests
                    for src in document.pages[part.start:part.stop]]
     except (KeyError, OSError, ValueError):
         return None  # rendered, and the renderer reports what is missing
-    return _key("part", repr(dataclasses.replace(document, date=None)), site_url, part, first_question, content)
+    ends = last and part.stop == len(document.pages)
+    return _key("part", repr(dataclasses.replace(document, date=None)), site_url, part, first_question, ends, content)
 
 
 def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, output: Path,
@@ -288,8 +292,11 @@ def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
                              max_tasks_per_child=1) as pool, \
             tempfile.TemporaryDirectory(prefix="kennisbank-parts-") as folder:
         made = _Parts(Path(folder), store, pool)
-        futures = [made.get(f"{number:05d}", part_key(document, needed, digests, site_url, part, first),
-                            render_part, document, needed, site_dir, site_url, part, first, today)
+        # The last slice ends the document only when no answer key follows it.
+        last = sum(counts) == 0
+        futures = [made.get(f"{number:05d}", part_key(document, needed, digests, site_url, part, first, last),
+                            render_part, document, needed, site_dir, site_url, part, first,
+                            last and number == len(parts), today)
                    for number, (part, first) in enumerate(zip(parts, firsts), start=1)]
         body = [future.result() for future in futures]
         names = [f"{number:05d}" for number in range(1, len(parts) + 1)]
@@ -418,7 +425,9 @@ def _overlay(out: Any, page: Any, footer: Any) -> None:
 
     form = out.copy_foreign(footer.as_form_xobject())
     name = page.add_resource(form, Name.XObject, prefix="KbPageNumber")
-    page.contents_add(out.make_stream(b"/Artifact BMC q " + name.unparse() + b" Do Q EMC"))
+    # WeasyPrint leaves its page's coordinates flipped: the page's own drawing is put inside q … Q first.
+    page.contents_add(out.make_stream(b"q\n"), prepend=True)
+    page.contents_add(out.make_stream(b"\nQ /Artifact BMC q " + name.unparse() + b" Do Q EMC"))
 
 
 def _destinations(part: Any) -> list[tuple[str, Any]]:
