@@ -9,10 +9,12 @@ the child and of its PDF worker processes together, and the peak resident memory
 them. The machine's cores are shared with other jobs, so wall time depends on the load (printed with
 each row) and CPU time is the load-independent cost of a PDF.
 
-``--parts 100 300 --part-items 25`` measures whole-hub PDFs of the first 100 and 300 items rendered in
-parts of 25 items (``kennisbank/outputs/pdf/parts.py``), with 2 workers, and the peak of the *sum* of the
-resident memory of the child and its workers, sampled from ``/proc`` every 50 ms (``wait4`` only gives
-the largest single process).
+``--parts 100 300 1000 --part-items 50`` measures whole-hub PDFs of the first 100, 300 and 1,000 items
+rendered in parts of 50 items (``kennisbank/outputs/pdf/parts.py``), with 2 workers, and the peak of the
+*sum* of the resident memory of the child, its fork server and its workers, sampled from ``/proc`` every
+50 ms (``wait4`` only gives the largest single process; its CPU time includes the workers, since the
+child waits for the fork server that reaped them). Compare with ``--scaling`` at the same sizes (one
+WeasyPrint run in one process).
 
 ``--scaling 100 200 400`` first measures whole-hub PDFs of the first 100, 200, 400 items, to see
 whether WeasyPrint's time or memory grows faster than the document (tables of contents with page
@@ -102,13 +104,18 @@ def run_job(path: Path) -> None:
 
     result: dict = {"documents": []}
     if job["part_items"]:
+        from multiprocessing import forkserver
+
         sampler = TreeMemory()
         outcomes = build_pdfs(documents, pages, site, out, workers=job["workers"], part_items=job["part_items"])
         sampler.stop()
+        # The parts' workers are children of the fork server, which reaps them: waiting for it here is what
+        # makes wait4 count their CPU time (an un-waited fork server's children are lost to it).
+        forkserver._forkserver._stop()  # type: ignore[attr-defined]
         failed = [o for o in outcomes if o.error]
         if failed:
             raise SystemExit(f"{failed[0].document.target}: {failed[0].error}")
-        result["documents"] = [{"target": o.document.target, "size": o.size,
+        result["documents"] = [{"target": o.document.target, "size": o.size, "parts": o.parts,
                                 "pages": _page_count(out / o.document.target)} for o in outcomes]
         result["tree_peak_mb"] = sampler.peak / 1024
         result["own_peak_mb"] = sampler.own_peak / 1024
