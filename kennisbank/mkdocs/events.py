@@ -279,7 +279,8 @@ class Build:
         for outcome in outcomes:
             if outcome.parts is not None:
                 made, kept = outcome.parts
-                log.info(f"{outcome.document.target}: {made} van {made + kept} delen opnieuw gemaakt, {kept} hergebruikt")
+                log.info(f"{outcome.document.target}: {made} van {made + kept} delen opnieuw gemaakt, "
+                         f"{kept} hergebruikt")
         if store is not None:
             store.prune()
         report = log.error if config.strict else log.warning

@@ -45,8 +45,18 @@ from typing import Any
 
 from ..store import OutputStore
 from . import patches
-from .compose import (ANSWER_KEY_ENTRY, Page, TocEntry, answer_key, body_sections, cover, dates, print_html,
-                      questions, toc)
+from .compose import (
+    ANSWER_KEY_ENTRY,
+    Page,
+    TocEntry,
+    answer_key,
+    body_sections,
+    cover,
+    dates,
+    print_html,
+    questions,
+    toc,
+)
 from .keys import PageDigests, renderer_fingerprint
 from .plan import PdfDocument
 from .weasy import font_config, site_only_fetcher, stylesheets
@@ -165,8 +175,8 @@ _FRONT_STYLE = ('.kb-toc a::after { content: leader(". ") attr(data-page); }'
 def _front(document: PdfDocument, today: dt.date, site_url: str, entries: list[TocEntry],
            cover_dates: list[str], numbers: dict[str, str], total: int | None) -> str:
     front = cover(document, cover_dates, today, site_url) + "\n" + _cross_part_links(toc(entries, numbers))
-    footer = "" if total is None else (f'@page {{ @bottom-right {{ content: "Pagina " counter(page) " van {total}"; }} }}'
-                                       "@page :first { @bottom-right { content: none; } }")  # the cover has none
+    no_number = "@page :first { @bottom-right { content: none; } }"  # on the cover
+    footer = "" if total is None else f"@page {{ {_number(total)} }} {no_number}"
     return print_html(document, today, front, [], _FRONT_STYLE + footer)
 
 
@@ -183,6 +193,11 @@ def render_front(document: PdfDocument, site_dir: Path, site_url: str, today: dt
     return _write(_front(document, today, site_url, entries, cover_dates, numbers, total), site_dir, output, [])
 
 
+def _number(total: int) -> str:
+    """print.css's page number, with the document's total (a part alone knows only its own pages)."""
+    return f'@bottom-right {{ content: "Pagina " counter(page) " van {total}"; }}'
+
+
 def render_footers(site_dir: Path, jobs: list[tuple[int, int, int, Path]]) -> None:
     """For each (first, count, total, output): ``count`` pages holding only "Pagina n van ``total``",
     numbered from ``first``, placed where print.css puts the page number.
@@ -193,10 +208,8 @@ def render_footers(site_dir: Path, jobs: list[tuple[int, int, int, Path]]) -> No
     """
     for first, count, total, output in jobs:
         style = ("@page { @top-left { content: none; } @top-right { content: none; }"
-                 " @bottom-left { content: none; }"
-                 f' @bottom-right {{ content: "Pagina " counter(page) " van {total}"; }} }}'
-                 f" @page :first {{ counter-reset: page {first};"
-                 f' @bottom-right {{ content: "Pagina " counter(page) " van {total}"; }} }}'
+                 f" @bottom-left {{ content: none; }} {_number(total)} }}"
+                 f" @page :first {{ counter-reset: page {first}; {_number(total)} }}"
                  ".kb-blank { break-after: page; height: 1px; }")
         text = ('<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
                 f"<style>{style}</style></head><body>" + '<div class="kb-blank"></div>' * count + "</body></html>")
@@ -389,15 +402,15 @@ def join(front: Path, parts: list[tuple[Path, Path, list[int]]], output: Path) -
                     annotation.Dest = String(uri[len(CROSS_PART):])
         tree = pikepdf.NameTree.new(out)
         for name in sorted(names):
-            page, left, top = names[name]
-            tree[name] = Array([out.pages[page].obj, Name.XYZ, left, top, 0])
+            at, left, top = names[name]
+            tree[name] = Array([out.pages[at].obj, Name.XYZ, left, top, 0])
         out.Root.Names = Dictionary(Dests=tree.obj)
         with out.open_outline() as joined:
             parents: list[tuple[int, Any]] = []
-            for level, title, page, left, top in outline:
+            for level, title, at, left, top in outline:
                 while parents and parents[-1][0] >= level:
                     parents.pop()
-                item = pikepdf.OutlineItem(title, Array([out.pages[page].obj, Name.XYZ, left, top, 0]))
+                item = pikepdf.OutlineItem(title, Array([out.pages[at].obj, Name.XYZ, left, top, 0]))
                 (parents[-1][1].children if parents else joined.root).append(item)
                 parents.append((level, item))
         if structure:
