@@ -46,6 +46,7 @@ from benchmarks.run import CORPUS_DIR, prepare  # noqa: E402
 from kennisbank.outputs.pdf import Page, PdfDocument, build_pdfs, whole_hub_document  # noqa: E402
 from kennisbank.outputs.pdf.engine import make_pdf  # noqa: E402
 from kennisbank.outputs.pdf.plan import Part, item_documents, taxonomy_documents  # noqa: E402
+from kennisbank.outputs.store import OutputStore  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BUDGET = 0.5
@@ -88,11 +89,11 @@ def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> Meas
 
 
 def measure_pdfs(documents: list[PdfDocument], pages: dict[str, Page], site: Path, out: Path,
-                 workers: int, work: Path, part_items: int = 0) -> Measured:
+                 workers: int, work: Path, part_items: int = 0, store: Path | None = None) -> Measured:
     """Make ``documents`` in a fresh process (``workers`` = 1: one after the other, each timed)."""
     job = work / "job.pickle"
     job.write_bytes(pickle.dumps({"documents": documents, "pages": pages, "site": site, "out": out,
-                                  "workers": workers, "part_items": part_items}))
+                                  "workers": workers, "part_items": part_items, "store": store}))
     return run_measured([sys.executable, __file__, "--job", str(job)], REPO)
 
 
@@ -107,7 +108,9 @@ def run_job(path: Path) -> None:
         from multiprocessing import forkserver
 
         sampler = TreeMemory()
-        outcomes = build_pdfs(documents, pages, site, out, workers=job["workers"], part_items=job["part_items"])
+        store = OutputStore(job["store"]) if job["store"] else None
+        outcomes = build_pdfs(documents, pages, site, out, workers=job["workers"], part_items=job["part_items"],
+                              store=store)
         sampler.stop()
         # The parts' workers are children of the fork server, which reaps them: waiting for it here is what
         # makes wait4 count their CPU time (an un-waited fork server's children are lost to it).
@@ -299,17 +302,38 @@ def scaling(rows: list[str], hub: LargeHub, sizes: list[int], work: Path) -> Non
         print(rows[-1], file=sys.stderr, flush=True)
 
 
-def in_parts(rows: list[str], hub: LargeHub, sizes: list[int], part_items: int, work: Path) -> None:
-    """Whole-hub PDFs of the first K items rendered in parts: memory must stay flat as K grows."""
+def in_parts(rows: list[str], hub: LargeHub, sizes: list[int], part_items: int, work: Path, edit: bool) -> None:
+    """Whole-hub PDFs of the first K items rendered in parts: memory must stay flat as K grows.
+
+    With ``edit``, each is made again after one item in its middle changed (a word added to its page, in a
+    copy of the site), with the parts of the first run in the output store: only that item's part is
+    rendered again, then the front, the page numbers and the join.
+    """
     for k in sizes:
         document = first_items(hub.whole, k)
-        m = measure_pdfs([document], hub.pages, hub.site, work / "pdf", 2, work, part_items)
-        info = m.result["documents"][0]
-        rows.append(row(f"{hub.n} items: whole-hub PDF cut to its first {k} items, in parts of {part_items}, "
-                        f"2 workers (sum of all processes' memory: {m.result['tree_peak_mb']:,.0f} MB; the joining "
-                        f"process: {m.result['own_peak_mb']:,.0f} MB)", m, k,
-                        f"{size(info['size'])}, {info['pages']} pages"))
-        print(rows[-1], file=sys.stderr, flush=True)
+        store = work / f"store-{k}" if edit else None
+        m = measure_pdfs([document], hub.pages, hub.site, work / "pdf", 2, work, part_items, store)
+        rows.append(_parts_row(f"{hub.n} items: whole-hub PDF cut to its first {k} items, in parts of {part_items}, "
+                               "2 workers", m, k))
+        if edit:
+            site = work / "site-edited"
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.copytree(hub.site, site)
+            page = site / hub.pages[document.pages[len(document.pages) // 2]].dest
+            page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>Bijgewerkt.</p></article>", 1),
+                            encoding="utf-8")
+            m = measure_pdfs([document], hub.pages, site, work / "pdf", 2, work, part_items, store)
+            rows.append(_parts_row(f"the same after editing one item, its {len(document.pages) // part_items + 1} "
+                                   "parts in the store", m, k))
+
+
+def _parts_row(what: str, m: Measured, k: int) -> str:
+    info = m.result["documents"][0]
+    line = row(f"{what} (parts rendered, reused: {info['parts']}; sum of all processes' memory: "
+               f"{m.result['tree_peak_mb']:,.0f} MB; the joining process: {m.result['own_peak_mb']:,.0f} MB)", m, k,
+               f"{size(info['size'])}, {info['pages']} pages")
+    print(line, file=sys.stderr, flush=True)
+    return line
 
 
 def whole_hub(rows: list[str], hub: LargeHub, work: Path) -> None:
@@ -364,7 +388,9 @@ def main() -> None:
     parser.add_argument("--only-scaling", action="store_true", help="stop after --scaling (and --parts)")
     parser.add_argument("--parts", type=int, nargs="*", default=[], metavar="K",
                         help="measure whole-hub PDFs of the first K items rendered in parts")
-    parser.add_argument("--part-items", type=int, default=25, help="items per part for --parts")
+    parser.add_argument("--part-items", type=int, default=50, help="items per part for --parts")
+    parser.add_argument("--edit", action="store_true",
+                        help="with --parts: make each again after editing one item, its parts in the store")
     parser.add_argument("--skip-starter", action="store_true")
     parser.add_argument("--skip-whole", action="store_true", help="no whole-hub PDF of all items")
     parser.add_argument("--only-whole", action="store_true", help="only the whole-hub PDF of all items")
@@ -383,7 +409,7 @@ def main() -> None:
             starter(rows, work)
         hub = large_hub(args.items, args.seed, args.reuse_site)
         scaling(rows, hub, args.scaling, work)
-        in_parts(rows, hub, args.parts, args.part_items, work)
+        in_parts(rows, hub, args.parts, args.part_items, work, args.edit)
         if args.only_whole:
             whole_hub(rows, hub, work)
         elif not args.only_scaling:
