@@ -335,14 +335,14 @@ def make_in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path,
             front = counted
         total = front + body_pages
         front_path = made.path("00000")
-        pool.submit(render_front, document, site_dir, site_url, today, entries, cover_dates, numbers, total,
-                    front_path).result()
+        front_levels = pool.submit(render_front, document, site_dir, site_url, today, entries, cover_dates, numbers,
+                                   total, front_path).result().levels
         footers = [made.folder / f"{name}.footer.pdf" for name in names]
         pool.submit(render_footers, site_dir, [(start, rendered.pages, total, path) for start, rendered, path
                                                in zip(starts, body, footers)]).result()
         output.parent.mkdir(parents=True, exist_ok=True)
-        join(front_path, [(made.path(name), footer, rendered.levels)
-                          for name, footer, rendered in zip(names, footers, body)], output)
+        join([(front_path, None, front_levels)] + [(made.path(name), footer, rendered.levels)
+                                                   for name, footer, rendered in zip(names, footers, body)], output)
         return made.rendered, made.reused
 
 
@@ -356,10 +356,11 @@ def _numbers_from(front: int, body: list[Rendered]) -> tuple[list[int], dict[str
     return starts, numbers
 
 
-def join(front: Path, parts: list[tuple[Path, Path, list[int]]], output: Path) -> None:
-    """Join the front and the parts (each with its footers and bookmark levels) into one PDF."""
+def join(parts: list[tuple[Path, Path | None, list[int]]], output: Path) -> None:
+    """Join the parts, each with its page numbers (None: drawn already) and bookmark levels, into one PDF;
+    the first part (the cover) gives the document's metadata."""
     import pikepdf
-    from pikepdf import Array, Dictionary, Name, Pdf, String
+    from pikepdf import Dictionary, Pdf
 
     out = Pdf.new()
     opened: list[Pdf] = []  # kept open until saved: qpdf copies their streams' data while writing
@@ -367,7 +368,7 @@ def join(front: Path, parts: list[tuple[Path, Path, list[int]]], output: Path) -
     outline: list[tuple[int, str, int, Any, Any]] = []
     structure: list[tuple[int, int, Any]] = []
     try:
-        for number, (path, footer, levels) in enumerate([(front, None, None), *parts]):
+        for number, (path, footer, levels) in enumerate(parts):
             part = Pdf.open(path)
             opened.append(part)
             offset = len(out.pages)
@@ -384,7 +385,7 @@ def join(front: Path, parts: list[tuple[Path, Path, list[int]]], output: Path) -
             flat: list[tuple[str, int, Any, Any]] = []
             with part.open_outline() as part_outline:
                 _flatten(part_outline.root, index, offset, flat)
-            outline += [(level, *entry) for level, entry in zip(levels or [], flat, strict=True)]
+            outline += [(level, *entry) for level, entry in zip(levels, flat, strict=True)]
             root = part.Root
             if number == 0:
                 for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/PageMode"):
@@ -393,26 +394,9 @@ def join(front: Path, parts: list[tuple[Path, Path, list[int]]], output: Path) -
                 out.trailer.Info = _copy(out, part, part.trailer.Info)
             if "/StructTreeRoot" in root:
                 structure.append((offset, len(part.pages), out.copy_foreign(root.StructTreeRoot)))
-        for page in out.pages:
-            for annotation in page.get("/Annots", []):
-                action = annotation.get("/A")
-                uri = str(action.get("/URI", "")) if action is not None else ""
-                if uri.startswith(CROSS_PART):
-                    del annotation["/A"]
-                    annotation.Dest = String(uri[len(CROSS_PART):])
-        tree = pikepdf.NameTree.new(out)
-        for name in sorted(names):
-            at, left, top = names[name]
-            tree[name] = Array([out.pages[at].obj, Name.XYZ, left, top, 0])
-        out.Root.Names = Dictionary(Dests=tree.obj)
-        with out.open_outline() as joined:
-            parents: list[tuple[int, Any]] = []
-            for level, title, at, left, top in outline:
-                while parents and parents[-1][0] >= level:
-                    parents.pop()
-                item = pikepdf.OutlineItem(title, Array([out.pages[at].obj, Name.XYZ, left, top, 0]))
-                (parents[-1][1].children if parents else joined.root).append(item)
-                parents.append((level, item))
+        _link_across_parts(out)
+        out.Root.Names = Dictionary(Dests=_name_tree(out, names))
+        _outline(out, outline)
         if structure:
             _merge_structure(out, structure)
         out.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
@@ -420,6 +404,50 @@ def join(front: Path, parts: list[tuple[Path, Path, list[int]]], output: Path) -
         out.close()
         for part in opened:
             part.close()
+
+
+def _link_across_parts(out: Any) -> None:
+    """Links rendered as ``CROSS_PART`` URIs become links to the named destination."""
+    from pikepdf import String
+
+    for page in out.pages:
+        for annotation in page.get("/Annots", []):
+            action = annotation.get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if uri.startswith(CROSS_PART):
+                del annotation["/A"]
+                annotation.Dest = String(uri[len(CROSS_PART):])
+
+
+def _name_tree(out: Any, names: dict[str, tuple[int, Any, Any]]) -> Any:
+    """The named destinations of all parts (name: page, left, top) as one name tree."""
+    import pikepdf
+    from pikepdf import Array, Name
+
+    tree = pikepdf.NameTree.new(out)
+    for name in sorted(names):
+        at, left, top = names[name]
+        tree[name] = Array([out.pages[at].obj, Name.XYZ, left, top, 0])
+    return tree.obj
+
+
+def _outline(out: Any, entries: list[tuple[int, str, int, Any, Any]]) -> None:
+    """One outline from the parts' flattened ones: an entry goes under the last one of a lower level.
+
+    Rebuilt rather than copied per part, because a part that starts inside a
+    group (items of a type) has no entry of that group to hang its items under.
+    """
+    import pikepdf
+    from pikepdf import Array, Name
+
+    with out.open_outline() as joined:
+        parents: list[tuple[int, Any]] = []
+        for level, title, at, left, top in entries:
+            while parents and parents[-1][0] >= level:
+                parents.pop()
+            item = pikepdf.OutlineItem(title, Array([out.pages[at].obj, Name.XYZ, left, top, 0]))
+            (parents[-1][1].children if parents else joined.root).append(item)
+            parents.append((level, item))
 
 
 def _copy(out: Any, source: Any, value: Any) -> Any:
