@@ -323,7 +323,7 @@ def in_parts(rows: list[str], hub: LargeHub, sizes: list[int], part_items: int, 
             page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>Bijgewerkt.</p></article>", 1),
                             encoding="utf-8")
             m = measure_pdfs([document], hub.pages, site, work / "pdf", 2, work, part_items, store)
-            rows.append(_parts_row(f"the same after editing one item, its {len(document.pages) // part_items + 1} "
+            rows.append(_parts_row(f"the same after editing one item, its {-(-len(document.pages) // part_items)} "
                                    "parts in the store", m, k))
 
 

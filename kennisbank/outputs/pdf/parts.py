@@ -38,6 +38,7 @@ import multiprocessing.context
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -372,7 +373,11 @@ def join(parts: list[tuple[Path, Path | None, list[int]]], output: Path) -> None
             part = Pdf.open(path)
             offset = len(out.pages)
             index = {page.objgen: n for n, page in enumerate(part.pages)}
-            out.pages.extend(part.pages)
+            with warnings.catch_warnings():
+                # its advice (add_pages_from) copies each part's name tree whole; here one tree of all
+                # parts' destinations is built below, pointing at the joined pages
+                warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+                out.pages.extend(part.pages)
             if footer is not None:
                 with Pdf.open(footer) as footers:
                     for page, overlay in zip(out.pages[offset:], footers.pages, strict=True):
