@@ -213,6 +213,8 @@ def _page_section(page: Page, page_id: str, site_dir: Path, site_url: str,
 
 
 ANSWER_KEY_ID = "antwoorden"
+_SELF_CHECK = "kb-toets"
+"""The class of a self-check block as the Academie's Markdown extension renders it."""
 
 
 def _collect_answers(soup: BeautifulSoup, section: Tag, answers: list[Tag], first: int) -> None:
@@ -257,9 +259,6 @@ def answer_key(answers: list[str]) -> str:
     """The answer key after the last page: the answers (``<li>`` entries) in question order."""
     return (f'<section class="kb-answers"><h1 id="{ANSWER_KEY_ID}" class="kb-part">Antwoorden</h1>'
             f'<ol>{"".join(answers)}</ol></section>')
-
-
-_SELF_CHECK = "kb-toets"
 
 
 def questions(site_dir: Path, page: Page) -> int:
