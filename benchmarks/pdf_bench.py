@@ -9,6 +9,13 @@ the child and of its PDF worker processes together, and the peak resident memory
 them. The machine's cores are shared with other jobs, so wall time depends on the load (printed with
 each row) and CPU time is the load-independent cost of a PDF.
 
+``--parts 100 300 1000 --part-items 50`` measures whole-hub PDFs of the first 100, 300 and 1,000 items
+rendered in parts of 50 items (``kennisbank/outputs/pdf/parts.py``), with 2 workers, and the peak of the
+*sum* of the resident memory of the child, its fork server and its workers, sampled from ``/proc`` every
+50 ms (``wait4`` only gives the largest single process; its CPU time includes the workers, since the
+child waits for the fork server that reaped them). Compare with ``--scaling`` at the same sizes (one
+WeasyPrint run in one process).
+
 ``--scaling 100 200 400`` first measures whole-hub PDFs of the first 100, 200, 400 items, to see
 whether WeasyPrint's time or memory grows faster than the document (tables of contents with page
 numbers and "Pagina x van y" make it lay out pages more than once).
@@ -39,6 +46,7 @@ from benchmarks.run import CORPUS_DIR, prepare  # noqa: E402
 from kennisbank.outputs.pdf import Page, PdfDocument, build_pdfs, whole_hub_document  # noqa: E402
 from kennisbank.outputs.pdf.engine import make_pdf  # noqa: E402
 from kennisbank.outputs.pdf.plan import Part, item_documents, taxonomy_documents  # noqa: E402
+from kennisbank.outputs.store import OutputStore  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BUDGET = 0.5
@@ -81,11 +89,11 @@ def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> Meas
 
 
 def measure_pdfs(documents: list[PdfDocument], pages: dict[str, Page], site: Path, out: Path,
-                 workers: int, work: Path) -> Measured:
+                 workers: int, work: Path, part_items: int = 0, store: Path | None = None) -> Measured:
     """Make ``documents`` in a fresh process (``workers`` = 1: one after the other, each timed)."""
     job = work / "job.pickle"
     job.write_bytes(pickle.dumps({"documents": documents, "pages": pages, "site": site, "out": out,
-                                  "workers": workers}))
+                                  "workers": workers, "part_items": part_items, "store": store}))
     return run_measured([sys.executable, __file__, "--job", str(job)], REPO)
 
 
@@ -96,7 +104,25 @@ def run_job(path: Path) -> None:
     import weasyprint  # noqa: F401  as in a build, imported before the work starts
 
     result: dict = {"documents": []}
-    if job["workers"] == 1:
+    if job["part_items"]:
+        from multiprocessing import forkserver
+
+        sampler = TreeMemory()
+        store = OutputStore(job["store"]) if job["store"] else None
+        outcomes = build_pdfs(documents, pages, site, out, workers=job["workers"], part_items=job["part_items"],
+                              store=store)
+        sampler.stop()
+        # The parts' workers are children of the fork server, which reaps them: waiting for it here is what
+        # makes wait4 count their CPU time (an un-waited fork server's children are lost to it).
+        forkserver._forkserver._stop()  # type: ignore[attr-defined]
+        failed = [o for o in outcomes if o.error]
+        if failed:
+            raise SystemExit(f"{failed[0].document.target}: {failed[0].error}")
+        result["documents"] = [{"target": o.document.target, "size": o.size, "parts": o.parts,
+                                "pages": _page_count(out / o.document.target)} for o in outcomes]
+        result["tree_peak_mb"] = sampler.peak / 1024
+        result["own_peak_mb"] = sampler.own_peak / 1024
+    elif job["workers"] == 1:
         for document in documents:
             wall, cpu = time.perf_counter(), time.process_time()
             size = make_pdf(document, pages, site, "", out / document.target)
@@ -110,6 +136,52 @@ def run_job(path: Path) -> None:
         if failed:
             raise SystemExit(f"{len(failed)} PDFs failed, e.g. {failed[0].document.target}: {failed[0].error}")
     print(json.dumps(result))
+
+
+class TreeMemory:
+    """The peak of the summed resident memory of this process and all its descendants, sampled from /proc."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        import threading
+
+        self.peak = 0
+        self.own_peak = 0
+        """Of this process alone: with parts, the one that joins them."""
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+        self._thread.start()
+
+    def _run(self, interval: float) -> None:
+        while not self._done.wait(interval):
+            self.peak = max(self.peak, sum(_rss_kb(pid) for pid in _tree(os.getpid())))
+            self.own_peak = max(self.own_peak, _rss_kb(os.getpid()))
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def _page_count(pdf: Path) -> int:
@@ -230,6 +302,40 @@ def scaling(rows: list[str], hub: LargeHub, sizes: list[int], work: Path) -> Non
         print(rows[-1], file=sys.stderr, flush=True)
 
 
+def in_parts(rows: list[str], hub: LargeHub, sizes: list[int], part_items: int, work: Path, edit: bool) -> None:
+    """Whole-hub PDFs of the first K items rendered in parts: memory must stay flat as K grows.
+
+    With ``edit``, each is made again after one item in its middle changed (a word added to its page, in a
+    copy of the site), with the parts of the first run in the output store: only that item's part is
+    rendered again, then the front, the page numbers and the join.
+    """
+    for k in sizes:
+        document = first_items(hub.whole, k)
+        store = work / f"store-{k}" if edit else None
+        m = measure_pdfs([document], hub.pages, hub.site, work / "pdf", 2, work, part_items, store)
+        rows.append(_parts_row(f"{hub.n} items: whole-hub PDF cut to its first {k} items, in parts of {part_items}, "
+                               "2 workers", m, k))
+        if edit:
+            site = work / "site-edited"
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.copytree(hub.site, site)
+            page = site / hub.pages[document.pages[len(document.pages) // 2]].dest
+            page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>Bijgewerkt.</p></article>", 1),
+                            encoding="utf-8")
+            m = measure_pdfs([document], hub.pages, site, work / "pdf", 2, work, part_items, store)
+            rows.append(_parts_row(f"the same after editing one item, its {-(-len(document.pages) // part_items)} "
+                                   "parts in the store", m, k))
+
+
+def _parts_row(what: str, m: Measured, k: int) -> str:
+    info = m.result["documents"][0]
+    line = row(f"{what} (parts rendered, reused: {info['parts']}; sum of all processes' memory: "
+               f"{m.result['tree_peak_mb']:,.0f} MB; the joining process: {m.result['own_peak_mb']:,.0f} MB)", m, k,
+               f"{size(info['size'])}, {info['pages']} pages")
+    print(line, file=sys.stderr, flush=True)
+    return line
+
+
 def whole_hub(rows: list[str], hub: LargeHub, work: Path) -> None:
     m = measure_pdfs([hub.whole], hub.pages, hub.site, work / "pdf", 1, work)
     info = m.result["documents"][0]
@@ -279,7 +385,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--scaling", type=int, nargs="*", default=[], metavar="K",
                         help="first measure whole-hub PDFs of the first K items")
-    parser.add_argument("--only-scaling", action="store_true", help="stop after --scaling")
+    parser.add_argument("--only-scaling", action="store_true", help="stop after --scaling (and --parts)")
+    parser.add_argument("--parts", type=int, nargs="*", default=[], metavar="K",
+                        help="measure whole-hub PDFs of the first K items rendered in parts")
+    parser.add_argument("--part-items", type=int, default=50, help="items per part for --parts")
+    parser.add_argument("--edit", action="store_true",
+                        help="with --parts: make each again after editing one item, its parts in the store")
     parser.add_argument("--skip-starter", action="store_true")
     parser.add_argument("--skip-whole", action="store_true", help="no whole-hub PDF of all items")
     parser.add_argument("--only-whole", action="store_true", help="only the whole-hub PDF of all items")
@@ -298,6 +409,7 @@ def main() -> None:
             starter(rows, work)
         hub = large_hub(args.items, args.seed, args.reuse_site)
         scaling(rows, hub, args.scaling, work)
+        in_parts(rows, hub, args.parts, args.part_items, work, args.edit)
         if args.only_whole:
             whole_hub(rows, hub, work)
         elif not args.only_scaling:

@@ -45,6 +45,9 @@ class PdfSettings(BaseModel):
     enabled: bool = Field(default=True, description="Make a PDF of every item, theme, network and course.")
     on_serve: bool = Field(default=False, description="Also make them on 'mkdocs serve' (slow while writing).")
     workers: int = Field(default=0, ge=0, le=64, description="Processes that render PDFs; 0 = one per core.")
+    part_items: int = Field(default=50, ge=1, le=10000, description=(
+        "Pages (items, modules) a long PDF such as the whole-hub PDF is rendered in at a time, each part in a "
+        "worker process, then joined: bounds the memory a PDF needs, whatever its length."))
 
 
 class CacheSettings(BaseModel):

@@ -295,9 +295,15 @@ class Build:
         site_dir = Path(config.site_dir)
         store = self._store(config)
         outcomes = pdf.build_pdfs(documents, pages, site_dir, site_dir, config.site_url or "",
-                                  workers=hub.settings.pdf.workers, store=store)
+                                  workers=hub.settings.pdf.workers, store=store,
+                                  part_items=hub.settings.pdf.part_items)
         reused = sum(1 for o in outcomes if o.reused)
         log.info(f"PDF's: {len(outcomes) - reused} opnieuw gemaakt, {reused} hergebruikt")
+        for outcome in outcomes:
+            if outcome.parts is not None:
+                made, kept = outcome.parts
+                log.info(f"{outcome.document.target}: {made} van {made + kept} delen opnieuw gemaakt, "
+                         f"{kept} hergebruikt")
         if store is not None:
             store.prune()
         report = log.error if config.strict else log.warning

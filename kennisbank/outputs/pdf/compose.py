@@ -58,34 +58,17 @@ def article_html(site_dir: Path, dest: str) -> str:
 def compose(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
             today: dt.date | None = None) -> str:
     """The print HTML of ``document``: cover, table of contents, then every page in order."""
-    soup = BeautifulSoup("", "html.parser")
-    body_parts: list[Tag] = []
-    in_document = {pages[src].dest: f"p{n}" for n, src in enumerate(document.pages, start=1)}
-    toc: list[tuple[int, str, str]] = []
-    answers: list[Tag] = []
-    counter = 0
-    for part_number, part in enumerate(document.parts, start=1):
-        shift = 0
-        if part.heading:
-            shift = 1
-            part_id = f"part{part_number}"
-            heading = soup.new_tag("h1", id=part_id, attrs={"class": "kb-part"})
-            heading.string = part.heading
-            body_parts.append(heading)
-            toc.append((1, part_id, part.heading))
-        for src in part.pages:
-            counter += 1
-            page = pages[src]
-            section = _page_section(page, f"p{counter}", site_dir, site_url, in_document, shift)
-            _collect_answers(soup, section, answers)
-            body_parts.append(section)
-            for tag in section.find_all(re.compile(r"^h[1-6]$")):
-                level = int(tag.name[1])
-                if level <= document.toc_depth + shift and tag.get("id"):
-                    toc.append((level, tag["id"], tag.get_text(" ", strip=True)))
+    body_parts, entries, answers = body_sections(document, pages, site_dir, site_url)
+    body = [str(part) for part in body_parts]
     if answers:
-        body_parts.append(_answer_key(soup, answers))
-        toc.append((1, ANSWER_KEY_ID, "Antwoorden"))
+        body.append(answer_key([str(answer) for answer in answers]))
+        entries.append(ANSWER_KEY_ENTRY)
+    front = cover(document, dates(body_parts), today or dt.date.today(), site_url) + "\n" + toc(entries)
+    return print_html(document, today, front, body)
+
+
+def print_html(document: PdfDocument, today: dt.date | None, front: str, body: list[str], style: str = "") -> str:
+    """A print document: its metadata, then ``front`` (cover, contents) and the ``body`` sections."""
     brand = document.brand
     lines = [
         "<!DOCTYPE html>",
@@ -97,17 +80,60 @@ def compose(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_
         f'<meta name="dcterms.created" content="{(today or dt.date.today()).isoformat()}">',
         # The colour is a validated '#rrggbb' (kennisbank.content.branding); print.css reads it as --kb-brand.
         f"<style>:root {{ --kb-brand: {brand.colour}; }}</style>",
+        *([f"<style>{style}</style>"] if style else []),
         "</head><body>",
-        _cover(document, _dates(body_parts), today or dt.date.today(), site_url),
-        _toc(toc),
-        '<main class="kb-main">',
-        *(str(part) for part in body_parts),
-        "</main></body></html>",
+        front,
+        # No empty <main> when there is no body (a cover and contents rendered alone): it would be tagged.
+        *(['<main class="kb-main">', *body, "</main></body></html>"] if body else ["</body></html>"]),
     ]
     return "\n".join(lines)
 
 
-def _dates(parts: list[Tag]) -> list[str]:
+TocEntry = tuple[int, str, str]
+"""Level, anchor and text of a line of the table of contents."""
+
+
+def body_sections(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
+                  start: int = 0, stop: int | None = None, first_question: int = 1
+                  ) -> tuple[list[Tag], list[TocEntry], list[Tag]]:
+    """The sections of pages ``start`` to ``stop`` (positions in ``document.pages``), their contents
+    lines, and the self-check answers taken out of them, numbered from ``first_question`` (the number of
+    questions on the pages before ``start``, plus one: see :func:`questions`).
+
+    A part's heading goes with its first page. Ids and internal links are the
+    same whichever slice is composed, so slices rendered apart join into the
+    document that :func:`compose` makes in one piece.
+    """
+    soup = BeautifulSoup("", "html.parser")
+    body: list[Tag] = []
+    in_document = {pages[src].dest: f"p{n}" for n, src in enumerate(document.pages, start=1)}
+    entries: list[TocEntry] = []
+    answers: list[Tag] = []
+    counter = 0
+    stop = len(document.pages) if stop is None else stop
+    for part_number, part in enumerate(document.parts, start=1):
+        shift = 1 if part.heading else 0
+        for index, src in enumerate(part.pages):
+            counter += 1
+            if not start < counter <= stop:
+                continue
+            if part.heading and index == 0:
+                part_id = f"part{part_number}"
+                heading = soup.new_tag("h1", id=part_id, attrs={"class": "kb-part"})
+                heading.string = part.heading
+                body.append(heading)
+                entries.append((1, part_id, part.heading))
+            section = _page_section(pages[src], f"p{counter}", site_dir, site_url, in_document, shift)
+            _collect_answers(soup, section, answers, first_question)
+            body.append(section)
+            for tag in section.find_all(re.compile(r"^h[1-6]$")):
+                level = int(tag.name[1])
+                if level <= document.toc_depth + shift and tag.get("id"):
+                    entries.append((level, tag["id"], tag.get_text(" ", strip=True)))
+    return body, entries, answers
+
+
+def dates(parts: list[Tag]) -> list[str]:
     """'Gepubliceerd …' and 'Bijgewerkt …' of the document's first page, as its facts show them."""
     first = next((part for part in parts if "kb-page" in part.get("class", [])), None)
     if first is None:
@@ -120,7 +146,7 @@ def _dates(parts: list[Tag]) -> list[str]:
     return found
 
 
-def _cover(document: PdfDocument, dates: list[str], today: dt.date, site_url: str) -> str:
+def cover(document: PdfDocument, dates: list[str], today: dt.date, site_url: str) -> str:
     """Logo, site and publisher, title, summary and dates: an item's publication and update date, or for a
     collection the day it was made."""
     address = urljoin(site_url, document.target) if site_url else ""
@@ -144,12 +170,19 @@ def _cover(document: PdfDocument, dates: list[str], today: dt.date, site_url: st
         + "</section>")
 
 
-def _toc(entries: list[tuple[int, str, str]]) -> str:
+def toc(entries: list[TocEntry], page_numbers: dict[str, str] | None = None) -> str:
+    """The table of contents; with ``page_numbers`` (by anchor) printed as given instead of looked up by WeasyPrint."""
     if len(entries) < 2:
         return ""
     top = min(level for level, _, _ in entries)
+    numbers = page_numbers or {}
+
+    def number(anchor: str) -> str:
+        return f' data-page="{html.escape(numbers[anchor])}"' if anchor in numbers else ""
+
     items = "".join(
-        f'<li class="kb-toc-{level - top + 1}"><a href="#{html.escape(anchor)}">{html.escape(text)}</a></li>'
+        f'<li class="kb-toc-{level - top + 1}"><a href="#{html.escape(anchor)}"{number(anchor)}>'
+        f'{html.escape(text)}</a></li>'
         for level, anchor, text in entries)
     return f'<nav class="kb-toc" aria-label="Inhoudsopgave"><h2 class="kb-toc-title">Inhoud</h2><ol>{items}</ol></nav>'
 
@@ -191,16 +224,18 @@ def _page_section(page: Page, page_id: str, site_dir: Path, site_url: str,
 
 
 ANSWER_KEY_ID = "antwoorden"
+_SELF_CHECK = "kb-toets"
+"""The class of a self-check block as the Academie's Markdown extension renders it."""
 
 
-def _collect_answers(soup: BeautifulSoup, section: Tag, answers: list[Tag]) -> None:
+def _collect_answers(soup: BeautifulSoup, section: Tag, answers: list[Tag], first: int) -> None:
     """Move the answers of the self-checks to the answer key, so a printed reader can be used to test oneself.
 
     Each question is numbered through the whole document and points to its answer ("Antwoord: zie
     antwoord 3 achterin"); the answer, behind a fold on the web, is taken out of the question.
     """
-    for box in section.select("div.kb-toets"):
-        number = len(answers) + 1
+    for box in section.select(f"div.{_SELF_CHECK}"):
+        number = first + len(answers)
         label = box.select_one(".kb-toets__label")
         if label is not None:
             label.string = f"Vraag {number}"
@@ -228,15 +263,24 @@ def _collect_answers(soup: BeautifulSoup, section: Tag, answers: list[Tag]) -> N
         answers.append(entry)
 
 
-def _answer_key(soup: BeautifulSoup, answers: list[Tag]) -> Tag:
-    key = soup.new_tag("section", attrs={"class": "kb-answers"})
-    heading = soup.new_tag("h1", id=ANSWER_KEY_ID, attrs={"class": "kb-part"})
-    heading.string = "Antwoorden"
-    key.append(heading)
-    listing = soup.new_tag("ol")
-    listing.extend(answers)
-    key.append(listing)
-    return key
+ANSWER_KEY_ENTRY: TocEntry = (1, ANSWER_KEY_ID, "Antwoorden")
+
+
+def answer_key(answers: list[str]) -> str:
+    """The answer key after the last page: the answers (``<li>`` entries) in question order."""
+    return (f'<section class="kb-answers"><h1 id="{ANSWER_KEY_ID}" class="kb-part">Antwoorden</h1>'
+            f'<ol>{"".join(answers)}</ol></section>')
+
+
+def questions(site_dir: Path, page: Page) -> int:
+    """How many self-check questions a page holds, i.e. how far it moves the answer key's numbering.
+
+    Read without composing the page: only a page that mentions the class at all is parsed.
+    """
+    article = article_html(site_dir, page.dest)
+    if _SELF_CHECK not in article:
+        return 0
+    return len(BeautifulSoup(article, "html.parser").select(f"div.{_SELF_CHECK}"))
 
 
 def _drop_web_sections(fragment: BeautifulSoup) -> None:

@@ -14,17 +14,15 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from ..store import OutputStore
 from . import patches
 from .compose import Page, compose
 from .keys import KIND, PageDigests, document_key
+from .parts import make_in_parts
 from .plan import PdfDocument
-
-STYLESHEET = Path(__file__).with_name("print.css")
+from .weasy import font_config, site_only_fetcher, stylesheets
 
 
 @dataclass(frozen=True)
@@ -36,31 +34,8 @@ class Outcome:
     error: str | None = None
     reused: bool = False
     """Copied from the output store instead of rendered."""
-
-
-def site_only_fetcher(site_dir: Path):
-    """A WeasyPrint URL fetcher that reads files below the site and nothing else.
-
-    Building a PDF must not reach the network (a contributor's remote image
-    would make the build depend on, and leak to, a third party), nor read
-    files outside the built site.
-    """
-    from weasyprint.urls import URLFetcher
-
-    root = site_dir.resolve()
-
-    class SiteOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            parts = urlsplit(url)
-            allowed = parts.scheme == "data"
-            if parts.scheme == "file":
-                path = Path(unquote(parts.path)).resolve()
-                allowed = path == root or root in path.parents or path == STYLESHEET.resolve()
-            if not allowed:
-                raise ValueError(f"niet toegestaan buiten de site: {url}")
-            return super().fetch(url, headers)
-
-    return SiteOnly(allowed_protocols=("file", "data"), allow_redirects=False)
+    parts: tuple[int, int] | None = None
+    """Made in parts: how many were rendered and how many reused from the output store."""
 
 
 def render_pdf(print_html: str, site_dir: Path, output: Path) -> int:
@@ -71,37 +46,9 @@ def render_pdf(print_html: str, site_dir: Path, output: Path) -> int:
     document = weasyprint.HTML(string=print_html, base_url=site_dir.resolve().as_uri() + "/",
                                url_fetcher=site_only_fetcher(site_dir))
     output.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(output, stylesheets=_stylesheets(), font_config=_font_config(os.getpid()),
+    document.write_pdf(output, stylesheets=stylesheets(), font_config=font_config(os.getpid()),
                        pdf_variant="pdf/ua-1", uncompressed_pdf=False)
     return output.stat().st_size
-
-
-@lru_cache(maxsize=1)
-def _stylesheets() -> tuple:
-    """print.css and Pygments' own colours for highlighted code (Material's come from its screen CSS).
-
-    Parsed once per process: a worker renders many PDFs with the same sheets,
-    and WeasyPrint only reads a parsed ``CSS`` while rendering.
-    """
-    import weasyprint
-    from pygments.formatters import HtmlFormatter
-
-    return (weasyprint.CSS(filename=str(STYLESHEET)),
-            weasyprint.CSS(string=HtmlFormatter(style="default").get_style_defs(".highlight")))
-
-
-@lru_cache(maxsize=1)
-def _font_config(pid: int):
-    """One Fontconfig/Pango font configuration per process, shared by its PDFs.
-
-    WeasyPrint otherwise loads the system's fonts anew for every document and
-    starts with cold Pango font caches. Keyed by process id so that a forked
-    worker never uses the GLib objects of its parent. Safe to share because
-    print.css has no ``@font-face`` (the only thing that adds to a configuration).
-    """
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
 
 
 def make_pdf(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,
@@ -121,30 +68,49 @@ def _job(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url
 
 def build_pdfs(documents: Iterable[PdfDocument], pages: dict[str, Page], site_dir: Path, output_dir: Path,
                site_url: str = "", workers: int = 0, today: dt.date | None = None,
-               store: OutputStore | None = None) -> list[Outcome]:
+               store: OutputStore | None = None, part_items: int = 0) -> list[Outcome]:
     """Make every PDF below ``output_dir``; all are attempted, failures are returned, not raised.
 
     With a ``store``, a PDF whose key (:mod:`kennisbank.outputs.pdf.keys`) is stored is
     copied from it, and every PDF rendered is filed in it. ``workers`` = 0 uses
     every core; 1 renders in this process. The largest documents start first so
-    that no core idles at the end.
+    that no core idles at the end. A document of more than ``part_items`` pages
+    (0: no limit) is rendered in parts and joined (:mod:`.parts`), so that its
+    memory does not grow with its length.
     """
     documents = sorted(documents, key=lambda d: (-len(d.pages), d.target))
     today = today or dt.date.today()
     outcomes, todo = [], []
     digests = PageDigests(site_dir)
     for document in documents:
-        key = document_key(document, pages, digests, site_url, document.date or today) if store else None
+        parted = part_items if part_items and len(document.pages) > part_items else 0
+        key = document_key(document, pages, digests, site_url, document.date or today, parted) if store else None
         output = output_dir / document.target
         if store is not None and key is not None and store.fetch(KIND, key, output):
             outcomes.append(Outcome(document, size=output.stat().st_size, reused=True))
         else:
             todo.append((document, key))
-    for outcome, key in _render(todo, pages, site_dir, output_dir, site_url, workers, today):
+    long = [(document, key) for document, key in todo if part_items and len(document.pages) > part_items]
+    todo = [entry for entry in todo if entry not in long]
+    rendered = [(_in_parts(document, pages, site_dir, site_url, output_dir / document.target, today, part_items,
+                           workers, store), key) for document, key in long]
+    for outcome, key in rendered + _render(todo, pages, site_dir, output_dir, site_url, workers, today):
         outcomes.append(outcome)
         if store is not None and key is not None and outcome.error is None:
             store.file(KIND, key, output_dir / outcome.document.target)
     return sorted(outcomes, key=lambda o: o.document.target)
+
+
+def _in_parts(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str, output: Path,
+              today: dt.date, part_items: int, workers: int, store: OutputStore | None) -> Outcome:
+    """A PDF made in parts (:mod:`.parts`), each part filed in ``store`` so that an edit re-renders only its own."""
+    try:
+        parts = make_in_parts(document, pages, site_dir, site_url, output, document.date or today, part_items,
+                              workers or os.cpu_count() or 1, store)
+        return Outcome(document, size=output.stat().st_size, parts=parts)
+    except Exception as exc:  # as for a PDF made in one piece: reported, the other PDFs still made
+        output.unlink(missing_ok=True)
+        return Outcome(document, error=f"{type(exc).__name__}: {exc}")
 
 
 def _render(todo: list[tuple[PdfDocument, str | None]], pages: dict[str, Page], site_dir: Path, output_dir: Path,

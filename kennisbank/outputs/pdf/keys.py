@@ -41,7 +41,7 @@ KIND = "pdf"
 _SCHEME = "2"
 """Raise when the key's recipe changes, so old entries are not mistaken for new ones."""
 _PACKAGE = Path(__file__).parent
-_RENDERING_CODE = ("compose.py", "engine.py", "patches.py", "print.css")
+_RENDERING_CODE = ("compose.py", "engine.py", "parts.py", "patches.py", "print.css", "weasy.py")
 _LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "tinyhtml5", "fonttools", "pyphen", "pillow",
               "beautifulsoup4", "pygments", "brotli", "zopfli")
 """What WeasyPrint renders, lays out, hyphenates, subsets and compresses with, and what composes its input."""
@@ -197,13 +197,19 @@ class PageDigests:
 
 
 def document_key(document: PdfDocument, pages: dict[str, Page], digests: PageDigests, site_url: str,
-                 date: dt.date) -> str | None:
-    """The key of one PDF; None when a page cannot be read (the renderer then reports why)."""
+                 date: dt.date, part_items: int = 0) -> str | None:
+    """The key of one PDF; None when a page cannot be read (the renderer then reports why).
+
+    ``part_items``: the size of the parts it is rendered in (0: in one piece), since
+    a PDF joined from parts differs in bytes (fonts per part) from one made in one piece.
+    """
     digest = hashlib.sha256(renderer_fingerprint().encode())
     digest.update(repr(document).encode())  # a frozen dataclass of str, int, date and tuples: every field, in order
     digest.update(f"\0{site_url}\0{date.isoformat()}".encode())
     if document.brand.logo:  # the cover shows it: a new logo under the same name is a new PDF
         digest.update(b"\0logo " + digests.site_file(document.brand.logo))
+    if part_items:  # only then, so that the keys of PDFs made in one piece stay those of earlier builds
+        digest.update(f"\0parts of {part_items}".encode())
     try:
         for src in document.pages:
             page = pages[src]
