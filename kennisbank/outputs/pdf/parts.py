@@ -126,11 +126,12 @@ def _html(text: str, site_dir: Path):
                            url_fetcher=site_only_fetcher(site_dir))
 
 
-def _part_style(title: str, last: bool, site_name: str) -> str:
+def _part_style(document: PdfDocument, last: bool) -> str:
     """A part's pages: the running header and footer of the document's pages, but no page number
     (laid over later, see :func:`render_footers`). Its first page is not the document's cover, and
     breaks as the document's pages after the contents do: without a blank page first, and without the
     body's margins, which in the whole document lie on the cover and after its last page only."""
+    title, site_name = document.title, document.brand.site_name
     return (".kb-main > :first-child { break-before: auto; }"
             f"body {{ margin-top: 0; {'' if last else 'margin-bottom: 0;'} }}"
             # The site's name is set by the cover, which a part has not: it is given here, on every page.
@@ -159,7 +160,7 @@ def render_part(document: PdfDocument, pages: dict[str, Page], site_dir: Path, s
     body, entries, answers = body_sections(document, pages, site_dir, site_url, part.start, part.stop,
                                            first_question)
     text = _cross_part_links("\n".join(str(section) for section in body))
-    done = _write(print_html(document, today, "", [text], _part_style(document.title, last, document.brand.site_name)), site_dir, output,
+    done = _write(print_html(document, today, "", [text], _part_style(document, last)), site_dir, output,
                   entries)
     return dataclasses.replace(done, answers=[str(answer) for answer in answers], dates=dates(body))
 
@@ -168,7 +169,7 @@ def render_answer_key(document: PdfDocument, site_dir: Path, answers: list[str],
                       output: Path) -> Rendered:
     """The answer key as the last part; its links back to the questions are links to other parts."""
     text = _cross_part_links(answer_key(answers))
-    return _write(print_html(document, today, "", [text], _part_style(document.title, True, document.brand.site_name)), site_dir, output,
+    return _write(print_html(document, today, "", [text], _part_style(document, True)), site_dir, output,
                   [ANSWER_KEY_ENTRY])
 
 
