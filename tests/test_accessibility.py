@@ -412,20 +412,27 @@ LATE = {"zoekindex": r"^/zoeken/index/", "zoekmachine": r"/zoeken/zoekmachine\.j
 """Parts of the search page that may arrive last on a slow connection: the reserved space must hold for each."""
 
 
-@pytest.mark.parametrize("width", [320, 1280])
-@pytest.mark.parametrize("late", LATE)
-def test_search_page_keeps_its_place_whatever_arrives_last(chromium, starter_site, late, width):
-    pattern = re.compile(LATE[late])
-    with serve(starter_site.root, headers=HEADERS, delay=lambda path: 1.0 if pattern.search(path) else 0) as base:
+def search_page_shift(chromium, site_root: Path, late: str | None, width: int) -> tuple[float, list[str]]:
+    """Summed layout shift of the search page with results, and what moved, with the part ``late`` (a key of
+    LATE, or None for none) held back by a second. Also measured by benchmarks/layout_shift_bench.py."""
+    pattern = re.compile(LATE[late]) if late else None
+    with serve(site_root, headers=HEADERS,
+               delay=lambda path: 1.0 if pattern is not None and pattern.search(path) else 0) as base:
         context = chromium.new_context(viewport={"width": width, "height": 800})
         context.add_init_script(RECORD_SHIFT)
         page = context.new_page()
         page.goto(base + SEARCH_PAGE)
         page.locator(".kb-search__result").first.wait_for(timeout=60_000)
         page.wait_for_timeout(800)
-        shift = page.evaluate("window.__kbShift")
-        shifted = page.evaluate("window.__kbShifted")[:6]
+        shift, shifted = page.evaluate("[window.__kbShift, window.__kbShifted.slice(0, 6)]")
         context.close()
+    return shift, shifted
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("late", LATE)
+def test_search_page_keeps_its_place_whatever_arrives_last(chromium, starter_site, late, width):
+    shift, shifted = search_page_shift(chromium, starter_site.root, late, width)
     assert shift <= MAX_SHIFT, f"layout shift {shift:.3f}: {shifted}"
 
 
