@@ -262,6 +262,17 @@ def submit_empty_contribution(page) -> None:
     page.locator(".kb-bijdrage__fouten li").first.wait_for()
 
 
+def prepare_contribution(page) -> None:
+    """A valid article through the form: the result with its GitHub link, copy button and the file."""
+    page.get_by_label("Titel").fill("Een artikel uit het formulier")
+    page.get_by_label("Samenvatting").fill("Kort.")
+    page.get_by_label("Bestaanszekerheid").check()
+    page.get_by_label("Auteur(s)").fill("VNG Kennishub")
+    page.get_by_label("Tekst", exact=True).fill("## Kop\n\nTekst met **nadruk** en een [link](https://www.vng.nl/).")
+    page.get_by_role("button", name="Controleer en maak het bestand").click()
+    page.get_by_role("heading", name="Je bijdrage is klaar om voor te stellen").wait_for()
+
+
 def open_search_filters(page) -> None:
     """The "Filters (n)" panel opened (folded on phones, open on a laptop) and one filter chosen."""
     page.locator(".kb-search__result").first.wait_for(timeout=60_000)
@@ -298,6 +309,7 @@ STATES = [
     AuditPage("startpagina-zoekveld", "", focus_home_search),
     AuditPage("zoekfilters-open", SEARCH_PAGE, open_search_filters),
     AuditPage("bijdrage-fouten", "bijdragen/", submit_empty_contribution),
+    AuditPage("bijdrage-klaar", "bijdragen/", prepare_contribution),
     AuditPage("toetsenbord-controleer", MODULE, keyboard_focus("Controleer")),
     AuditPage("toetsenbord-afgerond", MODULE, keyboard_focus("Markeer als afgerond")),
     AuditPage("toetsenbord-zoeken", SEARCH_PAGE, keyboard_focus(

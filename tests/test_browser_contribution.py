@@ -260,6 +260,24 @@ def test_a_module_prepared_in_the_form_joins_its_course_and_passes_the_check(pag
         "samenwerken-in-de-regio", 5, 40)
 
 
+def test_a_long_text_is_pasted_since_github_refuses_long_addresses(page, base_url):
+    """GitHub answers an address over 8,191 bytes with '414 URI too long': the file is then copied, not sent."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.get_by_label("Artikel: kennis over een opgave").check()
+    fill_common(page, "Een lang artikel", "Over een lange tekst.", "Een zin met genoeg woorden voor een lange tekst. " * 200)
+    page.get_by_label("Bestaanszekerheid").check()
+    page.get_by_label("Auteur(s)").fill("VNG Kennishub")
+    page.get_by_role("button", name=SUBMIT).click()
+    link = page.get_by_role("link", name="Open GitHub met je bijdrage").get_attribute("href")
+    assert link == f"{REPO}/new/main/docs/artikelen?filename=een-lang-artikel.md"
+    assert page.get_by_text("Je bijdrage is te lang om in één keer aan GitHub mee te geven.").is_visible()
+    page.get_by_role("button", name="Kopieer het bestand").click()
+    page.get_by_role("status").filter(has_text="Gekopieerd.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator(".kb-bijdrage__bestand").inner_text()
+    assert copied.startswith('---\ntitel: "Een lang artikel"\n') and len(copied) > 9_000
+
+
 def test_the_form_refuses_what_check_refuses_with_the_same_words(page, tmp_path, monkeypatch):
     """Broken limits: the form's message under each field is check's message for that field, word for word."""
     title = "Lang " * 30 + "en nog langer"  # 163 characters; at most 150

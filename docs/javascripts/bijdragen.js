@@ -32,6 +32,9 @@
     gemeentesecretarissen: "Gemeentesecretarissen", ambtenaren: "Ambtenaren", managers: "Managers"
   };
   var NIVEAUS = { basis: "Basis", gevorderd: "Gevorderd", expert: "Expert" };
+  /* GitHub answers a longer address with "414 URI too long" (its servers take at most 8,191 bytes): a longer
+     file is not put in the address; the contributor pastes it. */
+  var MAX_ADDRESS = 8000;
 
   /* How the form asks for each frontmatter field. `vul` is the message when a required field is empty. */
   var FIELDS = {
@@ -573,20 +576,56 @@
         "kennisbank zonder internet. De knop hieronder werkt alleen als je computer verbinding heeft. Zonder " +
         "verbinding kopieer je de inhoud van het bestand en stel je het later voor."));
     }
-    if (repo) {
-      var address = repo.url.replace(/\/+$/, "") + "/new/" + encodeURIComponent(repo.branch) + "/" + where.folder +
-        "?filename=" + encodeURIComponent(where.name) + "&value=" + encodeURIComponent(text);
-      result.appendChild(make("p", {}, "De knop opent GitHub met het bestand al ingevuld. Meld je aan (of maak " +
-        "een gratis account), kies onderaan 'Propose new file' en daarna 'Create pull request'. De redactie leest mee."));
-      result.appendChild(make("a", { href: address, "class": "md-button md-button--primary kb-bijdrage__github" },
-        "Open GitHub met je bijdrage"));
-    }
-    result.appendChild(make("p", {}, "Of kopieer de inhoud van het bestand:"));
     var code = make("pre", { "class": "kb-bijdrage__bestand", tabindex: "0" });
     code.appendChild(make("code", {}, text));
+    if (repo) {
+      var address = repo.url.replace(/\/+$/, "") + "/new/" + encodeURIComponent(repo.branch) + "/" + where.folder +
+        "?filename=" + encodeURIComponent(where.name);
+      var whole = address + "&value=" + encodeURIComponent(text);
+      if (whole.length <= MAX_ADDRESS) {
+        result.appendChild(make("p", {}, "De knop opent GitHub met het bestand al ingevuld. Meld je aan (of maak " +
+          "een gratis account), kies onderaan 'Propose new file' en daarna 'Create pull request'. De redactie leest mee."));
+      } else {
+        result.appendChild(make("p", { "class": "kb-bijdrage__lang" }, "Je bijdrage is te lang om in één keer aan " +
+          "GitHub mee te geven. De knop opent GitHub met de bestandsnaam ingevuld. Kopieer eerst het bestand met de " +
+          "knop 'Kopieer het bestand' en plak het daar in het lege bewerkvenster. Kies daarna onderaan 'Propose new " +
+          "file' en 'Create pull request'. De redactie leest mee."));
+      }
+      result.appendChild(make("a", { href: whole.length <= MAX_ADDRESS ? whole : address,
+        "class": "md-button md-button--primary kb-bijdrage__github" }, "Open GitHub met je bijdrage"));
+    }
+    result.appendChild(make("p", {}, repo ? "Of kopieer de inhoud van het bestand:" : "Kopieer de inhoud van het bestand:"));
+    result.appendChild(copyButton(code, text));
     result.appendChild(code);
     result.hidden = false;
     result.focus();
+  }
+
+  /* "Kopieer het bestand": the clipboard API where the browser allows it (https, localhost, file://), else the
+     text selected, so Ctrl+C copies it. */
+  function copyButton(code, text) {
+    var wrap = make("p", { "class": "kb-bijdrage__kopie" });
+    var button = make("button", { type: "button", "class": "md-button" }, "Kopieer het bestand");
+    var status = make("span", { role: "status", "class": "kb-bijdrage__gekopieerd" });
+    function select() {
+      var range = document.createRange();
+      range.selectNodeContents(code);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      status.textContent = "Het bestand is geselecteerd: kopieer het met Ctrl+C (Cmd+C op een Mac).";
+    }
+    button.addEventListener("click", function () {
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(function () {
+          status.textContent = "Gekopieerd. Plak het bestand in het bewerkvenster van GitHub.";
+        }, select);
+      } else {
+        select();
+      }
+    });
+    wrap.appendChild(button);
+    wrap.appendChild(status);
+    return wrap;
   }
 
   /* ---------- preview ---------- */
