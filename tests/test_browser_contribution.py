@@ -336,6 +336,30 @@ def test_a_hostile_text_stays_text_in_the_preview(page):
     assert page.evaluate("window.__kbPwned") is None
 
 
+def test_unsafe_text_is_refused_with_checks_words(page, tmp_path, monkeypatch):
+    """The core of check's safety rules for the text: the form says what check would, and leaves code alone."""
+    body = "\n\n".join([
+        "Tekst <script>alert(1)</script> en <b onclick=\"alert(1)\">vet</b>.",
+        "[klik](javascript:alert(1)) en [data](data:text/html,x) en <svg></svg>.",
+        '<iframe src="https://evil.example/"></iframe> <a href="vbscript:x">a</a>',
+        "```\n<script>voorbeeld</script>\n```",
+        "Een code-voorbeeld: `<style>` en [goed](https://www.vng.nl/).",
+    ])
+    page.get_by_label("Artikel: kennis over een opgave").check()
+    fill_common(page, "Onveilig", "Kort.", body)
+    page.get_by_label("Bestaanszekerheid").check()
+    page.get_by_label("Auteur(s)").fill("VNG Kennishub")
+    page.get_by_role("button", name=SUBMIT).click()
+    in_form = field_messages(page)
+    _, result = check(tmp_path, monkeypatch, {"artikelen/onveilig.md": (
+        "---\ntitel: Onveilig\nsamenvatting: Kort.\ntype: artikel\nthemas: [bestaanszekerheid]\n"
+        "auteurs: [VNG Kennishub]\ngepubliceerd: 2024-05-01\n---\n\n" + body + "\n")})
+    by_check = re.findall(r"docs/artikelen/onveilig\.md:\d+:\d+: (?:html|link): (.*)", result.stdout)
+    assert list(in_form) == ["tekst"]
+    assert sorted(in_form["tekst"]) == sorted(set(by_check))
+    assert len(by_check) == 7
+
+
 def test_without_javascript_the_page_points_to_the_steps(starter):
     html = starter.site.html("bijdragen/")
     assert "Het formulier werkt alleen met JavaScript. Zonder JavaScript volg je de stappen hieronder." in html

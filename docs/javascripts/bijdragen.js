@@ -208,6 +208,67 @@
     return found;
   }
 
+  /* Code is shown as text, so check looks past it: fenced blocks and code spans are left out first. */
+  function withoutCode(text) {
+    return text.replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[^\n]*$/gm, "").replace(/(`+)[\s\S]*?\1/g, "");
+  }
+
+  function embedAllowed(address, hosts) {
+    try {
+      var url = new URL(address);
+      return url.protocol === "https:" && hosts.indexOf(url.hostname) >= 0;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /* The core of check's safety rules for the text (kennisbank/content/safety.py), with check's own messages
+     from the build: forbidden tags, event attributes, unsafe link schemes, iframes outside the embed list.
+     What this misses, check still reports in the pull request. */
+  function checkText(text, rules) {
+    var plain = withoutCode(text.replace(/\r\n?/g, "\n"));
+    var found = [];
+    function add(message) {
+      if (found.indexOf(message) < 0) {
+        found.push(message);
+      }
+    }
+    function scheme(address) {
+      var match = /^\s*([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(address.replace(/[\t\n\r]/g, ""));
+      return match && rules.adressen[match[1].toLowerCase()] ? match[1].toLowerCase() : null;
+    }
+    var tag = /<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+    var match;
+    while ((match = tag.exec(plain)) !== null) {
+      var name = match[1].toLowerCase();
+      var attributes = /\s([a-zA-Z:-]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
+      var values = {};
+      var attribute;
+      while ((attribute = attributes.exec(match[2])) !== null) {
+        values[attribute[1].toLowerCase()] = (attribute[2] || "").replace(/^["']|["']$/g, "");
+      }
+      if (rules.verboden[name]) {
+        add(rules.verboden[name]);
+      } else if (name === "iframe" && !embedAllowed((values.src || "").trim(), rules.embeds)) {
+        add(fill(rules.iframe, { adres: (values.src || "").trim().slice(0, 80) }));
+      }
+      Object.keys(values).forEach(function (key) {
+        if (key.indexOf("on") === 0) {
+          add(fill(rules.attribuut, { naam: key }));
+        } else if ((key === "href" || key === "src") && scheme(values[key])) {
+          add(key + ": " + rules.adressen[scheme(values[key])]);
+        }
+      });
+    }
+    var link = /\]\(\s*<?([^)\s>]*)/g;
+    while ((match = link.exec(plain)) !== null) {
+      if (scheme(match[1])) {
+        add(rules.adressen[scheme(match[1])]);
+      }
+    }
+    return found;
+  }
+
   function check(value, data) {
     var kind = data.soorten[value.type];
     var problems = [];
@@ -230,6 +291,9 @@
     if (!value.tekst.trim()) {
       problems.push({ veld: "tekst", melding: "schrijf de tekst van je bijdrage" });
     }
+    checkText(value.tekst, data.tekst).forEach(function (message) {
+      problems.push({ veld: "tekst", melding: message });
+    });
     return problems;
   }
 

@@ -21,7 +21,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..content.layout import slug_of
 from ..content.messages import dutch_message
+from ..content.html_policy import FORBIDDEN_TAGS
 from ..content.model import MODELS, Date, ItemType, MunicipalityName
+from ..content.safety import UNSAFE_SCHEMES, check_body
 from ..content.taxonomy import Taxonomy, ThemeKind
 from ..index.hub_index import HubIndex
 from .pages import GeneratedFile
@@ -124,6 +126,26 @@ def messages(tax: Taxonomy) -> dict[str, str]:
     }
 
 
+def text_rules(hosts: tuple[str, ...]) -> dict[str, Any]:
+    """The safety rules of the text the form checks, each message made by ``check`` itself from a sample.
+
+    Only the core of ``kennisbank.content.safety`` (forbidden tags, event attributes, unsafe link schemes,
+    iframes outside the embed list); whatever the form misses, ``check`` still reports in the pull request.
+    """
+
+    def said(body: str) -> str:
+        return check_body("x.md", body, 1, hosts)[0].message
+
+    sample = "https://voorbeeld.invalid/"
+    return {
+        "verboden": {tag: said(f"<{tag}>") for tag in sorted(FORBIDDEN_TAGS)},
+        "adressen": {scheme: said(f"[x]({scheme}:x)") for scheme in sorted(UNSAFE_SCHEMES)},
+        "attribuut": said('<b onclick="x">').replace("onclick", "{naam}"),
+        "iframe": said(f'<iframe src="{sample}"></iframe>').replace(sample, "{adres}"),
+        "embeds": list(hosts),
+    }
+
+
 def _courses(hub: HubIndex) -> list[dict[str, Any]]:
     """Published courses a module can join, with the number the next module gets."""
     found = []
@@ -140,6 +162,7 @@ def form_data(hub: HubIndex) -> dict[str, Any]:
     return {
         "soorten": {t.value: {"label": t.label, "map": t.folder, "regels": rules(t)} for t in FORM_FIELDS},
         "meldingen": messages(tax),
+        "tekst": text_rules(tuple(str(h) for h in hub.settings.embeds)),
         "themas": [{"slug": t.slug, "naam": t.naam, "soort": t.soort.label}
                    for kind in ThemeKind for t in tax.themes_of_kind(kind)],
         "netwerken": [{"slug": n.slug, "naam": n.naam} for n in tax.networks.values()],
