@@ -38,6 +38,8 @@
 
   /* How the form asks for each frontmatter field. `vul` is the message when a required field is empty. */
   var FIELDS = {
+    // First: it says, right under the chosen course, which number the new module gets.
+    volgorde: { label: "Nummer van de module", control: "auto" },
     titel: { label: "Titel", control: "text", hint: "Kort en duidelijk, zonder opmaak.", vul: "vul een titel in" },
     samenvatting: { label: "Samenvatting", control: "textarea",
       hint: "Eén tot drie zinnen: waar gaat het over? Verschijnt in overzichten en zoekresultaten.",
@@ -58,8 +60,7 @@
     docenten: { label: "Docenten", control: "list", hint: "Namen, gescheiden door komma's." },
     gepubliceerd: { label: "Datum van publicatie", control: "date", vul: "vul een datum in" },
     tags: { label: "Trefwoorden", control: "list",
-      hint: "Gescheiden door komma's; afkortingen zoals je ze gewoonlijk schrijft (WGR, Wmo)." },
-    volgorde: { label: "Nummer van de module", control: "auto" }
+      hint: "Gescheiden door komma's; afkortingen zoals je ze gewoonlijk schrijft (WGR, Wmo)." }
   };
   var CONTACT = {
     naam: { label: "Contactpersoon of afdeling", vul: "vul een contactpersoon of afdeling in",
