@@ -68,7 +68,7 @@ def test_search_page_and_index_are_built(tmp_path):
     docs = {d[1]: (ref, d) for ref, d in enumerate(shard(site, "d0"))}
     ref, wijken = docs["Wijken versterken"]
     assert wijken == ["artikelen/wijken/", "Wijken versterken", "Korte samenvatting.", "Artikel", "2024-03-12",
-                      "Werken in de wijk."]
+                      "Werken in de wijk.", ""]
     values = {f["name"]: f["values"] for f in facets["facets"]}
     assert [values["thema"][v] for v in facets["docs"][ref][1]] == ["Klimaat & energie"]
     assert [values["ontwikkelpunt"][v] for v in facets["docs"][ref][2]] == ["Regionale samenwerking"]

@@ -441,13 +441,6 @@
     return Number(parts[2]) + " " + months[Number(parts[1]) - 1] + " " + parts[0];
   }
 
-  function facetIndex(name) {
-    for (var f = 0; f < data.facets.length; f++) {
-      if (data.facets[f].name === name) { return f; }
-    }
-    return -1;
-  }
-
   function resultItem(doc, words) {
     var values = data.docs[doc.ref];
     var item = document.createElement("li");
@@ -464,11 +457,9 @@
     [0, 1].forEach(function (f) {
       docValues(values, f).forEach(function (v) { facts.push(data.facets[f].values[v]); });
     });
-    // A collection's items name their collection, so a bare title such as "Inleiding" says where it is from.
-    var source = facetIndex("bron");
-    if (source >= 0) {
-      docValues(values, source).forEach(function (v) { facts.push(data.facets[source].values[v]); });
-    }
+    // A collection's items name their collection and section, as every list of the site does, so a bare title
+    // such as "Inleiding" says where it is from.
+    facts.push(doc.place);
     meta.textContent = facts.filter(Boolean).join(" · ");
     item.append(heading, meta, snippet(doc.summary, doc.excerpt, words));
     return item;

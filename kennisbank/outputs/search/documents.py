@@ -61,6 +61,8 @@ class SearchDoc:
     """ISO date used for sorting and the year facet; empty when unknown."""
     facets: dict[str, list[str]]
     """Facet name -> values of this item (see :data:`FACETS`)."""
+    place: str = ""
+    """Where a collection page sits, shown beside its title: 'Handboek IB › Maatregelen' (as in every list)."""
 
     @property
     def excerpt(self) -> str:
@@ -109,7 +111,7 @@ def search_doc(hub: HubIndex, item: Item, url: str) -> SearchDoc:
         url=url, title=item.title, summary=" ".join(item.meta.samenvatting.split()),
         body=plain_text(item.body),
         keywords=[*item.tags, *(t.naam for t in themes), *networks, *municipalities, *_source_values(hub, item)],
-        date=date, facets=facets)
+        date=date, facets=facets, place=" › ".join(part for part in (item.origin, item.section) if part))
 
 
 def _source_values(hub: HubIndex, item: Item) -> list[str]:

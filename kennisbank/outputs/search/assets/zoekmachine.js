@@ -533,7 +533,8 @@
 
     // ---- documents ----------------------------------------------------------------------------
 
-    // Resolves to the stored fields of `refs`, in that order: {ref, url, title, summary, type, date, excerpt}.
+    // Resolves to the stored fields of `refs`, in that order: {ref, url, title, summary, type, date, excerpt,
+    // place}; place is where a collection page sits ("Handboek › Sectie"), empty for other items.
     function documents(refs) {
       var size = meta().chunk;
       var keys = {};
@@ -542,7 +543,7 @@
         return refs.map(function (ref) {
           var doc = store["d" + Math.floor(ref / size)][ref % size];
           return {ref: ref, url: doc[0], title: doc[1], summary: doc[2], type: doc[3], date: doc[4],
-            excerpt: doc[5]};
+            excerpt: doc[5], place: doc[6] || ""};
         });
       });
     }
