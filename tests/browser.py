@@ -13,7 +13,8 @@ import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,10 +33,13 @@ def require_chromium() -> None:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     log: list[str] | None = None
+    delay: Callable[[str], float] | None = None
 
     def send_head(self):  # type: ignore[no-untyped-def]
         if self.log is not None:
             self.log.append(self.path)
+        if self.delay is not None:
+            time.sleep(self.delay(self.path))  # one thread per request: only this file arrives late
         return super().send_head()
 
     def end_headers(self) -> None:
@@ -48,10 +52,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None, log: list[str] | None = None) -> Iterator[str]:
+def serve(directory: Path, headers: dict[str, str] | None = None, log: list[str] | None = None,
+          delay: Callable[[str], float] | None = None) -> Iterator[str]:
     """Serve a built site on a free loopback port; yields the base URL. ``log`` collects the paths asked for
-    (a Web Worker's requests too, which the page's DevTools session does not see)."""
-    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}, "log": log})
+    (a Web Worker's requests too, which the page's DevTools session does not see); ``delay`` gives the
+    seconds to hold back the answer to a path, to test another order of arrival."""
+    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}, "log": log,
+                                                 "delay": staticmethod(delay) if delay else None})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -59,6 +59,9 @@ def test_municipality_by_code_is_named(taxonomy):
     (dict(bijgewerkt="2023-01-01"), "a.md:2:1: frontmatter: bijgewerkt (2023-01-01) ligt vóór gepubliceerd (2024-03-12)"),
     (dict(status="klaar"), "a.md:8:1: status: ongeldige waarde 'klaar'; kies uit concept, gepubliceerd, gearchiveerd"),
     (dict(samenvatting="x" * 301), "a.md:3:1: samenvatting: is te lang (301 tekens; maximaal 300); maak de tekst korter"),
+    # A tag's limit is checked after its own validator, which pydantic reports as a list's 'too_long'.
+    (dict(tags=["x" * 41]), "a.md:8:8: tags: is te lang (41 tekens; maximaal 40); maak de tekst korter"),
+    (dict(tags=['""']), "a.md:8:8: tags: mag niet leeg zijn"),
 ])
 def test_dutch_messages(taxonomy, fields, expected):
     meta, problems = validate(article(**fields), taxonomy)

@@ -31,14 +31,7 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
-  function make(tag, attributes, text) {
-    var element = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { element.setAttribute(name, attributes[name]); });
-    if (text !== undefined) {
-      element.textContent = text;
-    }
-    return element;
-  }
+  var make = window.kennisbank.make; // docs/javascripts/dom.js
 
   function capitalise(text) {
     text = text.trim();

@@ -30,6 +30,9 @@ def dutch_message(error: dict[str, Any], known_fields: Iterable[str] = ()) -> st
     ctx = error.get("ctx") or {}
     value = error.get("input")
     field = str(error["loc"][-1]) if error["loc"] else ""
+    if kind in ("too_long", "too_short") and isinstance(value, str):
+        # A length limit after a validator (Tag) is checked as a generic length: the text is not a list.
+        kind = "string_" + kind
     if kind == "missing":
         return "verplicht veld ontbreekt"
     if kind == "extra_forbidden":
