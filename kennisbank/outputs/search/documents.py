@@ -69,6 +69,13 @@ class SearchDoc:
         cut = self.body.rfind(" ", 0, EXCERPT_CHARS)
         return self.body[: cut if cut > 0 else EXCERPT_CHARS] + " …"
 
+    @property
+    def line(self) -> list[str]:
+        """What a result line names besides type and date: themes, development points and the collection
+        (so a bare title such as "Inleiding" says where it is from). Stored with the document, so the search
+        page shows its first results without waiting for the facet values of every item."""
+        return [*self.facets["thema"], *self.facets["ontwikkelpunt"], *self.facets["bron"]]
+
 
 FACETS: list[tuple[str, str]] = [
     ("thema", "Thema"),

@@ -1,7 +1,7 @@
 /*
  * Kennisbank search engine: one engine for both doors, the header search box
  * (zoeken/zoekwerker.js, a Web Worker that speaks Material's worker
- * protocol) and the search page (javascripts/zoeken.js), so both give the same
+ * protocol) and the search page (zoeken/zoekpagina.js), so both give the same
  * results in the same order with the same counts.
  *
  * It answers from the sharded prebuilt index (kennisbank/outputs/search/shards.py):
@@ -533,7 +533,8 @@
 
     // ---- documents ----------------------------------------------------------------------------
 
-    // Resolves to the stored fields of `refs`, in that order: {ref, url, title, summary, type, date, excerpt}.
+    // Resolves to the stored fields of `refs`, in that order: {ref, url, title, summary, type, date, excerpt,
+    // line}, where line names the item's themes, development points and collection.
     function documents(refs) {
       var size = meta().chunk;
       var keys = {};
@@ -542,7 +543,7 @@
         return refs.map(function (ref) {
           var doc = store["d" + Math.floor(ref / size)][ref % size];
           return {ref: ref, url: doc[0], title: doc[1], summary: doc[2], type: doc[3], date: doc[4],
-            excerpt: doc[5]};
+            excerpt: doc[5], line: doc[6] || []};
         });
       });
     }
