@@ -42,7 +42,7 @@ if str(REPO) not in sys.path:
 
 from browser import browser, serve  # noqa: E402
 
-from benchmarks.generate import generate  # noqa: E402
+from benchmarks.generate import copy_skeleton, generate  # noqa: E402
 from kennisbank.content.hub import load_hub  # noqa: E402
 from kennisbank.content.synonyms import Synonyms  # noqa: E402
 from kennisbank.index.hub_index import index_hub  # noqa: E402
@@ -204,6 +204,8 @@ def bench(count: int, runs: int, pagefind_cmd: str | None, work: Path) -> dict:
     root = work / f"hub-{count}"
     if not (root / "docs").is_dir():
         generate(count, 2026, root)
+    else:
+        copy_skeleton(REPO, root)  # a reused corpus gets this checkout's configuration, hooks and overrides
     cpu, wall = index_build_seconds(root / "docs")
     os.environ["KENNISBANK_PDF"] = "false"
     site = root / "site"
