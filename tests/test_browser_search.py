@@ -114,6 +114,30 @@ def test_query_filters_counts_snippets_and_url_state(search):
     assert errors == []
 
 
+def test_first_results_come_before_materials_bundle_and_the_facet_values(search):
+    """The page's script starts from the head: with Material's bundle and the facet values of every item held
+    back, the URL's query is answered, result lines and all; the filters follow once the facet values come."""
+    page, base, errors = search
+    held = []
+    for pattern in ("**/assets/javascripts/bundle.*.min.js", "**/zoeken/index/facetten.js"):
+        page.route(pattern, lambda route: held.append(route))
+    page.goto(base + "zoeken/?zoekterm=woningen", wait_until="commit")
+    page.wait_for_function("document.querySelectorAll('.kb-search__result').length === 18")
+    assert status(page) == "18 resultaten voor ‘woningen’."
+    first = page.locator(".kb-search__result").first
+    assert first.locator("h2").inner_text() == "Uitvoeringskracht woningbouw"
+    assert first.locator(".kb-search__meta").inner_text() == (
+        "Artikel · 4 maart 2025 · Inrichting van Nederland (fysieke leefomgeving) · Leren van elkaar")
+    # Both still held: Material has not started (its bundle defines document$), and no filter is there yet.
+    assert len(held) == 2 and page.evaluate("typeof window.document$") == "undefined"
+    assert page.locator(".kb-facet").count() == 0
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(".kb-search--ready")
+    assert page.get_by_role("checkbox", name=re.compile("^Artikel")).is_visible()
+    assert errors == []
+
+
 def test_keyboard_and_screen_reader(search):
     page, base, errors = search
     open_page(page, base + "zoeken/")
