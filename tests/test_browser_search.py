@@ -65,6 +65,15 @@ def query(page, text):
     page.press("#kb-search-q", "Enter")
 
 
+def show_all(page):
+    """Clicks "Meer resultaten" until every result is shown, each time waiting for the longer list (the button
+    stays until the next page's documents are there)."""
+    while page.locator("#kb-search-more").is_visible():
+        before = page.locator(".kb-search__result").count()
+        page.click("#kb-search-more")
+        page.wait_for_function(f"document.querySelectorAll('.kb-search__result').length > {before}")
+
+
 def count(page) -> int:
     match = re.match(r"(\d+) resultaten?", status(page))
     return int(match.group(1)) if match else 0
@@ -251,8 +260,7 @@ def test_inflections_find_the_same_items_in_python_and_browser(search, pair):
     for word in pair:
         python_titles = {docs[int(r["ref"])].title for r in index.search(word)}
         open_page(page, base + f"zoeken/?zoekterm={word}%20")  # trailing space: a whole word, no prefix
-        while page.locator("#kb-search-more").is_visible():
-            page.click("#kb-search-more")
+        show_all(page)
         browser_titles = set(titles(page))
         assert python_titles and browser_titles == python_titles, word
         found[word] = browser_titles
@@ -269,8 +277,7 @@ def test_ranking_follows_python_scores(search, word):
     scores = {docs[int(r["ref"])].title: r["score"]
               for r in Index.load(analyse_hub(docs).postings.serialise()).search(word)}
     open_page(page, base + f"zoeken/?zoekterm={word}%20")
-    while page.locator("#kb-search-more").is_visible():
-        page.click("#kb-search-more")
+    show_all(page)
     shown = [scores[title] for title in titles(page)]
     assert len(shown) == len(scores) > 3
     assert all(a >= b - 0.001 for a, b in zip(shown, shown[1:])), shown

@@ -52,7 +52,7 @@ def test_search_page_and_index_are_built(tmp_path):
     # every query needs is preloaded beside it, and the facet values of every item are not (they come after
     # the first results).
     head = html[:html.index("</head>")]
-    assert re.findall(r'<script src="([^"]+)" async></script>', head) == ["zoekpagina.js"]
+    assert re.findall(r'<script src="([^"]+)" async fetchpriority="high"></script>', head) == ["zoekpagina.js"]
     assert html.count("zoekpagina.js") == 1 and (site.root / "zoeken" / "zoekpagina.js").is_file()
     preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', head)
     assert preloaded == ["zoekmachine.js", "index/meta.js"]
