@@ -38,7 +38,8 @@ pdf: $(STAMP) deps
 check: $(STAMP)
 	$(BIN)/kennisbank check --format $(FORMAT)
 
-# The JavaScript linter comes from the npm registry (package-lock.json); the site itself uses no npm package.
+# The JavaScript linter comes from the npm registry (package-lock.json); the site itself installs no npm package
+# (its one, Mermaid, is committed in overrides/assets/javascripts/mermaid/, see VENDOR.txt there).
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

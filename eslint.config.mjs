@@ -6,7 +6,8 @@ import globals from "globals";
 export default [
   js.configs.recommended,
   {
-    files: ["docs/javascripts/**/*.js", "kennisbank/outputs/search/assets/*.js"],
+    files: ["docs/javascripts/**/*.js", "kennisbank/outputs/search/assets/*.js",
+      "overrides/assets/javascripts/kennisbank/diagrammen.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
@@ -17,6 +18,8 @@ export default [
         location$: "readonly",
         // lunr.js and its Dutch stemmer, loaded before the search scripts.
         lunr: "readonly",
+        // The vendored Mermaid, loaded before diagrammen.js on pages with a diagram.
+        mermaid: "readonly",
       },
     },
     rules: {

@@ -58,6 +58,7 @@ def checks_switched_off() -> Iterator[None]:
         patch.setattr("kennisbank.content.hub.check_body", lambda *args, **kwargs: [])
         patch.setattr("kennisbank.content.hub.check_references", lambda *args, **kwargs: [])
         patch.setattr("kennisbank.content.hub.check_fields", lambda *args, **kwargs: [])
+        patch.setattr("kennisbank.content.hub.check_diagrams", lambda *args, **kwargs: [])
         patch.setattr("kennisbank.content.taxonomy.check_fields", lambda *args, **kwargs: [])
         yield
 

@@ -53,6 +53,57 @@ Tekst.
 """
 
 
+# Mermaid diagrams are contributed text that a script turns into SVG in the browser (Material with the
+# vendored Mermaid at securityLevel 'strict', see overrides/assets/javascripts/kennisbank/diagrammen.js):
+# HTML in labels, click handlers and links to javascript:, and a diagram asking for a looser level itself.
+DIAGRAM_TITLE = "Diagram met aanval"
+DIAGRAM_BODY = """\
+Tekst.
+
+```mermaid
+flowchart LR
+    A["<img src=x onerror=window.__pwned=1> Aanvraag"] --> B["<b onmouseover=window.__pwned=1>Besluit</b>"]
+    B --> C[Klik hier]
+    B --> D[Of hier]
+    click C href "javascript:window.__pwned=1" "Link"
+    click D call alert(1)
+    B --> G["<img src='https://evil.example/volg.png'> <video poster='//evil.example/p.png'></video>Volg"]
+```
+
+```mermaid
+%%{init: {"securityLevel": "loose"}}%%
+flowchart LR
+    E["<iframe srcdoc='<script>parent.__pwned=1</script>'></iframe> Loos"] --> F[Klik]
+    click F href "javascript:window.__pwned=1"
+```
+
+```mermaid
+sequenceDiagram
+    Inwoner->>Gemeente: <img src=x onerror=window.__pwned=1> Aanvraag
+    Note over Gemeente: <script>window.__pwned=1</script>
+```
+
+```mermaid
+flowchart LR
+    H@{ img: "https://evil.example/foto.png", label: "Foto", pos: "t", w: 60, h: 60 }
+```
+
+```mermaid
+%%{init: {"themeCSS": ".node rect { fill: url(https://evil.example/css.png) }"}}%%
+flowchart LR
+    I[Thema] --> J[Kleur]
+```
+
+```mermaid
+flowchart LR
+    K[Stijl]
+    classDef x fill:#fff,stroke:\\75 rl(//evil.example/escape.png)
+    class K x
+```
+"""
+DIAGRAMS_DRAWN = 3
+"""The first three diagrams are drawn (cleaned); the last three would fetch from evil.example and are not."""
+
 ARTICLE_TITLE = TAG_BREAKOUT + " " + TITLE_BREAKOUT
 SUMMARY = REFRESH + " " + ATTRIBUTE_BREAKOUT
 PRACTICE_TITLE = ATTRIBUTE_BREAKOUT + " " + JS_BREAKOUT + " praktijk"
@@ -83,6 +134,10 @@ def hostile_files() -> dict[str, str]:
             samenvatting=_yaml(summary), leerdoelen=f"[{_yaml(ATTRIBUTE_BREAKOUT)}]", tags=_tags())
         + "\n" + CLOBBER_BODY,
         "over.md": frontmatter(title=_yaml(title), description=_yaml(summary)) + "\n" + CLOBBER_BODY,
+        "artikelen/aanval-diagram.md": frontmatter(titel=_yaml(DIAGRAM_TITLE), type="artikel",
+                                                   themas="[bestaanszekerheid]", samenvatting="Een diagram.",
+                                                   auteurs="[VNG Kennishub]", gepubliceerd="2024-03-12")
+        + "\n" + DIAGRAM_BODY,
     }
 
 

@@ -287,8 +287,14 @@ COLLECTION_PAGES = [
     AuditPage("collectie", "collecties/api-portaal/"),
     AuditPage("collectiepagina", "collecties/api-portaal/aan-de-slag/eerste-verzoek/"),
     AuditPage("collectie-eigenschappen", "collecties/handboek-ib/beleid/informatiebeveiligingsbeleid/"),
+    # Mermaid draws into closed shadow roots, which axe cannot enter (tests/test_browser_diagrams.py opens them):
+    # here the page around the diagrams, drawn, under the production CSP.
+    AuditPage("collectie-diagram", "collecties/handboek-ib/incidenten/afhandeling/",
+              prepare=lambda page: page.wait_for_function(
+                  "() => document.querySelectorAll('div.mermaid').length === 2", timeout=30_000)),
 ]
-"""Pages of collections (tests/fixtures): origin and licence, source fields, section tree, converted MDX."""
+"""Pages of collections (tests/fixtures): origin and licence, source fields, section tree, converted MDX,
+Mermaid diagrams."""
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """Collections: an organisation's Markdown tree, kept in its own structure, becomes first-class hub items."""
 
 import os
+import re
 import subprocess
 
 import pytest
@@ -352,3 +353,85 @@ def test_collectie_init_refuses_a_folder_outside_the_collections(tmp_path, monke
     result = CliRunner().invoke(main, ["collectie", "init", "docs/handboek"])
     assert result.exit_code == 1
     assert "zet de map eerst in docs/collecties/<naam>/ en geef die map op" in result.output
+
+
+PORTAAL = {
+    "_data/collecties/portaal.yml": SPEC + "gepubliceerd: 2024-01-15\n",
+    "collecties/portaal/index.mdx": "# Portaal\n\nWelkom. Begin bij [de gids](gids/).\n",
+    "collecties/portaal/gids/README.mdx": "# Gids\n\nStap voor stap.\n",
+    "collecties/portaal/gids/aan-de-slag.mdx": (
+        "# Aan de slag\n\nTerug naar [het portaal](../index.mdx) of [de gids](./), dan [de tweede stap](./tweede) "
+        "en [nog eens](tweede.md#kop).\n"),
+    "collecties/portaal/gids/tweede.md": "# Tweede stap\n\n## Kop\n\nTekst.\n",
+}
+
+
+def test_index_and_readme_mdx_are_section_pages(tmp_path):
+    hub = project(tmp_path, PORTAAL)
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    site = Site(hub.root / "site")
+    assert site.text("collecties/portaal/").startswith("Portaal ¶ Welkom.")
+    assert site.text("collecties/portaal/gids/").startswith("Gids ¶ Stap voor stap.")
+    assert not (hub.root / "site/collecties/portaal/gids/readme").exists()
+    home = site.text("collecties/portaal/")
+    assert "In deze collectie Secties Gids" in home
+    assert "In deze collectie Pagina's hier Aan de slag Tweede stap" in site.text("collecties/portaal/gids/")
+    page = site.html("collecties/portaal/gids/aan-de-slag/")
+    path = page[page.index('class="md-path"'):page.index("</nav>", page.index('class="md-path"'))]
+    assert re.findall(r'<a href="([^"]*)" class="md-path__link">\s*<span class="md-ellipsis">\s*(\S+)', path) == [
+        ("../../../..", "Start"), ("../../", "Portaal"), ("../", "Gids")]
+    assert 'Uit de collectie <a href="../../">Gegevensmodel Voorbeeldstad</a>' in page
+
+
+def test_a_folder_with_two_section_pages_is_reported_at_the_one_mkdocs_would_drop(tmp_path, monkeypatch):
+    hub = project(tmp_path, {**PORTAAL, "collecties/portaal/gids/index.md": "# Gids\n\nOok een start.\n"})
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "docs/collecties/portaal/gids/README.mdx:1:1: bestand: de map heeft al een startpagina: "
+        "docs/collecties/portaal/gids/index.md; beide krijgen het adres collecties/portaal/gids/; voeg deze pagina "
+        "samen met die andere, of geef haar een eigen naam"]
+
+
+def test_check_follows_links_to_mdx_pages_as_the_build_does(tmp_path, monkeypatch):
+    hub = project(tmp_path, PORTAAL)
+    monkeypatch.chdir(hub.root)
+    assert CliRunner().invoke(main, ["check"]).stdout == ""
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    html = Site(hub.root / "site").article_html("collecties/portaal/gids/aan-de-slag/")
+    body = re.search(r"<p>Terug naar .*?</p>", html).group(0)
+    # ../index.mdx and ./ (the folder's README.mdx) from the page's folder, ./tweede as Docusaurus reads it.
+    assert re.findall(r'href="([^"]*)"', body) == ["../../", "../", "../tweede/", "../tweede/#kop"]
+    broken = "\n".join(["# Kapot", "", "Naar [weg](verdwenen-pagina.mdx), [een tikfout](aan-de-slg.mdx), [zonder extensie](./derde)",
+                        "en [een lege map](../leeg/).", ""])
+    (hub.docs / "collecties/portaal/gids/kapot.mdx").write_text(broken, encoding="utf-8")
+    (hub.docs / "collecties/portaal/leeg").mkdir()
+    result = CliRunner().invoke(main, ["check"])
+    path, folder = "docs/collecties/portaal/gids/kapot.mdx", "docs/collecties/portaal"
+    assert result.stdout.splitlines() == [
+        f"{path}:3:6: link: 'verdwenen-pagina.mdx' verwijst naar een item dat niet bestaat (gezocht: {folder}/gids/verdwenen-pagina.mdx)",
+        f"{path}:3:35: link: 'aan-de-slg.mdx' verwijst naar een item dat niet bestaat (gezocht: "
+        f"{folder}/gids/aan-de-slg.mdx); bedoelde je 'aan-de-slag.mdx'?",
+        f"{path}:3:66: link: './derde' verwijst naar een pagina die niet bestaat (gezocht: {folder}/gids/derde.mdx "
+        f"en {folder}/gids/derde.md)",
+        f"{path}:4:4: link: '../leeg/' verwijst naar een pagina die niet bestaat (gezocht: {folder}/leeg/index.md en "
+        f"{folder}/leeg/index.mdx)",
+    ]
+
+
+def test_a_lenient_build_makes_url_path_links_to_unpublished_pages_text(tmp_path):
+    hub = project(tmp_path, {
+        **PORTAAL,
+        "collecties/portaal/gids/fout.mdx": "# Fout\n\n<img src=x onerror=alert(1)>\n",
+        "collecties/portaal/gids/verwijzingen.mdx": (
+            "# Verwijzingen\n\nZie [de foute](./fout), [de ontbrekende](./derde) en [de tweede](./tweede).\n")})
+    publication = build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    assert [entry["pad"] for entry in publication.report()["overgeslagen"]] == [
+        "docs/collecties/portaal/gids/fout.mdx"]
+    assert ("docs/collecties/portaal/gids/verwijzingen.mdx:3:5: link: './fout' verwijst naar "
+            "docs/collecties/portaal/gids/fout.mdx, dat wegens fouten niet is gepubliceerd; de linktekst staat als "
+            "gewone tekst op de pagina") in [str(p) for p in publication.problems]
+    html = Site(hub.root / "site").article_html("collecties/portaal/gids/verwijzingen/")
+    body = re.search(r"<p>Zie .*?</p>", html).group(0)
+    assert body == '<p>Zie de foute, de ontbrekende en <a href="../tweede/">de tweede</a>.</p>'

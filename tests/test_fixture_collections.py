@@ -47,7 +47,7 @@ CLEAN_WARNINGS = {
 
 EXPECTED = {
     "handboek-informatiebeveiliging": (
-        "12 van 13 items gepubliceerd; 1 overgeslagen",
+        "13 van 14 items gepubliceerd; 1 overgeslagen",
         # draaiboek.md's 'date: 2024-02-30' does not exist: a warning, the page takes the collection's date.
         {"docs/collecties/handboek-ib/maatregelen/phishing-oefening.md": [
              "8:1: html: het attribuut 'onclick' is niet toegestaan: het voert code uit in de browser",
@@ -127,6 +127,10 @@ def test_docusaurus_syntax_is_converted_not_printed(tmp_path):
     tip = site.article_html("collecties/api-portaal/aan-de-slag/api-sleutel-aanvragen/")
     assert '<div class="admonition tip">' in tip and '<p class="admonition-title">Begin in de testomgeving</p>' in tip
     assert '<div class="admonition warning">' in tip
+    # A Mermaid fence passes the conversion untouched (its braces are not JSX) and is drawn on the page.
+    assert ('<pre class="mermaid"><code>sequenceDiagram\n    Ontwikkelaar-&gt;&gt;Portaal: Vraagt sleutel aan {test}'
+            in tip)
+    assert "assets/javascripts/mermaid/mermaid.min.js" in site.html("collecties/api-portaal/aan-de-slag/api-sleutel-aanvragen/")
     first = site.article_html("collecties/api-portaal/aan-de-slag/eerste-verzoek/")
     assert 'class="tabbed-set' in first and ">cURL</label>" in first and ">Python</label>" in first
     assert '<span class="filename">Verzoek</span>' in first and "linenos" in first and 'class="hll"' in first

@@ -14,6 +14,7 @@ from hostile import checks_switched_off
 from hostile_sinks import (
     ARTICLE_TITLE,
     COURSE_TITLE,
+    DIAGRAM_TITLE,
     MODULE_TITLE,
     NETWORK_NAME,
     PAYLOADS,
@@ -39,6 +40,7 @@ PAGES = {
     "academie/aanval-cursus/": COURSE_TITLE,
     "academie/aanval-cursus/01-module/": MODULE_TITLE,
     "over/": ARTICLE_TITLE,
+    "artikelen/aanval-diagram/": DIAGRAM_TITLE,
     "themas/bestaanszekerheid/": "Bestaanszekerheid",
     "netwerken/regioberaad/": NETWORK_NAME,
     "themas/bestaanszekerheid/regioberaad/": f"Bestaanszekerheid bij {NETWORK_NAME}",
@@ -221,3 +223,31 @@ def test_toc_label_is_text_in_check_and_build(tmp_path, monkeypatch):
         page = hub.build().html("artikelen/label/")
     assert audit_page(page) == []
     assert "Kort" in texts(page, "a", "md-nav__link")
+
+
+def test_check_reports_every_hostile_diagram_at_its_line(tmp_path, monkeypatch):
+    """Mermaid cleans what the hostile diagrams hold (tests/test_browser_hostile_sinks.py); the contributor still
+    hears of each: script as an error, a click callback as a warning, a fetch from another host as an error."""
+    hub = hostile_hub(tmp_path)
+    monkeypatch.chdir(hub.root)
+    lines = CliRunner().invoke(main, ["check"]).stdout.splitlines()
+    path = "docs/artikelen/aanval-diagram.md"
+    code = "'{}' zou code uitvoeren; een diagram draait zonder code (Mermaid schoont het op), dus laat het weg"
+    elsewhere = ("de browser van elke bezoeker vraagt die website er dan om (en vertelt zo wie de pagina leest); zet "
+                 "de afbeelding in de repository en laat haar naast het diagram zien, of laat haar weg")
+    assert [line for line in lines if line.startswith(path + ":")] == [
+        f"{path}:14:19: diagram: " + code.format("onerror="),
+        f"{path}:17:19: diagram: " + code.format("javascript:"),
+        f"{path}:18:5: diagram: een klik-actie met code werkt niet op deze site: diagrammen draaien "
+        'zonder code; laat haar weg, of maak er een link van: click A href "https://…"',
+        f"{path}:25:24: diagram: " + code.format("<script"),
+        f"{path}:26:19: diagram: " + code.format("javascript:"),
+        f"{path}:31:36: diagram: " + code.format("onerror="),
+        f"{path}:32:25: diagram: " + code.format("<script"),
+        f"{path}:37:9: diagram: afbeelding 'https://evil.example/foto.png' staat op een andere website; "
+        + elsewhere,
+        f"{path}:41:43: diagram: 'url(https://evil.example/css.png)' laadt een bestand in de opmaak van "
+        "het diagram; " + elsewhere,
+        f"{path}:49:33: diagram: opmaak '\\' is in een diagram niet toegestaan; gebruik alleen kleuren "
+        "(#336699, rgb(…)), lijndiktes en lettergroottes, zoals fill:#f9f,stroke:#333",
+    ]

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from .collection.spec import page_path
+from .collection.spec import is_section_page, page_path
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES
 from .problems import Problem, Severity
 
@@ -29,7 +29,7 @@ def url_of(src: str, slugified: bool = True) -> str:
     page's path is slugified first (:func:`.collection.spec.page_path`) unless ``slugified`` is false."""
     src = page_path(src) if slugified else src
     folder, name = posixpath.split(src)
-    if name in ("index.md", "README.md", "index.mdx"):
+    if is_section_page(name):
         return f"{folder}/" if folder else ""
     return f"{posixpath.splitext(src)[0]}/"
 

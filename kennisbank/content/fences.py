@@ -11,6 +11,8 @@ does the same here where there is one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START
 
@@ -26,25 +28,49 @@ _LINE_RANGES = re.compile(r"^\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*$")
 _SUGGESTIONS = {"showLineNumbers": 'schrijf linenums="1"', "showlinenumbers": 'schrijf linenums="1"'}
 
 
-def check_fences(path: str, body: str, first_line: int = 1) -> list[Problem]:
-    """A warning for every option in a code block header that would be ignored."""
-    problems: list[Problem] = []
-    fence: str | None = None
+@dataclass(frozen=True)
+class Fence:
+    """One fenced code block of a body: its header and the lines inside it."""
+
+    line: int
+    """Line of the header, counted from ``first_line``."""
+    column: int
+    """0-based column where the header starts (after list or quote indentation)."""
+    header: re.Match[str]
+    """The header as superfences reads it (groups ``fence``, ``lang``, ``options`` …)."""
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    """``(line, text)`` of each line inside the block, up to its closing fence."""
+
+
+def fences(body: str, first_line: int = 1) -> Iterator[Fence]:
+    """Every fenced code block of ``body``, found as superfences finds them (also inside lists and quotes)."""
+    current: Fence | None = None
     for number, line in enumerate(body.split("\n")):
         prefix = _PREFIX.match(line).end()  # type: ignore[union-attr]  # the pattern matches any line
         header = line[prefix:]
-        if fence is not None:
+        if current is not None:
+            fence = current.header.group("fence")
             stripped = header.strip()
             if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                fence = None
+                yield current
+                current = None
+            else:
+                current.lines.append((first_line + number, line))
             continue
         match = RE_NESTED_FENCE_START.match(header)
-        if match is None:
-            continue
-        fence = match.group("fence")
-        for column, option, hint in _unknown(match):
+        if match is not None:
+            current = Fence(first_line + number, prefix, match)
+    if current is not None:
+        yield current  # an unclosed block runs to the end of the page
+
+
+def check_fences(path: str, body: str, first_line: int = 1) -> list[Problem]:
+    """A warning for every option in a code block header that would be ignored."""
+    problems: list[Problem] = []
+    for fence in fences(body, first_line):
+        for column, option, hint in _unknown(fence.header):
             message = f"optie '{option}' van dit codeblok wordt niet herkend en genegeerd; " + (hint or KNOWN)
-            problems.append(Problem(path, first_line + number, prefix + column + 1, "codeblok", message,
+            problems.append(Problem(path, fence.line, fence.column + column + 1, "codeblok", message,
                                     Severity.WARNING))
     return problems
 

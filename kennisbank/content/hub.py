@@ -22,9 +22,10 @@ from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
 from .aliases import check_aliases, url_of
 from .cache import SourceCache
-from .collection.dialects import is_mdx_link
+from .collection.dialects import is_mdx_link, link_url_paths
 from .collection.mapping import map_page, source_field_problems
-from .collection.spec import Collection, collection_of, load_collections, page_path
+from .collection.spec import SECTION_PAGE_NAMES, Collection, collection_of, is_section_page, load_collections
+from .diagrams import check_diagrams
 from .fences import check_fences
 from .field_safety import check_fields
 from .frontmatter import Source, read_source
@@ -39,14 +40,14 @@ from .layout import (
     slugify,
 )
 from .limits import check_limits
-from .links import check_links, page_links
+from .links import check_links, converts_mdx, page_links
 from .markup import Reference, scan
 from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names, normalise_tag
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
 from .problems import Problem, Problems, repo_path, suggest
-from .published import check_published, is_mdx
+from .published import check_published
 from .safety import check_body
 from .settings import Settings, theme_files_of
 from .synonyms import SYNONYMS_FILE, load_synonyms
@@ -261,19 +262,29 @@ def _url_collisions(hub: Hub, sources: list[str]) -> list[Problem]:
     """Two collection pages whose slugified paths are the same would overwrite each other on the site."""
     first: dict[str, str] = {}
     problems = []
-    for src in sorted(sources):
-        target = page_path(src)
+    # A folder's section pages in MkDocs' order of preference, so the one MkDocs would keep is the first.
+    for src in sorted(sources, key=lambda s: (url_of(s), _section_rank(s), s)):
         if collection_of(src) is None:
             continue
-        if target in first:
-            url = url_of(src)
+        target = url_of(src)
+        if target not in first:
+            first[target] = src
+        elif is_section_page(src):
             problems.append(Problem(hub.rel(src), 1, 1, "bestand",
-                                    f"deze pagina krijgt hetzelfde adres ({url}) als {hub.rel(first[target])}, "
+                                    f"de map heeft al een startpagina: {hub.rel(first[target])}; beide krijgen "
+                                    f"het adres {target}; voeg deze pagina samen met die andere, of geef haar "
+                                    "een eigen naam"))
+        else:
+            problems.append(Problem(hub.rel(src), 1, 1, "bestand",
+                                    f"deze pagina krijgt hetzelfde adres ({target}) als {hub.rel(first[target])}, "
                                     "want hoofdletters, spaties en leestekens vallen weg; geef een van beide "
                                     "een andere naam"))
-        else:
-            first[target] = src
     return problems
+
+
+def _section_rank(src: str) -> int:
+    name = posixpath.basename(src)
+    return SECTION_PAGE_NAMES.index(name) if name in SECTION_PAGE_NAMES else len(SECTION_PAGE_NAMES)
 
 
 def load_guarded(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
@@ -310,13 +321,14 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     hub.problems.extend(check_references(rel, src, markup, tree))
     if not _converts_fences(hub, src):
         hub.problems.extend(check_fences(rel, source.body, source.body_line))
+    hub.problems.extend(check_diagrams(rel, source.body, source.body_line))
     hub.problems.extend(check_fields(rel, source.meta, source.position))
     hub.links[src] = page_links(markup)
     in_content_folder = src.split("/")[0] in CONTENT_FOLDERS
     if not source.meta_ok:
         return None  # the YAML problem is reported; the model would only add 'verplicht veld ontbreekt'
     if src.startswith(f"{COLLECTIONS_FOLDER}/"):
-        return _load_collection_page(hub, src, source)
+        return _load_collection_page(hub, src, source, tree)
     if not in_content_folder and "type" not in source.meta:
         hub.problems.extend(check_page_meta(source))
         return None  # an ordinary page such as the home page or the guide
@@ -342,11 +354,10 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
 
 def _converts_fences(hub: Hub, src: str) -> bool:
     """Docusaurus collections have their code-fence options converted (collection.dialects), not reported."""
-    collection = hub.collections.get(collection_of(src) or "")
-    return collection is not None and (collection.spec.dialect == "docusaurus" or is_mdx(src))
+    return converts_mdx(hub, src)
 
 
-def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
+def _load_collection_page(hub: Hub, src: str, source: Source, tree: DocsTree) -> Item | None:
     """A page of a collection: its fields mapped from the source's own frontmatter (kennisbank.collection)."""
     slug = collection_of(src)
     collection = hub.collections.get(slug or "")
@@ -369,7 +380,10 @@ def _load_collection_page(hub: Hub, src: str, source: Source) -> Item | None:
         hub.problems.extend(source_field_problems(_at_source_fields(model_problems, source, mapped.origin),
                                                   mapped.origin))
         return None
-    item = Item(src=src, meta=meta, body=mapped.body, body_line=mapped.body_line, source=source,
+    # Docusaurus' links by URL path (./tweede) as links to the page's file, read from this page's folder as
+    # check reads them (links.check_links); MkDocs would read them from the page's URL, one folder too deep.
+    body = link_url_paths(mapped.body, src, tree.exists) if converts_mdx(hub, src) else mapped.body
+    item = Item(src=src, meta=meta, body=body, body_line=mapped.body_line, source=source,
                 collection=collection.slug, origin=collection.spec.naam, source_fields=mapped.source_fields)
     hub.add(item)
     return item

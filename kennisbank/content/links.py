@@ -15,9 +15,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from .collection.dialects import url_path_pages
+from .collection.spec import collection_of
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES
 from .markup import Markup, Reference, scan, url_scheme
 from .problems import Problem, Severity, suggest
+from .published import is_mdx, is_page
 from .text import link
 
 if TYPE_CHECKING:  # hub imports this module
@@ -66,9 +69,22 @@ def check_links(hub: Hub) -> list[Problem]:
     pages = set(hub.items) | GENERATED_INDEXES
     on_disk = None
     for src, refs in sorted(hub.links.items()):
+        by_url_path = converts_mdx(hub, src)
         for ref in refs:
             target = target_of(src, ref.url)
-            if target is None or not target.endswith(".md") or target in pages:
+            candidates = url_path_pages(src, ref.url) if by_url_path else []
+            if candidates:
+                if on_disk is None:
+                    on_disk = _pages_on_disk(hub)
+                if any(c in pages or c in on_disk for c in candidates):
+                    continue
+                message = (f"'{ref.url}' verwijst naar een pagina die niet bestaat (gezocht: docs/{candidates[0]} "
+                           f"en docs/{candidates[1]})" + suggest(ref.url.split("#")[0].rstrip("/"), sorted(
+                               posixpath.splitext(link(src, other))[0] for other in pages
+                               if collection_of(other) == collection_of(src))))
+                problems.append(Problem(hub.rel(src), ref.line, ref.column, "link", message, Severity.FORM))
+                continue
+            if target is None or not is_page(target) or target in pages:
                 continue
             if target.split("/")[0] not in CONTENT_FOLDERS:
                 continue  # an ordinary page or a generated one: MkDocs checks those
@@ -79,7 +95,7 @@ def check_links(hub: Hub) -> list[Problem]:
                            "Verwijder de link of publiceer het item eerst (status: gepubliceerd)")
             else:
                 if on_disk is None:
-                    on_disk = {p.relative_to(hub.docs_dir).as_posix() for p in hub.docs_dir.rglob("*.md")}
+                    on_disk = _pages_on_disk(hub)
                 if target in on_disk:
                     continue  # the file exists but did not load; its own problems say why
                 candidates = sorted(link(src, other) for other in pages)
@@ -88,3 +104,14 @@ def check_links(hub: Hub) -> list[Problem]:
             # Form: a lenient build publishes the page with the link as plain text (kennisbank.publish).
             problems.append(Problem(hub.rel(src), ref.line, ref.column, "link", message, Severity.FORM))
     return problems
+
+
+def _pages_on_disk(hub: Hub) -> set[str]:
+    found = [*hub.docs_dir.rglob("*.md"), *hub.docs_dir.rglob("*.mdx")]
+    return {p.relative_to(hub.docs_dir).as_posix() for p in found}
+
+
+def converts_mdx(hub: Hub, src: str) -> bool:
+    """Whether ``src`` is read as Docusaurus/MDX (collection.dialects): its ``dialect``, or an ``.mdx`` file."""
+    collection = hub.collections.get(collection_of(src) or "")
+    return collection is not None and (collection.spec.dialect == "docusaurus" or is_mdx(src))

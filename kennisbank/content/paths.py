@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .layout import CONTENT_FOLDERS, is_generated, slugify
 from .markup import Markup, Reference, url_scheme
 from .problems import Problem, Severity, suggest
+from .published import is_page
 from .urls import leaves_site
 
 _LOCAL_DISK = re.compile(r"^(file:|[a-z]:[\\/]|\\\\|/(users|home|volumes|mnt|tmp|var|private|root)/)", re.I)
@@ -110,7 +111,7 @@ def _target_problem(src: str, ref: Reference, tree: DocsTree) -> str | None:
     if ref.kind == "image" and not tree.exists(target):
         return f"afbeelding '{url}' bestaat niet (gezocht: docs/{target})" + tree.near(target)
     if ref.kind == "link" and _missing_file(target, tree):
-        noun = "pagina" if target.endswith(".md") else "bestand"
+        noun = "pagina" if is_page(target) else "bestand"
         return f"{noun} '{url}' bestaat niet (gezocht: docs/{target})" + tree.near(target)
     return None
 
@@ -133,7 +134,7 @@ def _missing_file(target: str, tree: DocsTree) -> bool:
     """
     if not posixpath.splitext(target)[1] or tree.exists(target) or is_generated(target):
         return False
-    return not (target.endswith(".md") and target.split("/")[0] in CONTENT_FOLDERS)
+    return not (is_page(target) and target.split("/")[0] in CONTENT_FOLDERS)
 
 
 def _site_absolute_problem(url: str, path: str, ref: Reference, tree: DocsTree) -> str | None:

@@ -18,14 +18,17 @@ one bad page among thousands:
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .collection.dialects import page_candidates
 from .hub import Hub
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES
-from .links import target_of
+from .links import converts_mdx, target_of
 from .markup import inline_links
 from .problems import Problem, Severity
+from .published import is_page
 from .taxonomy import DATA_DIR
 
 REPORT_VERSION = 1
@@ -102,7 +105,7 @@ def publish(hub: Hub) -> Publication:
 def _unpublished(hub: Hub, left_out: set[str]) -> Callable[[str], bool]:
     """Whether a link target (a ``src``) will have no page on the site."""
     def dead(target: str) -> bool:
-        if not target.endswith(".md"):
+        if not is_page(target):
             return False
         if target in left_out or target in hub.drafts:
             return True
@@ -113,6 +116,15 @@ def _unpublished(hub: Hub, left_out: set[str]) -> Callable[[str], bool]:
     return dead
 
 
+def _page_of(hub: Hub, src: str, target: str | None) -> str | None:
+    """The page a link target means: itself, or on a Docusaurus/MDX page the page a link by URL path
+    (``./tweede``) leads to (:func:`.collection.dialects.url_path_pages`, as check and build read it)."""
+    if target is None or is_page(target) or not converts_mdx(hub, src) or posixpath.splitext(target)[1]:
+        return target
+    candidates = page_candidates(target)
+    return next((c for c in candidates if c in hub.items or (hub.docs_dir / c).is_file()), candidates[0])
+
+
 def _links_to_left_out(hub: Hub, left_out: dict[str, list[Problem]]) -> list[Problem]:
     """A warning at every link from a published page to a left-out one (the link itself is already broken)."""
     warnings = []
@@ -120,8 +132,8 @@ def _links_to_left_out(hub: Hub, left_out: dict[str, list[Problem]]) -> list[Pro
         if src in left_out or src in hub.drafts:
             continue
         for ref in refs:
-            target = target_of(src, ref.url)
-            if target in left_out and target.endswith(".md"):
+            target = _page_of(hub, src, target_of(src, ref.url))
+            if target in left_out and is_page(target):
                 warnings.append(Problem(
                     hub.rel(src), ref.line, ref.column, "link",
                     f"'{ref.url}' verwijst naar {hub.rel(target)}, dat wegens fouten niet is gepubliceerd; "
@@ -131,8 +143,11 @@ def _links_to_left_out(hub: Hub, left_out: dict[str, list[Problem]]) -> list[Pro
 
 def _unlink_items(hub: Hub, dead: Callable[[str], bool]) -> None:
     """Replace each published item's links to unpublished pages by their text."""
+    def dead_from(src: str) -> Callable[[str], bool]:
+        return lambda target: dead(_page_of(hub, src, target) or target)
+
     for src, item in list(hub.items.items()):
-        body = unlink(item.body, src, dead)
+        body = unlink(item.body, src, dead_from(src))
         if body != item.body:
             # A copy: the preview's cache holds the loaded item and must keep its original body.
             hub.remove(src)

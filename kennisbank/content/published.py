@@ -67,6 +67,12 @@ def is_mdx(src: str) -> bool:
     return src.lower().endswith(".mdx") and src.startswith("collecties/")
 
 
+def is_page(src: str) -> bool:
+    """Whether a link target is a page (an item, a collection page) rather than an attachment: ``.md``, or a
+    collection's ``.mdx``. Links to pages are checked with concepts, left-out pages and suggestions."""
+    return src.endswith(".md") or is_mdx(src)
+
+
 def page_folder(src: str) -> str:
     """First part of the URL MkDocs gives a file: 'nieuw.md' and 'nieuw/index.md' both give 'nieuw'."""
     first, _, rest = src.partition("/")

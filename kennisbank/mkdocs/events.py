@@ -45,7 +45,7 @@ from ..outputs.search.page import BUNDLE_SRC, ENGINE, PAGE_SCRIPT, PAGE_SCRIPT_S
 from ..outputs.search.stub import empty_material_index
 from ..outputs.security import netlify_headers
 from ..outputs.store import OutputStore
-from ..site import breadcrumbs, escaping, home, material
+from ..site import breadcrumbs, diagrams, escaping, home, material
 from ..site.blocks import BLOCKS
 from ..site.pages import generated_pages
 from ..site.render import item_page
@@ -321,7 +321,10 @@ class Build:
         html = BLOCKS.expand(html)
         if page is not None and files is not None:
             html = _resolve_raw_links(html, page, files)
-        return sanitize(html, self._hub().settings.embeds)
+        html = sanitize(html, self._hub().settings.embeds)
+        if page is not None:
+            page.meta[diagrams.META_KEY] = diagrams.has_diagram(html)
+        return html
 
     def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         """Turn on autoescape, and mark the titles that are HTML (see :mod:`kennisbank.escaping`).
@@ -381,7 +384,7 @@ def _clean_search_index(config: MkDocsConfig) -> None:
         escaping.search_entry(entry)
 
 
-_RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
+_RAW_MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.mdx?)(?P<anchor>#[^"]*)?"')
 
 
 def _resolve_raw_links(html: str, page: Page, files: Files) -> str:

@@ -5,7 +5,7 @@ Netlify, Cloudflare Pages and similar hosts), ``deploy/`` holds the same headers
 for nginx and Apache, and the browser tests serve the site with exactly these
 headers and fail on any Content-Security-Policy violation.
 
-Why a fixed policy without hashes: Material's few inline scripts are moved into
+Why a fixed policy without hashes for scripts: Material's few inline scripts are moved into
 files by template overrides (``overrides/partials/javascripts/``), so
 ``script-src 'self'`` suffices. A hash-based policy would change with every
 Material release and with the depth of a page (one inline script embeds the
@@ -20,7 +20,12 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "script-src 'self'",
     # Material's search runs in a Web Worker from the site itself.
     "worker-src 'self'",
-    "style-src 'self'",
+    # 'unsafe-inline' for styles only, for Mermaid diagrams: Mermaid writes a <style> element and style
+    # attributes (sizes, label positions) into every SVG it draws, with values that differ per diagram, so
+    # no hash or (on a static site) nonce can name them. Contributed content cannot use it: the sanitizer
+    # drops <style> elements and keeps of a style attribute only 'text-align' (content.html_policy).
+    # Scripts stay 'self' only.
+    "style-src 'self' 'unsafe-inline'",
     # Material draws icons in CSS as data: SVG images.
     "img-src 'self' data:",
     "font-src 'self'",

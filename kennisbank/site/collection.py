@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+from ..content.collection.spec import SECTION_PAGE_NAMES, is_section_page
 from ..content.hub import Item
 from ..content.layout import COLLECTIONS_FOLDER
 from ..content.text import html_text, link
@@ -19,7 +20,6 @@ from .blocks import BLOCKS
 
 MAX_ENTRIES = 25
 """Pages and sections listed per group in a page's section tree."""
-_INDEX_NAMES = ("index.md", "README.md", "readme.md")
 
 
 def origin_section(hub: HubIndex, item: Item) -> str:
@@ -44,9 +44,9 @@ def tree_section(hub: HubIndex, item: Item) -> str:
         return ""
     folders = hub.collection_folders
     folder = posixpath.dirname(item.src)
-    is_index = posixpath.basename(item.src) in _INDEX_NAMES
+    is_index = is_section_page(item.src)
     here = folder
-    pages = [i for i in folders.get(here, []) if i.src != item.src and posixpath.basename(i.src) not in _INDEX_NAMES]
+    pages = [i for i in folders.get(here, []) if i.src != item.src and not is_section_page(i.src)]
     below = sorted((f for f in folders if posixpath.dirname(f) == here and f != here), key=str.lower)
     sections = [s for s in (_index_of(hub, f) for f in below) if s is not None]
     if not pages and not sections:
@@ -90,14 +90,15 @@ def field_text(value: Any) -> str:
 
 
 def _index_of(hub: HubIndex, folder: str) -> Item | None:
-    return next((hub.items[f"{folder}/{name}"] for name in _INDEX_NAMES if f"{folder}/{name}" in hub.items), None)
+    return next((hub.items[f"{folder}/{name}"] for name in SECTION_PAGE_NAMES if f"{folder}/{name}" in hub.items),
+                None)
 
 
 def collection_parent(hub: HubIndex, item: Item) -> str | None:
     """The nearest section page above ``item`` in its collection (for breadcrumbs), or None at the top."""
     root = f"{COLLECTIONS_FOLDER}/{item.collection}"
     folder = posixpath.dirname(item.src)
-    if posixpath.basename(item.src) in _INDEX_NAMES:
+    if is_section_page(item.src):
         if folder == root:
             return None
         folder = posixpath.dirname(folder)

@@ -13,10 +13,15 @@ line, its tags removed and its text kept.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import quote, unquote, urlsplit
 
+from ..markup import inline_links
 from ..problems import Problem, Severity
+from .spec import SECTION_PAGE_NAMES
 
 _ADMONITIONS = {"note": "note", "tip": "tip", "info": "info", "caution": "warning", "warning": "warning",
                 "danger": "danger", "important": "info", "success": "success"}
@@ -115,6 +120,48 @@ def convert_docusaurus(body: str, path: str, first_line: int) -> Converted:
         lines[number] = prefix + _inline(line, path, first_line + number, out.problems) if line.strip() else line
     out.body = "\n".join(_highlights(lines))
     return out
+
+
+def url_path_pages(src: str, url: str) -> list[str]:
+    """The pages a Docusaurus link by URL path may mean (``./tweede``, ``../gids/``), in the order tried.
+
+    Docusaurus also links pages by their URL, without ``.md``/``.mdx``; its pages' URLs follow their files, so
+    the path is read from the page's own folder, as the author sees the tree. MkDocs would read it from the
+    page's URL, one folder deeper (``gids/aan-de-slag/``), and miss. Empty for anything else: a link with an
+    extension (a file, resolved as such), an anchor, another site, a site-absolute path.
+    """
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or not path or path.startswith("/") or posixpath.splitext(
+            path.rstrip("/"))[1]:
+        return []
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+    if target == ".." or target.startswith("../"):
+        return []
+    return page_candidates(target, folder=path.endswith("/") or path in (".", ".."))
+
+
+def link_url_paths(body: str, src: str, exists: Callable[[str], bool]) -> str:
+    """``body`` with each inline link by URL path to an existing page written as a link to its file
+    (``./tweede`` → ``tweede.mdx``), which MkDocs then resolves like any page link; other links unchanged.
+    A link by URL path to a page that does not exist stays, and ``kennisbank check`` reports it."""
+    parts: list[str] = []
+    end = 0
+    for start, stop, text, url in inline_links(body):
+        target = next((c for c in url_path_pages(src, url) if exists(c)), None)
+        if target is None:
+            continue
+        anchor = url[url.index("#"):] if "#" in url else ""
+        parts += [body[end:start], f"[{text}]({quote(posixpath.relpath(target, posixpath.dirname(src)))}{anchor})"]
+        end = stop
+    return "".join(parts) + body[end:] if parts else body
+
+
+def page_candidates(target: str, folder: bool = False) -> list[str]:
+    """The files that are the page at ``target`` (a path without extension): ``target.mdx``, ``target.md``,
+    then the section pages of the folder ``target`` (only those when the link names a folder)."""
+    names = [f"{target}/{name}" for name in SECTION_PAGE_NAMES]
+    return names if folder else [f"{target}.mdx", f"{target}.md", *names]
 
 
 def is_mdx_link(problem: Problem, body: str, body_line: int) -> bool:

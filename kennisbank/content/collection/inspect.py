@@ -17,6 +17,7 @@ from ..markup import scan
 from ..safety import check_body
 from ..taxonomy import Taxonomy
 from .dialects import convert_docusaurus, is_mdx_link
+from .spec import SECTION_PAGE_NAMES
 
 _CANDIDATES = {
     "titel": ["title", "titel", "sidebar_label"],
@@ -59,11 +60,11 @@ class Inspection:
 
 
 def inspect_tree(folder: Path, taxonomy: Taxonomy) -> Inspection:
-    """Inspect every Markdown page below ``folder``."""
+    """Inspect every Markdown and MDX page below ``folder``."""
     found = Inspection()
     words: Counter[str] = Counter()
     bodies: list[tuple[str, str, int]] = []
-    for path in sorted(folder.rglob("*.md")):
+    for path in sorted([*folder.rglob("*.md"), *folder.rglob("*.mdx")]):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
         rel = path.relative_to(folder).as_posix()
@@ -75,9 +76,10 @@ def inspect_tree(folder: Path, taxonomy: Taxonomy) -> Inspection:
         found.field_counts.update(source.meta.keys())
         bodies.append((rel, source.body, source.body_line))
         words.update(_WORD.findall(source.body.lower()))
-        if rel in ("index.md", "README.md") and not found.title:
+        if rel in SECTION_PAGE_NAMES and not found.title:
             found.title = str(source.meta.get("title") or _first_heading(source.body) or "")
-    found.dialect = "docusaurus" if any(_DOCUSAURUS.search(body) for _, body, _ in bodies) else "mkdocs"
+    found.dialect = "docusaurus" if any(rel.endswith(".mdx") or _DOCUSAURUS.search(body)
+                                        for rel, body, _ in bodies) else "mkdocs"
     for rel, body, first_line in bodies:
         problems = check_body(rel, body, first_line, (), scan(body, first_line))
         if found.dialect == "docusaurus":

@@ -125,6 +125,16 @@ def collection_of(src: str) -> str | None:
     return parts[1] if len(parts) > 2 and parts[0] == COLLECTIONS_FOLDER else None
 
 
+SECTION_PAGE_NAMES = ("index.md", "index.mdx", "README.md", "README.mdx")
+"""The names of a folder's section page, in the order MkDocs prefers them when a folder has several (it
+renders ``README`` as ``index``, case-sensitively; a collection's ``.mdx`` pages count like ``.md``)."""
+
+
+def is_section_page(src: str) -> bool:
+    """Whether ``src`` is its folder's section page (published at the folder's own URL)."""
+    return posixpath.basename(src) in SECTION_PAGE_NAMES
+
+
 def page_path(src: str) -> str:
     """Where a collection page is published: its source path slugified below the collection's folder
     (``collecties/x/Handleiding/Eerste Stappen.md`` → ``collecties/x/handleiding/eerste-stappen.md``), so that
@@ -133,7 +143,7 @@ def page_path(src: str) -> str:
         return src
     *folders, name = src.split("/")[2:]
     stem, ext = posixpath.splitext(name)
-    if name not in ("index.md", "README.md"):
+    if name not in SECTION_PAGE_NAMES:
         name = slugify(stem) + ext.lower()
     return "/".join([*src.split("/")[:2], *(slugify(folder) for folder in folders), name])
 

@@ -151,6 +151,7 @@ def _page_section(page: Page, page_id: str, site_dir: Path, site_url: str,
             tag.decompose()
     _drop_web_sections(fragment)
     _flatten_tabs(fragment)
+    _diagram_fallbacks(fragment, _page_address(page.dest, site_url))
     for details in fragment.find_all("details"):
         details["open"] = ""
     for tag in fragment.find_all(id=True):
@@ -294,3 +295,39 @@ def _flatten_tabs(fragment: BeautifulSoup) -> None:
             flat.append(title)
             flat.append(block.extract())
         tabs.replace_with(flat)
+
+
+def _page_address(dest: str, site_url: str) -> str:
+    """The web address of a built page (``artikelen/x/index.html`` → ``{site_url}artikelen/x/``), or ''."""
+    if not site_url:
+        return ""
+    path = dest[: -len("index.html")] if dest.endswith("index.html") else dest
+    return urljoin(site_url, path)
+
+
+def _diagram_fallbacks(fragment: BeautifulSoup, address: str) -> None:
+    """A Mermaid diagram becomes a box that says where to see it, with its source below.
+
+    The site draws diagrams in the browser (Material with the vendored Mermaid); WeasyPrint runs no
+    script, so on paper the source would stand there unexplained as a code block.
+    """
+    for diagram in fragment.select("pre.mermaid"):
+        box = fragment.new_tag("div", attrs={"class": "kb-diagram"})
+        note = fragment.new_tag("p", attrs={"class": "kb-diagram-note"})
+        label = fragment.new_tag("strong")
+        label.string = "Diagram:"
+        note.append(label)
+        note.append(" zie de online versie")
+        if address:
+            note.append(" op ")
+            link = fragment.new_tag("a", href=address)
+            link.string = address
+            note.append(link)
+        note.append(". Hieronder staat de beschrijving van het diagram in Mermaid-code.")
+        source = fragment.new_tag("pre", attrs={"class": "kb-diagram-source"})
+        code = fragment.new_tag("code")
+        code.string = diagram.get_text()
+        source.append(code)
+        box.append(note)
+        box.append(source)
+        diagram.replace_with(box)
