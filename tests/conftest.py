@@ -51,3 +51,11 @@ def starter(tmp_path_factory) -> Starter:
     loaded = load_hub(hub_project.docs, hub_project.root)
     assert loaded.problems.errors() == []
     return Starter(hub_project, site, index_hub(loaded))
+
+
+@pytest.fixture(scope="session")
+def volume(tmp_path_factory) -> Site:
+    """The hub of tests/volume_hub.py (a few hundred items, 10 per page), built once per session: paged lists."""
+    from volume_hub import volume_project
+
+    return volume_project(tmp_path_factory.mktemp("volume")).build()

@@ -312,6 +312,29 @@ def collection_tabs(chromium, tmp_path_factory):
 @pytest.mark.parametrize("audit", COLLECTION_PAGES, ids=[p.id for p in COLLECTION_PAGES])
 def test_collection_page_passes_axe_and_privacy(collection_tabs, axe, audit, palette, width):
     test_page_passes_axe_and_privacy(collection_tabs, axe, audit, palette, width)
+
+
+VOLUME_PAGES = [
+    AuditPage("thema-gepagineerd", "themas/bestaanszekerheid/"),
+    AuditPage("vervolgpagina", "themas/bestaanszekerheid/artikelen/pagina/2/"),
+    AuditPage("index-per-jaar", "artikelen/pagina/10/"),
+]
+"""Overview pages at volume (tests/volume_hub.py): pagers, follow-on pages, year groups, the collections line."""
+
+
+@pytest.fixture(scope="module")
+def volume_tabs(chromium, volume):
+    with serve(volume.root, headers=HEADERS) as base:
+        yield from _tabs(chromium, base)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("audit", VOLUME_PAGES, ids=[p.id for p in VOLUME_PAGES])
+def test_paged_overview_passes_axe_and_privacy(volume_tabs, axe, audit, palette, width):
+    test_page_passes_axe_and_privacy(volume_tabs, axe, audit, palette, width)
+
+
 RECORD_SHIFT = """
 window.__kbShift = 0;
 window.__kbShifted = [];

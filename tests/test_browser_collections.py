@@ -32,7 +32,10 @@ def test_bron_facet_filters_to_a_collection_and_results_name_it(site, width):
         page.wait_for_selector(".kb-search--ready")
         assert page.locator("#kb-search-status").inner_text().startswith("5 resultaten")
         metas = page.locator(".kb-search__meta").all_inner_texts()
-        assert len(metas) == 5 and all(m.endswith("API-portaal Voorbeeldregio") for m in metas), metas
+        # The collection, and the section a page is in (as every list of the site names it).
+        places = [m.split(" · ")[-1] for m in metas]
+        assert len(metas) == 5 and all(p.split(" › ")[0] == "API-portaal Voorbeeldregio" for p in places), metas
+        assert "API-portaal Voorbeeldregio › Aan de slag" in places, metas
         # text_content: on a phone the filters are folded away behind a button, but they are the same.
         legends = [t.strip() for t in page.locator(".kb-facet legend").all_text_contents()]
         assert legends[-1] == "Bron"

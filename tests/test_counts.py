@@ -1,5 +1,5 @@
 """Every page that counts the starter hub's items agrees: theme, network and pair pages, their indexes,
-the Kenniskaart, "Meer in dit thema" and the search page's facets.
+the Kenniskaart, "Meer in dit thema" and the search page's facets; at volume, over every page of a paged list.
 
 What an item is listed under is worked out here from the frontmatter alone, by the rule the site
 promises (a module takes its course's networks, and its course's themes when it has none of its own),
@@ -15,9 +15,12 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from sitebuilder import Site
 from test_site_starter import url_of
+from volume_hub import COLLECTION_SPEC, PER_PAGE, walk
+from volume_hub import files as volume_files
 
 from kennisbank.content.hub import Item
 from kennisbank.content.model import ItemType
@@ -166,14 +169,20 @@ def search_facets(site: Site) -> dict:
     return json.loads(ast.literal_eval(literal))
 
 
-def test_search_facets_count_what_theme_and_network_pages_list(starter):
-    data = search_facets(starter.site)
+def facet_counts(site: Site) -> Counter[tuple[str, str]]:
+    """(facet, value) → the number of documents the search page counts for it."""
+    data = search_facets(site)
     facets = [f["name"] for f in data["facets"]]
     values = {f["name"]: f["values"] for f in data["facets"]}
     counted: Counter[tuple[str, str]] = Counter()
     for doc in data["docs"]:
         for name, positions in zip(facets, doc[1:]):
             counted.update((name, values[name][p]) for p in positions)
+    return counted
+
+
+def test_search_facets_count_what_theme_and_network_pages_list(starter):
+    counted = facet_counts(starter.site)
     tax = starter.hub.taxonomy
     for slug, srcs in members(starter, 0).items():
         theme = tax.themes[slug]
@@ -189,3 +198,64 @@ def test_the_index_and_the_promise_agree(starter):
     for src, (themes, networks) in promised(starter).items():
         item: Item = hub.items[src]
         assert (set(hub.themes(item)), set(hub.networks(item))) == (themes, networks), src
+
+
+# At volume: the hub of tests/volume_hub.py has 10 entries per page, so every list of its theme, network, pair
+# and type pages runs over follow-on pages. Together the pages of a list must hold what the frontmatter promises,
+# each item once, and agree with the headings' counts, the collections' counts and the search facets.
+
+def volume_promised() -> dict[str, tuple[str, set[str], set[str], str | None]]:
+    """Item URL → (type, themes, networks, collection name), read from the files the hub is made of."""
+    spec = yaml.safe_load(COLLECTION_SPEC)
+    found = {}
+    for src, text in volume_files().items():
+        if not src.endswith(".md"):
+            continue
+        if src.startswith("collecties/"):  # no frontmatter of their own: the data file's defaults
+            found[url_of(src)] = ("Artikel", set(spec["themas"]), set(spec["netwerken"]), spec["naam"])
+            continue
+        meta = yaml.safe_load(text.split("---")[1])
+        found[url_of(src)] = (meta["type"].capitalize(), set(meta["themas"]), set(meta.get("netwerken") or ()), None)
+    return found
+
+
+def volume_lists() -> dict[tuple[str, str], set[str]]:
+    """(overview page URL, type) → item URLs its list of that type must hold over all its pages."""
+    lists: dict[tuple[str, str], set[str]] = {}
+    for url, (kind, themes, networks, _) in volume_promised().items():
+        pages = [{"Artikel": "artikelen/", "Praktijkvoorbeeld": "praktijkvoorbeelden/"}[kind]]
+        pages += [f"themas/{t}/" for t in themes] + [f"netwerken/{n}/" for n in networks]
+        pages += [f"themas/{t}/{n}/" for t in themes for n in networks]
+        for page in pages:
+            lists.setdefault((page, kind), set()).add(url)
+    return lists
+
+
+def test_every_page_of_every_paged_list_together_holds_what_the_frontmatter_promises(volume):
+    anchors = {"Artikel": "artikelen-artikel", "Praktijkvoorbeeld": "praktijkvoorbeelden-praktijkvoorbeeld"}
+    lists = volume_lists()
+    assert len(lists) == 10 and max(len(urls) for urls in lists.values()) > 20 * PER_PAGE
+    for (page, kind), expected in lists.items():
+        type_index = page in ("artikelen/", "praktijkvoorbeelden/")
+        pages = walk(volume, page, None if type_index else anchors[kind])
+        listed = [item for _, items in pages for item in items]
+        assert sorted(listed) == sorted(expected), (page, kind)  # each exactly once
+        assert len(pages) == -(-len(expected) // PER_PAGE), (page, kind)
+        if not type_index:
+            plural = "Artikelen" if kind == "Artikel" else "Praktijkvoorbeelden"
+            assert f"{plural} ({len(expected)}) ¶" in volume.text(page), (page, kind)
+        last = volume.text(pages[-1][0])
+        assert f"Pagina {len(pages)} van {len(pages)}" in last or len(pages) == 1, (page, kind)
+
+
+def test_search_facets_count_what_the_paged_lists_and_the_collections_line_say(volume):
+    counted = facet_counts(volume)
+    lists = volume_lists()
+    theme = sum(len(urls) for (page, _), urls in lists.items() if page == "themas/bestaanszekerheid/")
+    network = sum(len(urls) for (page, _), urls in lists.items() if page == "netwerken/regioberaad/")
+    assert (counted[("thema", "Bestaanszekerheid")], counted[("netwerk", "Regioberaad")]) == (theme, network)
+    assert counted[("soort", "Artikel")] == len(lists[("artikelen/", "Artikel")])
+    from_collection = sum(1 for *_, name in volume_promised().values() if name == "Handboek Inkomen")
+    assert counted[("bron", "Handboek Inkomen")] == from_collection
+    for page in ("themas/bestaanszekerheid/", "netwerken/regioberaad/"):
+        assert f"Uit collecties: Handboek Inkomen ( {from_collection} publicaties )." in volume.text(page)

@@ -86,7 +86,7 @@ def test_document_chunks_vocabulary_and_meta(starter_docs, starter_files):
                          starter_docs[0].facets["soort"][0], starter_docs[0].date]
     # What a result line names comes with the document: the first results need no facet values.
     facets = starter_docs[0].facets
-    assert first[6] == facets["thema"] + facets["ontwikkelpunt"] + facets["bron"] and first[6]
+    assert first[7] == facets["thema"] + facets["ontwikkelpunt"] and first[7]
     meta = starter_files["meta"]
     assert meta["synonyms"] == {"armoed": [["schuld"], ["bestaanszeker"]], "wmo": [["maatschapp", "ondersteun"]]}
     assert meta["themes"] == [["Bestaanszekerheid", "themas/b/", ["bestaanszeker", "inkom", "schuld"]]]

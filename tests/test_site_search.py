@@ -75,7 +75,7 @@ def test_search_page_and_index_are_built(tmp_path):
     ref, wijken = docs["Wijken versterken"]
     # With what its result line names, so the first results need no facet values.
     assert wijken == ["artikelen/wijken/", "Wijken versterken", "Korte samenvatting.", "Artikel", "2024-03-12",
-                      "Werken in de wijk.", ["Klimaat & energie", "Regionale samenwerking"]]
+                      "Werken in de wijk.", "", ["Klimaat & energie", "Regionale samenwerking"]]
     values = {f["name"]: f["values"] for f in facets["facets"]}
     assert [values["thema"][v] for v in facets["docs"][ref][1]] == ["Klimaat & energie"]
     assert [values["ontwikkelpunt"][v] for v in facets["docs"][ref][2]] == ["Regionale samenwerking"]

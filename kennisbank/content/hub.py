@@ -98,6 +98,10 @@ class Item:
     origin: str | None = None
     """For a page of a collection: the collection's name, beside its title in lists (bare titles such as
     'Inleiding' then say where they are from)."""
+    section: str | None = None
+    """For a collection page below a section of its collection: that section page's title, beside the
+    collection's name in lists ('Handboek › Aanvragen'), so three pages called 'Inleiding' differ. Set by the
+    index phase (:func:`kennisbank.index.hub_index.index_hub`), which knows every page's title."""
     source_fields: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """A collection page's own frontmatter fields that the hub does not use, kept as they are."""
     entries: dict[tuple, tuple[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)

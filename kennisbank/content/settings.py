@@ -102,6 +102,16 @@ class RelatedSettings(BaseModel):
     indices: tuple[RelatedIndexSettings, ...] = Field(default_factory=_default_indices, min_length=1)
 
 
+class OverviewSettings(BaseModel):
+    """``extra.kennisbank.overview``: long lists on theme, network, pair and type pages (kennisbank.site.volume)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    per_page: int = Field(default=30, ge=5, le=200, description=(
+        "Entries per list on an overview page and on each of its follow-on pages ('pagina 2 van 14'); "
+        "bounds the length of every generated list page, whatever the size of the hub."))
+
+
 class Settings(BaseModel):
     """All Kennisbank settings; every field has a default, so an empty block is valid."""
 
@@ -118,6 +128,7 @@ class Settings(BaseModel):
         "Off while serving (`kennisbank serve`) and in the benchmark run that compares with plain Material; "
         "features that write such outputs check `hub.settings.extra_outputs`.")
     related: RelatedSettings = Field(default_factory=RelatedSettings)
+    overview: OverviewSettings = Field(default_factory=OverviewSettings)
     theme_files: tuple[str, ...] | None = Field(default=None, description=(
         "Files below docs/ that belong to the site itself and are published whatever their type (see "
         "kennisbank/content/published.py); extra_css and extra_javascript of mkdocs.yml are added automatically. "
@@ -136,12 +147,18 @@ def load_settings(raw: Any, site_url: str | None, config_path: str = "mkdocs.yml
         data.setdefault("site_url", site_url or "")
         if theme_files is not None:
             listed = [_path_of(entry) for entry in theme_files]
-            data["theme_files"] = (*(data.get("theme_files") or ()), *(path for path in listed if path))
+            given = data.get("theme_files")
+            if given is None or isinstance(given, (list, tuple)):  # anything else is left to the validation
+                data["theme_files"] = (*(given or ()), *(path for path in listed if path))
     try:
         return Settings.model_validate(data), []
     except ValidationError as exc:
         problems = problems_from_validation(exc, config_path, lambda loc: (1, 1), Settings.model_fields)
-        return Settings(site_url=site_url or ""), [
+        # The site's own files are still its own: without them one wrong setting would add an error for
+        # every stylesheet and script as well.
+        own = data.get("theme_files") if isinstance(data, dict) else None
+        kept = tuple(path for path in own if isinstance(path, str)) if isinstance(own, (list, tuple)) else None
+        return Settings(site_url=site_url or "", theme_files=kept), [
             Problem(p.path, p.line, p.column,
                     "extra.kennisbank" + ("" if p.field == "frontmatter" else f".{p.field}"), p.message)
             for p in problems]

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..content.collection.spec import SECTION_PAGE_NAMES, is_section_page
 from ..content.hub import Hub, Item
 from ..content.layout import COLLECTIONS_FOLDER
 from ..content.links import target_of
@@ -139,6 +141,7 @@ def index_hub(hub: Hub) -> HubIndex:
         index.related = related_lists(hub, index.effective)
     index.reading = ReadingIndex.build(index.newest, index.effective)
     index.collection_folders = _collection_folders(index.newest)
+    _name_sections(hub)
     index.tag_labels = tag_labels(hub)
     return index
 
@@ -156,6 +159,30 @@ def _collection_folders(newest: list[Item]) -> dict[str, list[Item]]:
             folder = posixpath.dirname(folder)
             found.setdefault(folder, [])
     return found
+
+
+def section_page(items: Mapping[str, Item], folder: str) -> Item | None:
+    """The section page of a collection folder (its index or README page), if it has one."""
+    return next((items[f"{folder}/{name}"] for name in SECTION_PAGE_NAMES if f"{folder}/{name}" in items), None)
+
+
+def _name_sections(hub: Hub) -> None:
+    """Give every collection page the title of the nearest section page above it (:attr:`Item.section`),
+    below the collection's own start page."""
+    for item in hub.items.values():
+        if item.collection is None:
+            continue
+        root = f"{COLLECTIONS_FOLDER}/{item.collection}"
+        folder = posixpath.dirname(item.src)
+        if is_section_page(item.src):
+            folder = posixpath.dirname(folder)  # a section page's own section is the one above it
+        item.section = None
+        while folder.startswith(f"{root}/"):
+            page = section_page(hub.items, folder)
+            if page is not None:
+                item.section = page.title
+                break
+            folder = posixpath.dirname(folder)
 
 
 def _group(index: HubIndex) -> None:

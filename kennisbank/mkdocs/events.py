@@ -69,6 +69,8 @@ class Build:
     def __init__(self) -> None:
         self.hub: HubIndex | None = None
         self.generated: dict[str, str] = {}
+        self.parents: dict[str, str] = {}
+        """Generated pages that say which page they hang under (a list's follow-on pages), for breadcrumbs."""
         self.command = "build"
         """MkDocs command of this process, from ``on_startup`` ('serve' skips PDFs unless the settings ask)."""
         self.options = BuildOptions()
@@ -161,10 +163,13 @@ class Build:
             if in_docs and file_problem(file.src_uri, hub.settings.theme_files or ()) is not None:
                 files.remove(file)
         self.generated = {}
+        self.parents = {}
         markdown = {}
         for page in generated_pages(hub, features.GENERATORS):
             files.append(File.generated(config, page.src, content=page.markdown))
             self.generated[page.src] = page.source
+            if page.parent is not None:
+                self.parents[page.src] = page.parent
             markdown[page.src] = page.markdown
         self.pdfs = {}
         if self._pdf_pages_wanted():
@@ -205,6 +210,7 @@ class Build:
         page.meta["kennisbank_feeds"] = page_feeds(hub, page.file.src_uri)  # read by overrides/main.html
         if page.file.src_uri in self.generated:
             page.meta.setdefault("search", dict(material.QUICK_SEARCH_BOOST))
+            self._pager_urls(page)
         item = hub.items.get(page.file.src_uri)
         document = self.pdfs.get(page.file.src_uri)
         if page.file.src_uri == home.HOME_SRC:
@@ -228,6 +234,14 @@ class Build:
         else:
             markdown = item_page(hub, item, features.BEFORE_BODY, features.AFTER_BODY)
         return pdf.with_download_link(markdown, item.src, document.target) if document else markdown
+
+    def _pager_urls(self, page: Page) -> None:
+        """A paged list names its neighbours by ``src``; the head's rel=prev/next (overrides/main.html) needs
+        their URLs, which differ between the online site and the offline copy."""
+        pager = page.meta.get("kennisbank_pager")
+        if isinstance(pager, dict) and self.files_seen is not None:
+            files = {rel: self.files_seen.get_file_from_path(str(src)) for rel, src in pager.items()}
+            page.meta["kennisbank_pager"] = {rel: file.url for rel, file in files.items() if file is not None}
 
     def _home(self, markdown: str, source: str) -> str:
         hub = self._hub()
@@ -301,7 +315,7 @@ class Build:
 
     def nav(self, files: Files) -> None:
         """Hang items and generated pages under their parent pages, so Material's navigation.path shows them."""
-        for child, parent in breadcrumbs.parents(self._hub()).items():
+        for child, parent in {**breadcrumbs.parents(self._hub()), **self.parents}.items():
             child_file, parent_file = files.get_file_from_path(child), files.get_file_from_path(parent)
             if child_file and parent_file and child_file.page and parent_file.page and child_file.page.parent is None:
                 parent_page: Page | Section = parent_file.page

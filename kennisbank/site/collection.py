@@ -11,11 +11,12 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from ..content.collection.spec import SECTION_PAGE_NAMES, is_section_page
+from ..content.collection.spec import is_section_page
 from ..content.hub import Item
 from ..content.layout import COLLECTIONS_FOLDER
 from ..content.text import html_text, link
 from ..index.hub_index import HubIndex
+from ..index.hub_index import section_page as section_page_of
 from .blocks import BLOCKS
 
 MAX_ENTRIES = 25
@@ -29,7 +30,7 @@ def origin_section(hub: HubIndex, item: Item) -> str:
         return ""
     spec = collection.spec
     source = f' · <a href="{html_text(spec.bron)}">Bron</a>' if spec.bron else ""
-    home = _index_of(hub, collection.folder)
+    home = section_page(hub, collection.folder)
     name = html_text(spec.naam)
     if home is not None and home.src != item.src:
         name = f'<a href="{link(item.src, home.src)}">{name}</a>'
@@ -48,7 +49,7 @@ def tree_section(hub: HubIndex, item: Item) -> str:
     here = folder
     pages = [i for i in folders.get(here, []) if i.src != item.src and not is_section_page(i.src)]
     below = sorted((f for f in folders if posixpath.dirname(f) == here and f != here), key=str.lower)
-    sections = [s for s in (_index_of(hub, f) for f in below) if s is not None]
+    sections = [s for s in (section_page(hub, f) for f in below) if s is not None]
     if not pages and not sections:
         return ""
     parts = ['<nav class="kb-collection-tree" aria-label="In deze collectie" data-search-exclude>',
@@ -89,9 +90,9 @@ def field_text(value: Any) -> str:
     return str(value)
 
 
-def _index_of(hub: HubIndex, folder: str) -> Item | None:
-    return next((hub.items[f"{folder}/{name}"] for name in SECTION_PAGE_NAMES if f"{folder}/{name}" in hub.items),
-                None)
+def section_page(hub: HubIndex, folder: str) -> Item | None:
+    """The section page of a collection folder (its index or README page), if it has one."""
+    return section_page_of(hub.items, folder)
 
 
 def collection_parent(hub: HubIndex, item: Item) -> str | None:
@@ -103,7 +104,7 @@ def collection_parent(hub: HubIndex, item: Item) -> str | None:
             return None
         folder = posixpath.dirname(folder)
     while True:
-        index = _index_of(hub, folder)
+        index = section_page(hub, folder)
         if index is not None:
             return index.src
         if folder == root or "/" not in folder:

@@ -6,10 +6,11 @@ where a module counts with its course's themes and networks.
 
 from __future__ import annotations
 
-from ..content.taxonomy import DATA_DIR
+from ..content.taxonomy import DATA_DIR, ThemeKind
 from ..index.hub_index import HubIndex
-from .pages import GeneratedPage, grouped
+from .pages import GeneratedPage, archive_pages, grouped
 from .render import render
+from .volume import type_lists
 
 
 def pair_src(theme: str, network: str) -> str:
@@ -40,11 +41,15 @@ def pair_pages(hub: HubIndex) -> list[GeneratedPage]:
     for (theme_slug, network_slug), items in sorted(hub.pairs.items()):
         src = pair_src(theme_slug, network_slug)
         theme, network = tax.themes[theme_slug], tax.networks[network_slug]
+        facet = "ontwikkelpunt" if theme.soort is ThemeKind.ONTWIKKELPUNT else "thema"
+        lists = type_lists(grouped(items), src, f"{theme.naam} bij {network.naam}", hub.settings.overview.per_page,
+                           {facet: theme.naam, "netwerk": network.naam})
         pages.append(GeneratedPage(src, render(
-            "pair.md.j2", here=src, theme=theme, network=network, groups=grouped(items),
+            "pair.md.j2", here=src, theme=theme, network=network, groups=grouped(items), lists=lists,
             other_networks=[(tax.networks[n], c, pair_src(theme_slug, n))
                             for n, c in hub.networks_of(theme_slug) if n != network_slug],
             other_themes=[(tax.themes[t], c, pair_src(t, network_slug))
                           for t, c in hub.themes_of(network_slug) if t != theme_slug]),
             f"docs/{DATA_DIR}/themas.yml"))
+        pages += archive_pages(lists, f"docs/{DATA_DIR}/themas.yml")
     return pages

@@ -14,7 +14,9 @@ from typing import Callable, Mapping, Sequence
 from ..content.hub import Item
 from ..content.model import ItemType
 from ..index.hub_index import HubIndex
+from .collection import section_page
 from .render import render
+from .volume import PAGE_FOLDER, PagedList, sources, type_lists
 from ..content.taxonomy import DATA_DIR, ThemeKind
 
 TYPE_INTROS = {
@@ -34,6 +36,8 @@ class GeneratedPage:
     markdown: str
     source: str
     """Repository file the page is made from, for the 'bewerk' link."""
+    parent: str | None = None
+    """``src`` of the page it hangs under in the breadcrumbs, when :mod:`.breadcrumbs` does not know it."""
 
 
 @dataclass(frozen=True)
@@ -86,24 +90,54 @@ def overview_pages(hub: HubIndex, theme_sections: Sequence[EntrySection] = (),
             "networks_index.md.j2", here="netwerken/index.md",
             networks=[(n, grouped(hub.with_network(n.slug))) for n in tax.networks.values()]), networks_file),
     ]
+    per_page = hub.settings.overview.per_page
     for theme in tax.themes.values():
         src = f"themas/{theme.slug}.md"
+        facet = "ontwikkelpunt" if theme.soort is ThemeKind.ONTWIKKELPUNT else "thema"
+        items = hub.with_theme(theme.slug)
+        lists = type_lists(grouped(items), src, theme.naam, per_page, {facet: theme.naam})
         pages.append(GeneratedPage(src, render(
-            "theme.md.j2", here=src, entry=theme, kind="thema", groups=grouped(hub.with_theme(theme.slug)),
+            "theme.md.j2", here=src, entry=theme, kind="thema", groups=grouped(items), lists=lists,
+            sources=_sources(hub, items, {facet: theme.naam}),
             sections=_entry_sections(hub, theme_sections, theme.slug)),
             themes_file))
+        pages += archive_pages(lists, themes_file)
     for network in tax.networks.values():
         src = f"netwerken/{network.slug}.md"
+        items = hub.with_network(network.slug)
+        lists = type_lists(grouped(items), src, network.naam, per_page, {"netwerk": network.naam})
         pages.append(GeneratedPage(src, render(
-            "theme.md.j2", here=src, entry=network, kind="netwerk",
-            groups=grouped(hub.with_network(network.slug)),
+            "theme.md.j2", here=src, entry=network, kind="netwerk", groups=grouped(items), lists=lists,
+            sources=_sources(hub, items, {"netwerk": network.naam}),
             sections=_entry_sections(hub, network_sections, network.slug)), networks_file))
+        pages += archive_pages(lists, networks_file)
     for item_type, intro in TYPE_INTROS.items():
         src = f"{item_type.folder}/index.md"
+        paged = PagedList(hub.of_type(item_type), src, f"{item_type.folder}/{PAGE_FOLDER}", item_type.plural,
+                          per_page, search={"soort": item_type.label}, item_type=item_type, by_year=True,
+                          overview=item_type.plural)
         pages.append(GeneratedPage(src, render(
-            "type_index.md.j2", here=src, item_type=item_type, intro=intro, items=hub.of_type(item_type)),
+            "type_index.md.j2", here=src, item_type=item_type, intro=intro, items=paged.items, paged=paged),
             f"docs/{item_type.folder}/"))
+        pages += archive_pages([paged], f"docs/{item_type.folder}/")
     return pages
+
+
+def archive_pages(lists: Sequence[PagedList], source: str) -> list[GeneratedPage]:
+    """Pages 2 … n of every list longer than a page, each hung under the overview page that shows page 1."""
+    return [GeneratedPage(paged.src(number), render("archive.md.j2", here=paged.src(number), paged=paged,
+                                                    number=number), source, parent=paged.first)
+            for paged in lists for number in range(2, paged.pages + 1)]
+
+
+def _sources(hub: HubIndex, items: Sequence[Item], search: Mapping[str, str]) -> list[tuple[str, str | None, int, dict]]:
+    """The collections among ``items``: (name, ``src`` of its start page or None, count, search filters)."""
+    found = []
+    for slug, name, count in sources(items):
+        collection = hub.hub.collections.get(slug)
+        start = section_page(hub, collection.folder) if collection is not None else None
+        found.append((name, start.src if start else None, count, {**search, "bron": name}))
+    return found
 
 
 def _entry_sections(hub: HubIndex, sections: Sequence[EntrySection], slug: str) -> str:

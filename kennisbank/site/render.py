@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Sequence
 import jinja2
 
 from .blocks import BLOCKS
-from .volume import LIST_LIMIT, by_year, search_link
+from .volume import search_link
 from ..content.hub import Item
 from ..content.model import ItemType
 from ..index.hub_index import HubIndex
@@ -41,8 +41,7 @@ def environment() -> jinja2.Environment:
         auto_reload=False,  # templates ship with the package; no stat() per page
     )
     env.filters.update(md=md_escape, html=html_text, html_block=BLOCKS.add, dutch_date=dutch_date, link=link,
-                       duration=duration, list_entries=list_entries, search_link=search_link, by_year=by_year)
-    env.globals["list_limit"] = LIST_LIMIT
+                       duration=duration, list_entries=list_entries, search_link=search_link)
     return env
 
 

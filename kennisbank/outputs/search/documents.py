@@ -61,6 +61,8 @@ class SearchDoc:
     """ISO date used for sorting and the year facet; empty when unknown."""
     facets: dict[str, list[str]]
     """Facet name -> values of this item (see :data:`FACETS`)."""
+    place: str = ""
+    """Where a collection page sits, shown beside its title: 'Handboek IB › Maatregelen' (as in every list)."""
 
     @property
     def excerpt(self) -> str:
@@ -71,10 +73,10 @@ class SearchDoc:
 
     @property
     def line(self) -> list[str]:
-        """What a result line names besides type and date: themes, development points and the collection
-        (so a bare title such as "Inleiding" says where it is from). Stored with the document, so the search
-        page shows its first results without waiting for the facet values of every item."""
-        return [*self.facets["thema"], *self.facets["ontwikkelpunt"], *self.facets["bron"]]
+        """The themes and development points a result line names (after type and date, before :attr:`place`).
+        Stored with the document, so the search page shows its first results without waiting for the facet
+        values of every item."""
+        return [*self.facets["thema"], *self.facets["ontwikkelpunt"]]
 
 
 FACETS: list[tuple[str, str]] = [
@@ -116,7 +118,7 @@ def search_doc(hub: HubIndex, item: Item, url: str) -> SearchDoc:
         url=url, title=item.title, summary=" ".join(item.meta.samenvatting.split()),
         body=plain_text(item.body),
         keywords=[*item.tags, *(t.naam for t in themes), *networks, *municipalities, *_source_values(hub, item)],
-        date=date, facets=facets)
+        date=date, facets=facets, place=" › ".join(part for part in (item.origin, item.section) if part))
 
 
 def _source_values(hub: HubIndex, item: Item) -> list[str]:

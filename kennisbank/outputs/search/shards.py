@@ -199,7 +199,7 @@ class ShardedIndex:
         files.update({f"w-{letter}": words for letter, words in seconds.items()})
         for n in range(0, len(self.docs), DOC_CHUNK):
             files[f"d{n // DOC_CHUNK}"] = [
-                [d.url, d.title, d.summary, d.facets["soort"][0], d.date, d.excerpt, d.line]
+                [d.url, d.title, d.summary, d.facets["soort"][0], d.date, d.excerpt, d.place, d.line]
                 for d in self.docs[n:n + DOC_CHUNK]]
         return files
 

@@ -534,7 +534,8 @@
     // ---- documents ----------------------------------------------------------------------------
 
     // Resolves to the stored fields of `refs`, in that order: {ref, url, title, summary, type, date, excerpt,
-    // line}, where line names the item's themes, development points and collection.
+    // place, line}: place is where a collection page sits ("Handboek › Sectie"), empty for other items; line
+    // names the item's themes and development points (the search page shows them before the facet values).
     function documents(refs) {
       var size = meta().chunk;
       var keys = {};
@@ -543,7 +544,7 @@
         return refs.map(function (ref) {
           var doc = store["d" + Math.floor(ref / size)][ref % size];
           return {ref: ref, url: doc[0], title: doc[1], summary: doc[2], type: doc[3], date: doc[4],
-            excerpt: doc[5], line: doc[6] || []};
+            excerpt: doc[5], place: doc[6] || "", line: doc[7] || []};
         });
       });
     }

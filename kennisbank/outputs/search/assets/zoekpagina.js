@@ -555,9 +555,10 @@
     heading.appendChild(link);
     var meta = document.createElement("p");
     meta.className = "kb-search__meta";
-    // Themes, development points and the collection come with the document (shards.py), not from the facet
-    // values, which load after the first results.
-    meta.textContent = [doc.type, formatDate(doc.date)].concat(doc.line).filter(Boolean).join(" · ");
+    // Themes and development points come with the document (shards.py), not from the facet values, which load
+    // after the first results. A collection's items name their collection and section, as every list of the
+    // site does, so a bare title such as "Inleiding" says where it is from.
+    meta.textContent = [doc.type, formatDate(doc.date)].concat(doc.line, [doc.place]).filter(Boolean).join(" · ");
     item.append(heading, meta, snippet(doc.summary, doc.excerpt, words));
     return item;
   }

@@ -90,6 +90,11 @@
     return meta.page + "?zoekterm=" + encodeURIComponent(text);
   }
 
+  // Where a collection page sits ("Handboek › Sectie"), so three results called "Inleiding" differ.
+  function place(doc) {
+    return doc.place ? "<p><small>" + escape(doc.place) + "</small></p>" : "";
+  }
+
   function link(location, title, text) {
     return [{location: location, title: escape(title), text: text ? "<p>" + escape(text) + "</p>" : "",
       score: 0, terms: {}}];
@@ -104,7 +109,7 @@
     return machine.documents(top.map(function (hit) { return hit.ref; })).then(function (docs) {
       var groups = docs.map(function (doc, i) {
         return [{location: doc.url, title: highlight(doc.title, words),
-          text: "<p>" + highlight(doc.summary, words) + "</p>", score: top[i].score, terms: terms}];
+          text: "<p>" + highlight(doc.summary, words) + "</p>" + place(doc), score: top[i].score, terms: terms}];
       });
       var count = result.hits.length;
       // Material's result line names the number of entries: with results it says "Beste resultaten"
