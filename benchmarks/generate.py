@@ -109,7 +109,9 @@ def copy_skeleton(source: Path, target: Path) -> None:
         if entry.name in CONTENT_FOLDERS:
             continue
         if entry.is_dir():
-            shutil.copytree(entry, target / "docs" / entry.name, ignore=ignore, dirs_exist_ok=True)
+            # Replaced, not merged: a theme file the checkout no longer has would be refused by the build.
+            shutil.rmtree(target / "docs" / entry.name, ignore_errors=True)
+            shutil.copytree(entry, target / "docs" / entry.name, ignore=ignore)
         else:
             shutil.copy2(entry, target / "docs" / entry.name)
 

@@ -14,10 +14,11 @@ For each hub size (default 1,000 and 10,000 items from ``benchmarks/generate.py`
    - a first page view without searching: bytes (gzip, as hosts send text), and whether any search index came;
    - the header box: from typing the query to its first results, and the bytes that took;
    - the search page ``zoeken/?zoekterm=…``: from navigation to the first result, bytes of the
-     whole page and of the search files alone;
+     whole page and of the search files alone (and when its script started, from its ``performance.mark``);
    - Pagefind on its copy: from the query to the data of its first five results, and the bytes.
 
-Run: ``.venv/bin/python benchmarks/search_bench.py [--sizes 1000 10000] [--runs 3] [--pagefind CMD]``.
+Run: ``.venv/bin/python benchmarks/search_bench.py [--sizes 1000 10000] [--runs 3] [--pagefind CMD]
+[--work DIR [--built]]``.
 Wall-clock times on a shared machine: medians, with the load average printed beside them.
 """
 
@@ -42,7 +43,7 @@ if str(REPO) not in sys.path:
 
 from browser import browser, serve  # noqa: E402
 
-from benchmarks.generate import generate  # noqa: E402
+from benchmarks.generate import copy_skeleton, generate  # noqa: E402
 from kennisbank.content.hub import load_hub  # noqa: E402
 from kennisbank.content.synonyms import Synonyms  # noqa: E402
 from kennisbank.index.hub_index import index_hub  # noqa: E402
@@ -157,14 +158,15 @@ def header_box(chromium, base: str, site: Path, log: list[str]) -> tuple[float, 
     return ms, total
 
 
-def search_page(chromium, base: str, site: Path, log: list[str]) -> tuple[float, int, int]:
+def search_page(chromium, base: str, site: Path, log: list[str]) -> tuple[float, int, int, float]:
     wire = Wire(chromium, site, log)
     mark = wire.mark()
     wire.page.goto(f"{base}zoeken/?zoekterm={QUERY}")
     wire.page.wait_for_function("window.__firstResult !== undefined", timeout=300_000)
     ms = wire.page.evaluate("window.__firstResult")
+    started = wire.page.evaluate("(performance.getEntriesByName('kb-search:start')[0] || {startTime: NaN}).startTime")
     wire.page.wait_for_load_state("networkidle")
-    result = ms, wire.bytes_since(mark), wire.bytes_since(mark, SEARCH_FILES)
+    result = ms, wire.bytes_since(mark), wire.bytes_since(mark, SEARCH_FILES), started
     wire.close()
     return result
 
@@ -200,16 +202,21 @@ def index_build_seconds(docs_dir: Path) -> tuple[float, float]:
     return statistics.median(cpu), statistics.median(wall)
 
 
-def bench(count: int, runs: int, pagefind_cmd: str | None, work: Path) -> dict:
+def bench(count: int, runs: int, pagefind_cmd: str | None, work: Path, built: bool = False,
+          compress: bool = False) -> dict:
     root = work / f"hub-{count}"
     if not (root / "docs").is_dir():
         generate(count, 2026, root)
+    else:
+        copy_skeleton(REPO, root)  # a reused corpus gets this checkout's configuration, hooks and overrides
     cpu, wall = index_build_seconds(root / "docs")
     os.environ["KENNISBANK_PDF"] = "false"
     site = root / "site"
-    start = time.perf_counter()
-    build_site(root / "mkdocs.yml", site)
-    site_seconds = time.perf_counter() - start
+    site_seconds = float("nan")
+    if not (built and (site / SHARD_DIR).is_dir()):
+        start = time.perf_counter()
+        build_site(root / "mkdocs.yml", site)
+        site_seconds = time.perf_counter() - start
     ours = folder_size(site / SHARD_DIR)
     result: dict = {"items": count, "index_cpu_s": cpu, "index_wall_s": wall, "site_build_s": site_seconds,
                     "ours_files": ours[0], "ours_raw": ours[1], "ours_gzip": ours[2]}
@@ -227,7 +234,7 @@ def bench(count: int, runs: int, pagefind_cmd: str | None, work: Path) -> dict:
     load = [os.getloadavg()[0]]
     log: list[str] = []
     with browser() as chromium:
-        with serve(site, log=log) as base:
+        with serve(site, log=log, compress=compress) as base:
             for _ in range(runs):
                 for key, measure in (("view", page_view), ("box", header_box), ("page", search_page)):
                     try:
@@ -236,7 +243,7 @@ def bench(count: int, runs: int, pagefind_cmd: str | None, work: Path) -> dict:
                         print(f"  {count:,} {key}: run failed: {str(error).splitlines()[0]}", flush=True)
                 load.append(os.getloadavg()[0])
         if copy is not None:
-            with serve(copy, log=log) as base:
+            with serve(copy, log=log, compress=compress) as base:
                 for _ in range(runs):
                     try:
                         samples["pagefind"].append(pagefind(chromium, base, copy, log))
@@ -261,9 +268,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pagefind", help="command that runs Pagefind, e.g. '/tmp/pf/bin/python -m pagefind'")
     parser.add_argument("--work", type=Path, help="keep generated hubs and sites here (default: a temporary folder)")
+    parser.add_argument("--built", action="store_true",
+                        help="measure the sites already built in --work instead of building them again "
+                             "(a 10,000-item build takes minutes; rebuild after changing the code)")
+    parser.add_argument("--gzip", action="store_true",
+                        help="serve text files gzipped, as hosts do (times then match the bytes counted)")
     args = parser.parse_args()
     kb = 1000
-    print(f"Query '{QUERY}', cold cache, 10 Mbit/s and 40 ms, median of {args.runs}.")
+    sent = "text gzipped" if args.gzip else "files sent uncompressed (bytes below: as gzip would send them)"
+    print(f"Query '{QUERY}', cold cache, 10 Mbit/s and 40 ms, {sent}, median of {args.runs}.")
     print("| items | index build CPU / wall (s) | site build (s) | index on disk: files, raw / gzip (kB) "
           "| page view, no search (kB; index?) | header box: ms, kB | search page: ms, kB (search files kB) "
           "| Pagefind: ms, kB | Pagefind index: build (s), files, raw / gzip (kB) | load |")
@@ -271,7 +284,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as tmp:
         work = args.work or Path(tmp)
         for count in args.sizes:
-            r = bench(count, args.runs, args.pagefind, work)
+            r = bench(count, args.runs, args.pagefind, work, args.built, args.gzip)
             pagefind_index = (f"{r['pagefind_build_s']:.1f}, {r['pagefind_files']:,}, {r['pagefind_raw'] / kb:,.0f} / "
                               f"{r['pagefind_gzip'] / kb:,.0f}") if "pagefind_files" in r else "–"
             print(f"| {count:,} | {r['index_cpu_s']:.1f} / {r['index_wall_s']:.1f} | {r['site_build_s']:.0f} "

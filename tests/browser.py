@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import threading
@@ -30,17 +32,41 @@ def require_chromium() -> None:
         pytest.skip(f"Chromium not found at {CHROMIUM}; install it with 'apt-get install chromium'")
 
 
+_TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+_GZIPPED: dict[str, bytes] = {}
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     log: list[str] | None = None
     delay: Callable[[str], float] | None = None
+    compress = False
 
     def send_head(self):  # type: ignore[no-untyped-def]
         if self.log is not None:
             self.log.append(self.path)
         if self.delay is not None:
             time.sleep(self.delay(self.path))  # one thread per request: only this file arrives late
+        if self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
+            path = self.translate_path(self.path)
+            if os.path.isdir(path):
+                path = os.path.join(path, "index.html")
+            if path.endswith(_TEXT) and os.path.isfile(path):
+                return self._send_gzipped(path)
         return super().send_head()
+
+    def _send_gzipped(self, path: str) -> io.BytesIO:
+        """A text file as hosts send it (gzip, level 6), so a throttled line carries the bytes it would."""
+        if path not in _GZIPPED:
+            with open(path, "rb") as file:
+                _GZIPPED[path] = gzip.compress(file.read(), 6)
+        body = _GZIPPED[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
@@ -53,11 +79,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(directory: Path, headers: dict[str, str] | None = None, log: list[str] | None = None,
-          delay: Callable[[str], float] | None = None) -> Iterator[str]:
+          delay: Callable[[str], float] | None = None, compress: bool = False) -> Iterator[str]:
     """Serve a built site on a free loopback port; yields the base URL. ``log`` collects the paths asked for
     (a Web Worker's requests too, which the page's DevTools session does not see); ``delay`` gives the
-    seconds to hold back the answer to a path, to test another order of arrival."""
-    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}, "log": log,
+    seconds to hold back the answer to a path, to test another order of arrival; ``compress`` sends text
+    files gzipped, as hosts do (for benchmarks on a throttled line)."""
+    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}, "log": log, "compress": compress,
                                                  "delay": staticmethod(delay) if delay else None})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -449,7 +449,7 @@ def test_page_reflows_and_does_not_shift(layout_tabs, base_url, audit, width):
 
 
 LATE = {"zoekindex": r"^/zoeken/index/", "zoekmachine": r"/zoeken/zoekmachine\.js$",
-        "zoekscript": r"/javascripts/zoeken\.js$", "opmaak": r"/stylesheets/zoeken\.css$"}
+        "zoekscript": r"/zoeken/zoekpagina\.js$", "opmaak": r"/stylesheets/zoeken\.css$"}
 """Parts of the search page that may arrive last on a slow connection: the reserved space must hold for each."""
 
 

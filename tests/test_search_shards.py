@@ -85,6 +85,9 @@ def test_document_chunks_vocabulary_and_meta(starter_docs, starter_files):
     first = starter_files["d0"][0]
     assert first[:5] == [starter_docs[0].url, starter_docs[0].title, starter_docs[0].summary,
                          starter_docs[0].facets["soort"][0], starter_docs[0].date]
+    # What a result line names comes with the document: the first results need no facet values.
+    facets = starter_docs[0].facets
+    assert first[7] == facets["thema"] + facets["ontwikkelpunt"] and first[7]
     meta = starter_files["meta"]
     assert meta["synonyms"] == {"armoed": [["schuld"], ["bestaanszeker"]], "wmo": [["maatschapp", "ondersteun"]]}
     assert meta["themes"] == [["Bestaanszekerheid", "themas/b/", ["bestaanszeker", "inkom", "schuld"]]]

@@ -45,30 +45,37 @@ def test_search_page_and_index_are_built(tmp_path):
     }).build()
     assert site.text("zoeken/").startswith("Zoeken in de kennisbank ¶ Zoek in 2 artikelen, praktijkvoorbeelden")
     html = site.html("zoeken/")
-    # The sanitizer keeps the container that zoeken.js fills (the script finds its files from its own URL).
+    # The sanitizer keeps the container that zoekpagina.js fills (the script finds its files from its own URL).
     assert '<div class="kb-search" id="kb-search">' in html
-    assert '<script src="../javascripts/zoeken.js"></script>' in html
     assert "../themas/" in site.links("zoeken/")
-    # What every query needs is preloaded from the head (zoeken.js runs only at the end of the body).
-    preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', html)
-    assert preloaded == ["zoekmachine.js", "index/meta.js", "index/facetten.js"]
+    # The page's script starts from the head, async, not after Material's bundle at the end of the body; what
+    # every query needs is preloaded beside it, and the facet values of every item are not (they come after
+    # the first results).
+    head = html[:html.index("</head>")]
+    assert re.findall(r'<script src="([^"]+)" async fetchpriority="high"></script>', head) == ["zoekpagina.js"]
+    assert html.count("zoekpagina.js") == 1 and (site.root / "zoeken" / "zoekpagina.js").is_file()
+    preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', head)
+    assert preloaded == ["zoekmachine.js", "index/meta.js"]
     assert all((site.root / "zoeken" / path).resolve().is_file() for path in preloaded)
     assert len(preloaded) == len(PRELOAD)
+    # Other pages do not load it at all.
+    assert "zoekpagina.js" not in site.html("artikelen/wijken/")
     # One script: lunr.js, then Material's Dutch stemmer support and stop words, then the engine.
     engine = (site.root / "zoeken" / "zoekmachine.js").read_text(encoding="utf-8")
     assert engine.index("lunr.Index = function") < engine.index("r.stemmerSupport=") < engine.index(
         "Lunr languages, `Dutch` language") < engine.index("KennisbankZoekmachine")
-    assert html.index("index/meta.js") < html.index("</head>")
     assert 'rel="preload"' not in site.html("artikelen/wijken/")
     meta = shard(site, "meta")
     assert meta["docs"] == 2 and meta["page"] == "zoeken/" and meta["browse"] == "themas/"
+    assert meta["facets"] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar"]
     assert meta["fields"] == ["title", "keywords", "summary", "body"]
     facets = shard(site, "facetten")
     assert [f["name"] for f in facets["facets"]] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar"]
     docs = {d[1]: (ref, d) for ref, d in enumerate(shard(site, "d0"))}
     ref, wijken = docs["Wijken versterken"]
+    # With what its result line names, so the first results need no facet values.
     assert wijken == ["artikelen/wijken/", "Wijken versterken", "Korte samenvatting.", "Artikel", "2024-03-12",
-                      "Werken in de wijk.", ""]
+                      "Werken in de wijk.", "", ["Klimaat & energie", "Regionale samenwerking"]]
     values = {f["name"]: f["values"] for f in facets["facets"]}
     assert [values["thema"][v] for v in facets["docs"][ref][1]] == ["Klimaat & energie"]
     assert [values["ontwikkelpunt"][v] for v in facets["docs"][ref][2]] == ["Regionale samenwerking"]
@@ -116,7 +123,7 @@ def test_without_extra_outputs_the_search_page_says_it_has_no_index(tmp_path):
     assert "Wijken versterken" in [doc["title"] for doc in index["docs"]]
     assert "zoekwerker.js" not in site.html("artikelen/a/")
     assert 'id="kb-search"' not in site.html("zoeken/")
-    assert 'rel="preload"' not in site.html("zoeken/")
+    assert 'rel="preload"' not in site.html("zoeken/") and "zoekpagina.js" not in site.html("zoeken/")
     assert ("Zoeken met filters is hier niet beschikbaar Deze versie van de site is gemaakt zonder zoekindex, "
             "zoals de voorvertoning van kennisbank serve . Gebruik het zoekvak bovenaan of blader via de thema's."
             ) in site.text("zoeken/")

@@ -30,7 +30,7 @@
       button.type = "button";
       button.className = "kb-header-button";
       button.setAttribute("aria-label", BUTTONS[id]);
-      button.setAttribute("aria-controls", id === "__drawer" ? "kb-drawer" : "kb-search");
+      button.setAttribute("aria-controls", id === "__drawer" ? "kb-drawer" : "kb-zoekvak");
       while (label.firstChild) button.appendChild(label.firstChild);
       label.appendChild(button);
       var sync = function () {
@@ -48,7 +48,8 @@
     var drawer = document.querySelector(".md-sidebar--primary");
     if (drawer) drawer.id = "kb-drawer";
     var search = document.querySelector(".md-search");
-    if (search) search.id = "kb-search";
+    // Not "kb-search": that is the search page's container, and an id is one element's.
+    if (search) search.id = "kb-zoekvak";
   }
 
   function focusDrawer() {

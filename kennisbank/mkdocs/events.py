@@ -41,7 +41,7 @@ from ..content.settings import Settings, cache_dir_problems, load_settings
 from ..index.hub_index import HubIndex, index_hub
 from ..outputs import offline, pdf
 from ..outputs.feeds import page_feeds
-from ..outputs.search.page import BUNDLE_SRC, ENGINE, WORKER, WORKER_SRC, engine_bundle
+from ..outputs.search.page import BUNDLE_SRC, ENGINE, PAGE_SCRIPT, PAGE_SCRIPT_SRC, WORKER, WORKER_SRC, engine_bundle
 from ..outputs.search.stub import empty_material_index
 from ..outputs.security import netlify_headers
 from ..outputs.store import OutputStore
@@ -198,6 +198,7 @@ class Build:
         engine = engine_bundle([LUNR_JS, *(MATERIAL_TEMPLATES / path for path in material.LUNR_LANGUAGES), ENGINE])
         files.append(File.generated(config, BUNDLE_SRC, content=engine))
         files.append(File.generated(config, WORKER_SRC, abs_src_path=str(WORKER)))
+        files.append(File.generated(config, PAGE_SCRIPT_SRC, abs_src_path=str(PAGE_SCRIPT)))
         self.files_seen = files
         if self.preview is not None:
             self.preview.plan(hub, files, config, markdown)

@@ -27,7 +27,8 @@ TABS = ("div.tabbed-set", ":scope > .tabbed-labels > label", ":scope > .tabbed-c
 
 LUNR_LANGUAGES = ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
                   "assets/javascripts/lunr/min/lunr.nl.min.js"]
-"""Material's lunr-languages files (Dutch stemmer and stop words), which ``zoeken.js`` loads after lunr.js."""
+"""Material's lunr-languages files (Dutch stemmer and stop words), which the build bundles after lunr.js
+into the search engine (``zoeken/zoekmachine.js``)."""
 
 QUICK_SEARCH_BOOST = {"boost": 0.2}
 """Page metadata ``search`` for generated overview pages: Material's quick search weight. They repeat the

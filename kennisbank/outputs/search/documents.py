@@ -71,6 +71,13 @@ class SearchDoc:
         cut = self.body.rfind(" ", 0, EXCERPT_CHARS)
         return self.body[: cut if cut > 0 else EXCERPT_CHARS] + " …"
 
+    @property
+    def line(self) -> list[str]:
+        """The themes and development points a result line names (after type and date, before :attr:`place`).
+        Stored with the document, so the search page shows its first results without waiting for the facet
+        values of every item."""
+        return [*self.facets["thema"], *self.facets["ontwikkelpunt"]]
+
 
 FACETS: list[tuple[str, str]] = [
     ("thema", "Thema"),

@@ -1,8 +1,8 @@
 """The generated search page "Zoeken in de kennisbank" and the files it loads.
 
-The page is plain HTML inside generated Markdown; ``docs/javascripts/zoeken.js``
-(loaded on every page, tiny) finds its container and only then loads lunr.js,
-the Dutch language support and the index, so other pages do not pay for them.
+The page is plain HTML inside generated Markdown; ``zoekpagina.js`` (loaded by
+this page only, from its head) fills its container and loads the engine (lunr.js,
+the Dutch language support) and the parts of the index the query needs.
 """
 
 from __future__ import annotations
@@ -34,10 +34,19 @@ BUNDLE_SRC = "zoeken/zoekmachine.js"
 in one script, made by the build: one request instead of four, which on a line with 40 ms latency is most of
 the time to first results (a worker's ``importScripts`` fetches one file after the other)."""
 
-PRELOAD = [BUNDLE_SRC, f"{SHARD_DIR}/meta.js", f"{SHARD_DIR}/facetten.js"]
-"""What ``zoeken.js`` needs before first results whatever the query, preloaded from the page head
-(``overrides/main.html``): the script itself only runs after Material's bundle at the end of the body.
-The term shards and document chunks depend on the query and follow."""
+PAGE_SCRIPT = ASSETS / "zoekpagina.js"
+PAGE_SCRIPT_SRC = "zoeken/zoekpagina.js"
+"""The search page's own script (form, filters, results), written by the build like the engine: it belongs
+with the page this module generates and the engine it calls, not with the site's theme files."""
+SCRIPTS = [PAGE_SCRIPT_SRC]
+"""Loaded async from the search page's head (``overrides/main.html``), not at the end of the body with the
+site's other scripts: there it would run only after Material's stylesheets and bundle, which on an office
+line is most of the time to the first results."""
+PRELOAD = [BUNDLE_SRC, f"{SHARD_DIR}/meta.js"]
+"""What ``zoekpagina.js`` needs before first results whatever the query, preloaded from the page head, so they
+are on their way before the script itself has arrived and asked for them. The term shards and document
+chunks depend on the query and follow; the facet values of every item (``facetten``) come after the first
+results, not before them, so they do not share the line with what the first screen needs."""
 
 
 def engine_bundle(sources: list[Path]) -> str:
@@ -46,14 +55,14 @@ def engine_bundle(sources: list[Path]) -> str:
 
 
 def search_page(hub: HubIndex) -> list[GeneratedPage]:
-    """The search page: an empty container that ``zoeken.js`` fills.
+    """The search page: an empty container that ``zoekpagina.js`` fills.
 
     The form is built by the script, not written here: every page's HTML goes
     through the content sanitizer, which rightly keeps no forms, selects or
     ``data-`` attributes, and without JavaScript the form would not work anyway.
     """
     markdown = render("search_page.md.j2", here=PAGE_SRC, count=len(hub.items), index=hub.settings.extra_outputs,
-                      preload=PRELOAD)
+                      preload=PRELOAD, scripts=SCRIPTS)
     return [GeneratedPage(PAGE_SRC, markdown, "kennisbank/outputs/search/")]
 
 

@@ -1,7 +1,7 @@
 /*
  * Kennisbank search engine: one engine for both doors, the header search box
  * (zoeken/zoekwerker.js, a Web Worker that speaks Material's worker
- * protocol) and the search page (javascripts/zoeken.js), so both give the same
+ * protocol) and the search page (zoeken/zoekpagina.js), so both give the same
  * results in the same order with the same counts.
  *
  * It answers from the sharded prebuilt index (kennisbank/outputs/search/shards.py):
@@ -546,7 +546,8 @@
     // ---- documents ----------------------------------------------------------------------------
 
     // Resolves to the stored fields of `refs`, in that order: {ref, url, title, summary, type, date, excerpt,
-    // place}; place is where a collection page sits ("Handboek › Sectie"), empty for other items.
+    // place, line}: place is where a collection page sits ("Handboek › Sectie"), empty for other items; line
+    // names the item's themes and development points (the search page shows them before the facet values).
     function documents(refs) {
       var size = meta().chunk;
       var keys = {};
@@ -555,7 +556,7 @@
         return refs.map(function (ref) {
           var doc = store["d" + Math.floor(ref / size)][ref % size];
           return {ref: ref, url: doc[0], title: doc[1], summary: doc[2], type: doc[3], date: doc[4],
-            excerpt: doc[5], place: doc[6] || ""};
+            excerpt: doc[5], place: doc[6] || "", line: doc[7] || []};
         });
       });
     }

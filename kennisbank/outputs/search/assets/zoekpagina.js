@@ -1,12 +1,16 @@
 /*
  * Kennisbank: the faceted search page "Zoeken in de kennisbank".
  *
- * Loaded on every page but does nothing unless the page has #kb-search. It asks
- * the shared engine (zoekmachine.js, the same one the header box's worker
- * uses) for results, so the page and the box agree; the engine loads only
- * the parts of the sharded index a query needs. Here: the form, the filters
- * with their counts (from the facet values of every item, one small file),
- * the URL state and the result list.
+ * The build writes it as zoeken/zoekpagina.js; only the search page loads it,
+ * from its head and async (kennisbank/outputs/search/page.py SCRIPTS): it starts the query in the URL
+ * at once, while Material's page, stylesheets and bundle still load, and
+ * builds the form and the result list as soon as the parser has passed its
+ * container #kb-search, before Material's bundle at the end of the body has
+ * run. It asks the shared engine (zoekmachine.js, the same one the header
+ * box's worker uses) for results, so the page and the box agree; the engine
+ * loads only the parts of the sharded index a query needs. Here: the form,
+ * the result list, the filters with their counts (from the facet values of
+ * every item, one file loaded after the first results) and the URL state.
  *
  * Contributor text is only ever put into the page as text nodes (never as
  * HTML), so nothing in an item can run script here.
@@ -14,10 +18,7 @@
 (function () {
   "use strict";
 
-  var container = document.getElementById("kb-search");
-  if (!container) {
-    return;
-  }
+  var CONTAINER = "kb-search";
 
   // Marks for benchmarks/search_bench.py (performance.mark is cheap; nothing reads them on the page).
   function timing(name) {
@@ -40,70 +41,12 @@
   // Phones show the filters folded under "Filters (n)", below the form and above the results.
   var WIDE = window.matchMedia("(min-width: 45em)");
 
-  // This script lives at <site>/javascripts/zoeken.js: everything else is found from there,
+  // This script lives at <site>/zoeken/zoekpagina.js: everything else is found from there,
   // which works for both URL styles and from file://.
   var SITE_ROOT = new URL("../", document.currentScript.src).href;
   // The engine with lunr and lunr.nl, one script; the page head preloads it (PRELOAD in
   // kennisbank/outputs/search/page.py; a test checks the files exist).
   var ENGINE = "zoeken/zoekmachine.js";
-
-  // The form is built here because page HTML passes a content sanitizer that keeps no form controls.
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  var form = element("form", {"class": "kb-search__form", role: "search"});
-  var input = element("input", {"class": "kb-search__input", type: "search", id: "kb-search-q", name: QUERY_PARAM,
-    maxlength: String(MAX_CHARS), autocomplete: "off", spellcheck: "false", "aria-describedby": "kb-search-help"});
-  var sortSelect = element("select", {"class": "kb-search__sort", id: "kb-search-sort", name: SORT_PARAM});
-  sortSelect.append(element("option", {value: "relevantie"}, "Relevantie"),
-    element("option", {value: "datum"}, "Datum, nieuwste eerst"));
-  form.append(
-    element("label", {"class": "kb-search__label", "for": "kb-search-q"}, "Zoekterm"), input,
-    element("button", {"class": "md-button md-button--primary", type: "submit"}, "Zoeken"),
-    element("label", {"class": "kb-search__label", "for": "kb-search-sort"}, "Sorteren op"), sortSelect,
-    element("p", {"class": "kb-search__help", id: "kb-search-help"},
-      "Alle woorden moeten voorkomen; andere vormen van een woord, samenstellingen (transitie in " +
-      "warmtetransitie), synoniemen (armoede, schulden) en kleine typefouten worden ook gevonden."));
-  var filters = element("details", {"class": "kb-search__filters", id: "kb-search-filters"});
-  var filtersLabel = element("summary", {"class": "kb-search__filters-label"}, "Filters (0)");
-  var facetsBox = element("div", {"class": "kb-search__facets", id: "kb-search-facets", role: "group",
-    "aria-label": "Filters"});
-  filters.append(filtersLabel, facetsBox);
-  var statusBox = element("div", {"class": "kb-search__status", id: "kb-search-status", role: "status",
-    "aria-live": "polite", "aria-atomic": "true"}, "De zoekfunctie wordt geladen …");
-  var list = element("ol", {"class": "kb-search__results", id: "kb-search-results"});
-  var moreButton = element("button", {"class": "md-button kb-search__more", id: "kb-search-more", type: "button"},
-    "Meer resultaten");
-  moreButton.hidden = true;
-  var main = element("div", {"class": "kb-search__main"});
-  main.append(statusBox, list, moreButton);
-  var layout = element("div", {"class": "kb-search__layout"});
-  layout.append(filters, main);
-  container.textContent = "";
-  container.append(form, layout);
-
-  function fitFilters() {
-    filters.open = WIDE.matches;
-  }
-  fitFilters();
-  if (WIDE.addEventListener) {
-    WIDE.addEventListener("change", fitFilters);
-  }
-
-  var engine = null;
-  var data = null;        // facet values and date of every item (the engine's "facetten")
-  var facetInputs = [];   // per facet: array of {input, label, count, item}
-  var state = {query: "", sort: "relevantie", selected: []};
-  var shown = PAGE_SIZE;
-  var typingTimer = 0;
-  var typingEntry = false;
-  var generation = 0;     // the newest render; older ones that finish late are dropped
 
   // ---- loading -------------------------------------------------------------
 
@@ -122,10 +65,16 @@
     }));
   }
 
-  // The query in the URL is searched, and the documents of its first screen of results asked for, while the
-  // facet values still load: render() then finds the same files already there or on their way (the engine
-  // loads each file once). Only when the URL filters or sorts by date can the first screen differ from the
-  // best-ranked results, so then nothing more than the search is started early.
+  var engine = null;
+  var engineReady = loadScripts([SITE_ROOT + ENGINE]).then(function () {
+    engine = window.KennisbankZoekmachine.create({root: SITE_ROOT, load: loadScripts});
+    return engine.ready();
+  });
+
+  // The query in the URL is searched, and the documents of its first screen of results asked for, as soon as
+  // the engine is there, whether or not the page has been parsed yet: render() then finds the same files
+  // already there or on their way (the engine loads each file once). Only when the URL filters or sorts by
+  // date can the first screen differ from the best-ranked results, so then only the search is started early.
   function warmUp() {
     var params = new URLSearchParams(window.location.search);
     var query = (params.get(QUERY_PARAM) || "").slice(0, MAX_CHARS);
@@ -133,7 +82,9 @@
       return;
     }
     var plain = Array.from(params.keys()).every(function (key) { return key === QUERY_PARAM; });
-    engine.search(query, {typing: true}).then(function (outcome) {
+    engineReady.then(function () {
+      return engine.search(query, {typing: true});
+    }).then(function (outcome) {
       if (plain) {
         return engine.documents(outcome.hits.slice(0, FIRST_SCREEN).map(function (hit) { return hit.ref; }));
       }
@@ -142,38 +93,160 @@
       // render() asks again and says so if the files stay away.
     });
   }
+  warmUp();
+
+  // Resolves to the container once the parser has passed it. This script runs from the head, often before
+  // the body is there, and must not wait for DOMContentLoaded: that comes only after Material's bundle at the
+  // end of the body has been fetched and run. The container counts as passed once a node follows it; until
+  // then the parser may still add children to it (which would land after the form built here).
+  function parsedContainer() {
+    function passed() {
+      var found = document.getElementById(CONTAINER);
+      return found && (found.nextSibling || document.readyState !== "loading") ? found : null;
+    }
+    return new Promise(function (resolve) {
+      if (passed() || document.readyState !== "loading") {
+        resolve(passed());  // null: the whole page is parsed and has no search
+        return;
+      }
+      var observer = new MutationObserver(function () {
+        if (passed()) {
+          observer.disconnect();
+          resolve(passed());
+        }
+      });
+      observer.observe(document.documentElement, {childList: true, subtree: true});
+      document.addEventListener("DOMContentLoaded", function () {
+        observer.disconnect();
+        resolve(passed());
+      });
+    });
+  }
+
+  // The form is built here because page HTML passes a content sanitizer that keeps no form controls.
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  var container = null;
+  var form = null;
+  var input = null;
+  var sortSelect = null;
+  var filters = null;
+  var filtersLabel = null;
+  var facetsBox = null;
+  var statusBox = null;
+  var list = null;
+  var moreButton = null;
+
+  function build(found) {
+    container = found;
+    form = element("form", {"class": "kb-search__form", role: "search"});
+    input = element("input", {"class": "kb-search__input", type: "search", id: "kb-search-q", name: QUERY_PARAM,
+      maxlength: String(MAX_CHARS), autocomplete: "off", spellcheck: "false", "aria-describedby": "kb-search-help"});
+    sortSelect = element("select", {"class": "kb-search__sort", id: "kb-search-sort", name: SORT_PARAM});
+    sortSelect.append(element("option", {value: "relevantie"}, "Relevantie"),
+      element("option", {value: "datum"}, "Datum, nieuwste eerst"));
+    form.append(
+      element("label", {"class": "kb-search__label", "for": "kb-search-q"}, "Zoekterm"), input,
+      element("button", {"class": "md-button md-button--primary", type: "submit"}, "Zoeken"),
+      element("label", {"class": "kb-search__label", "for": "kb-search-sort"}, "Sorteren op"), sortSelect,
+      element("p", {"class": "kb-search__help", id: "kb-search-help"},
+        "Alle woorden moeten voorkomen; andere vormen van een woord, samenstellingen (transitie in " +
+        "warmtetransitie), synoniemen (armoede, schulden) en kleine typefouten worden ook gevonden."));
+    filters = element("details", {"class": "kb-search__filters", id: "kb-search-filters"});
+    filtersLabel = element("summary", {"class": "kb-search__filters-label"}, "Filters (0)");
+    facetsBox = element("div", {"class": "kb-search__facets", id: "kb-search-facets", role: "group",
+      "aria-label": "Filters"});
+    filters.append(filtersLabel, facetsBox);
+    statusBox = element("div", {"class": "kb-search__status", id: "kb-search-status", role: "status",
+      "aria-live": "polite", "aria-atomic": "true"}, "De zoekfunctie wordt geladen …");
+    list = element("ol", {"class": "kb-search__results", id: "kb-search-results"});
+    moreButton = element("button", {"class": "md-button kb-search__more", id: "kb-search-more", type: "button"},
+      "Meer resultaten");
+    moreButton.hidden = true;
+    var main = element("div", {"class": "kb-search__main"});
+    main.append(statusBox, list, moreButton);
+    var layout = element("div", {"class": "kb-search__layout"});
+    layout.append(filters, main);
+    container.textContent = "";
+    container.append(form, layout);
+
+    function fitFilters() {
+      filters.open = WIDE.matches;
+    }
+    fitFilters();
+    if (WIDE.addEventListener) {
+      WIDE.addEventListener("change", fitFilters);
+    }
+    timing("built");
+  }
+
+  var data = null;        // facet values and date of every item (the engine's "facetten"), after the first results
+  var loadingFacets = null;
+  var facetInputs = [];   // per facet: array of {input, label, count, item}
+  // filters: the URL's [name, value] pairs, checked against the facet values once they are there (selected).
+  var state = {query: "", sort: "relevantie", filters: [], selected: []};
+  var shown = PAGE_SIZE;
+  var typingTimer = 0;
+  var typingEntry = false;
+  var generation = 0;     // the newest render; older ones that finish late are dropped
+
+  // The facet values of every item, for the filters and their counts: asked for after the first results
+  // (they are the largest file a search needs and would share the line with them), or at once when the URL
+  // filters, since then the results depend on them.
+  function loadFacets() {
+    if (!loadingFacets) {
+      loadingFacets = engine.facets().then(function (facets) {
+        if (!data) {
+          data = facets;
+          buildFacets();
+          applyFilters();
+          timing("facets");
+        }
+        return data;
+      }, function (error) {
+        loadingFacets = null;
+        throw error;
+      });
+    }
+    return loadingFacets;
+  }
 
   function start() {
     timing("scripts");
-    warmUp();
-    return engine.facets().then(function (facets) {
-      data = facets;
-      timing("index");
-      buildFacets();
+    readState();
+    form.addEventListener("submit", onSubmit);
+    input.addEventListener("input", onInput);
+    sortSelect.addEventListener("change", function () {
+      state.sort = sortSelect.value;
+      commit(false);
+    });
+    moreButton.addEventListener("click", function () {
+      var first = shown;
+      shown += PAGE_SIZE;
+      render().then(function () {
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) {
+          link.focus();
+        }
+      });
+    });
+    window.addEventListener("popstate", function () {
       readState();
-      form.addEventListener("submit", onSubmit);
-      input.addEventListener("input", onInput);
-      sortSelect.addEventListener("change", function () {
-        state.sort = sortSelect.value;
-        commit(false);
-      });
-      moreButton.addEventListener("click", function () {
-        var first = shown;
-        shown += PAGE_SIZE;
-        render().then(function () {
-          var link = list.children[first] && list.children[first].querySelector("a");
-          if (link) {
-            link.focus();
-          }
-        });
-      });
-      window.addEventListener("popstate", function () {
-        readState();
-        render();
-      });
-      return render();
-    }).then(function () {
+      render();
+    });
+    // The facet values come after the first results (render() asks for them first only when the URL filters).
+    return render().then(function () {
       timing("results");
+      return loadFacets();
+    }).then(function () {
+      updateFacets(lastHits);
       container.classList.add("kb-search--ready");
     });
   }
@@ -184,7 +257,11 @@
     return doc[1 + facet];
   }
 
+  // Before the facet values are there nothing is filtered (render() waits for them when the URL filters).
   function passes(doc, except) {
+    if (!data) {
+      return true;
+    }
     for (var f = 0; f < data.facets.length; f++) {
       var chosen = state.selected[f];
       if (f === except || !chosen.size) {
@@ -199,7 +276,6 @@
 
   function buildFacets() {
     data.facets.forEach(function (facet, f) {
-      state.selected[f] = new Set();
       var fieldset = document.createElement("fieldset");
       fieldset.className = "kb-facet";
       var legend = document.createElement("legend");
@@ -267,6 +343,10 @@
   // apply all other facets' filters, so choosing a second value of the same
   // facet widens the result by exactly its count.
   function updateFacets(hits) {
+    lastHits = hits;
+    if (!data) {
+      return;  // the filters are built, with these counts, when the facet values arrive
+    }
     data.facets.forEach(function (facet, f) {
       var counts = new Array(facet.values.length).fill(0);
       hits.forEach(function (hit) {
@@ -307,19 +387,34 @@
     var params = new URLSearchParams(window.location.search);
     state.query = (params.get(QUERY_PARAM) || "").slice(0, MAX_CHARS);
     state.sort = params.get(SORT_PARAM) === "datum" ? "datum" : "relevantie";
-    data.facets.forEach(function (facet, f) {
-      state.selected[f] = new Set();
-      params.getAll(facet.name).forEach(function (value) {
-        var v = facet.values.indexOf(value);
-        if (v >= 0) {
-          state.selected[f].add(v);
-        }
-      });
+    var names = engine.meta().facets || [];
+    state.filters = [];
+    params.forEach(function (value, name) {
+      if (names.indexOf(name) >= 0) {
+        state.filters.push([name, value]);
+      }
     });
+    if (data) {
+      applyFilters();
+    }
     input.value = state.query;
     sortSelect.value = state.sort;
     shown = PAGE_SIZE;
     typingEntry = false;
+  }
+
+  // The URL's filters as positions in the facet values (a value the hub does not have is dropped).
+  function applyFilters() {
+    state.selected = data.facets.map(function (facet) {
+      var chosen = new Set();
+      state.filters.forEach(function (pair) {
+        var v = pair[0] === facet.name ? facet.values.indexOf(pair[1]) : -1;
+        if (v >= 0) {
+          chosen.add(v);
+        }
+      });
+      return chosen;
+    });
   }
 
   function stateUrl() {
@@ -330,11 +425,15 @@
     if (state.sort !== "relevantie") {
       params.set(SORT_PARAM, state.sort);
     }
-    data.facets.forEach(function (facet, f) {
-      Array.from(state.selected[f]).sort(function (a, b) { return a - b; }).forEach(function (v) {
-        params.append(facet.name, facet.values[v]);
+    if (data) {
+      data.facets.forEach(function (facet, f) {
+        Array.from(state.selected[f]).sort(function (a, b) { return a - b; }).forEach(function (v) {
+          params.append(facet.name, facet.values[v]);
+        });
       });
-    });
+    } else {
+      state.filters.forEach(function (pair) { params.append(pair[0], pair[1]); });
+    }
     var search = params.toString();
     return window.location.pathname + (search ? "?" + search : "");
   }
@@ -378,15 +477,20 @@
   // ---- results -------------------------------------------------------------------
 
   function everything() {
-    return {words: [], hits: data.docs.map(function (doc, ref) { return {ref: ref, score: 0}; }), all: true,
-      suggestion: null, themes: [], truncated: false};
+    var hits = [];
+    for (var ref = 0; ref < engine.meta().docs; ref++) {
+      hits.push({ref: ref, score: 0});
+    }
+    return {words: [], hits: hits, all: true, suggestion: null, themes: [], truncated: false};
   }
 
   function render() {
     var asked = ++generation;
     var query = state.query;
-    var searched = query.trim() ? engine.search(query, {typing: true}) : Promise.resolve(everything());
-    return searched.then(function (outcome) {
+    var filtering = !data && state.filters.length ? loadFacets() : null;
+    var searched = Promise.all([query.trim() ? engine.search(query, {typing: true}) : everything(), filtering]);
+    return searched.then(function (both) {
+      var outcome = both[0];
       if (asked !== generation) {
         return null;
       }
@@ -394,7 +498,7 @@
         outcome = query.trim() ? {words: [], hits: [], all: true, suggestion: null, themes: [], truncated: false} :
           everything();
       }
-      var results = outcome.hits.filter(function (hit) { return passes(data.docs[hit.ref], -1); });
+      var results = outcome.hits.filter(function (hit) { return passes(data && data.docs[hit.ref], -1); });
       if (state.sort === "datum" || !outcome.words.length) {
         // Items are numbered newest first (kennisbank/outputs/search/documents.py), so date order is number order.
         results = results.slice().sort(function (a, b) { return a.ref - b.ref; });
@@ -406,7 +510,6 @@
         if (asked !== generation) {
           return null;
         }
-        lastHits = outcome.hits;
         updateFacets(outcome.hits);
         list.textContent = "";
         docs.forEach(function (doc) {
@@ -442,7 +545,6 @@
   }
 
   function resultItem(doc, words) {
-    var values = data.docs[doc.ref];
     var item = document.createElement("li");
     item.className = "kb-search__result";
     var heading = document.createElement("h2");
@@ -453,14 +555,10 @@
     heading.appendChild(link);
     var meta = document.createElement("p");
     meta.className = "kb-search__meta";
-    var facts = [doc.type, formatDate(doc.date)];
-    [0, 1].forEach(function (f) {
-      docValues(values, f).forEach(function (v) { facts.push(data.facets[f].values[v]); });
-    });
-    // A collection's items name their collection and section, as every list of the site does, so a bare title
-    // such as "Inleiding" says where it is from.
-    facts.push(doc.place);
-    meta.textContent = facts.filter(Boolean).join(" · ");
+    // Themes and development points come with the document (shards.py), not from the facet values, which load
+    // after the first results. A collection's items name their collection and section, as every list of the
+    // site does, so a bare title such as "Inleiding" says where it is from.
+    meta.textContent = [doc.type, formatDate(doc.date)].concat(doc.line, [doc.place]).filter(Boolean).join(" · ");
     item.append(heading, meta, snippet(doc.summary, doc.excerpt, words));
     return item;
   }
@@ -583,16 +681,12 @@
       li.appendChild(link);
       tips.appendChild(li);
     });
-    // The link to the themes comes from the page, where MkDocs resolved it for this site's URL style.
-    var browseLink = document.querySelector("#kb-search-browse a");
-    if (browseLink) {
-      var browse = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = browseLink.href;
-      link.textContent = "Bekijk de thema's";
-      browse.appendChild(link);
-      tips.appendChild(browse);
-    }
+    var browse = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = SITE_ROOT + engine.meta().browse;  // in this site's URL style (shards.py)
+    link.textContent = "Bekijk de thema's";
+    browse.appendChild(link);
+    tips.appendChild(browse);
     return tips;
   }
 
@@ -600,11 +694,14 @@
     statusBox.textContent = "De zoekfunctie kon niet worden geladen. Probeer de pagina opnieuw te laden.";
   }
 
-  loadScripts([SITE_ROOT + ENGINE]).then(function () {
-    engine = window.KennisbankZoekmachine.create({root: SITE_ROOT, load: loadScripts});
-    return engine.ready();
-  }).then(start).catch(function (error) {
-    fail();
-    throw error;
+  parsedContainer().then(function (found) {
+    if (!found) {
+      return null;
+    }
+    build(found);
+    return engineReady.then(start).catch(function (error) {
+      fail();
+      throw error;
+    });
   });
 })();
