@@ -103,7 +103,7 @@ def test_catalogue_lists_every_course_with_its_facets(tmp_path):
         "academie/concept/index.md": course("Nog niet klaar", status="concept"),
     }).build()
     text = site.text("academie/")
-    assert text.startswith("Opleidingsaanbod ¶ Het opleidingsaanbod van de VNG Academie")
+    assert text.startswith("Opleidingsaanbod ¶ Het opleidingsaanbod van de Academie")
     assert "Nog niet klaar" not in text
     assert text.index("Alfa (gearchiveerd)") < text.index("Zeta voor raadsleden")
     assert ("Doelgroep: Raadsleden , griffiers Niveau: Gevorderd Studieduur: 5 uur in 1 module "

@@ -86,7 +86,8 @@ def test_embed_setting_is_validated(tmp_path, caplog):
     config = hub.root / "mkdocs.yml"
     config.write_text(config.read_text() + "\nextra:\n  kennisbank:\n    embeds: ['https://www.youtube.com/']\n")
     hub.build_fails()
-    assert ("mkdocs.yml:1:1: extra.kennisbank.embeds: ongeldige host 'https://www.youtube.com/'; schrijf alleen "
+    line = config.read_text().splitlines().index("    embeds: ['https://www.youtube.com/']") + 1
+    assert (f"mkdocs.yml:{line}:5: extra.kennisbank.embeds: ongeldige host 'https://www.youtube.com/'; schrijf alleen "
             "de hostnaam, bijvoorbeeld www.youtube-nocookie.com") in caplog.text
 
 
