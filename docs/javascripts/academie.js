@@ -439,11 +439,5 @@
     all(document, ".kb-toets__answer").forEach(function (answer) { answer.open = true; });
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.kennisbank.onEveryPage(init);
 })();

@@ -776,11 +776,5 @@
     document.body.appendChild(script);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.kennisbank.onEveryPage(init);
 })();

@@ -17,4 +17,16 @@
     }
     return element;
   };
+
+  /* Run ``init`` on every page: with Material's instant navigation on each page it swaps in (document$),
+     otherwise once the page has been read. */
+  kennisbank.onEveryPage = function (init) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
+  };
 })();
