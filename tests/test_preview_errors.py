@@ -1,6 +1,7 @@
 """`kennisbank serve` with content errors: a Dutch page listing them, no hanging server and no traceback."""
 
 import html
+import signal
 import socket
 import subprocess
 import sys
@@ -30,17 +31,43 @@ def _get(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-def _until(url: str, wanted, seconds: float = 120) -> tuple[int, str]:
+class Server:
+    """``kennisbank serve`` in a child process whose output goes to a file, never to a pipe nobody reads."""
+
+    # SIGUSR1 makes the server print every thread's stack to its log: if a wait below runs out, the failure
+    # says where the server was, not only that it did not answer.
+    START = ("import faulthandler, signal; faulthandler.register(signal.SIGUSR1); "
+             "from kennisbank.cli import main; main()")
+
+    def __init__(self, root, port: int, log) -> None:
+        self.log = log
+        self.process = subprocess.Popen([sys.executable, "-c", self.START, "serve", "--dev-addr",
+                                         f"127.0.0.1:{port}"], cwd=root, stdout=log.open("w"),
+                                        stderr=subprocess.STDOUT)
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stacks(self) -> str:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGUSR1)
+            time.sleep(1)
+            return self.output()
+        return f"{self.output()}\n[the server exited with code {self.process.returncode}]"
+
+
+def _until(server: Server, url: str, wanted, seconds: float = 120) -> tuple[int, str]:
     deadline = time.monotonic() + seconds
     while True:
         try:
             answer = _get(url)
             if wanted(answer):
                 return answer
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            answer = None
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no wanted answer from {url} in {seconds} s; last: {answer!r}"[:2000])
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
+            answer = error
+        if time.monotonic() > deadline or server.process.poll() is not None:
+            raise AssertionError(f"no wanted answer from {url} in {seconds} s; last: {answer!r}"[:2000]
+                                 + "\nserver output:\n" + server.stacks()[-20000:])
         time.sleep(0.3)
 
 
@@ -48,31 +75,29 @@ def _until(url: str, wanted, seconds: float = 120) -> tuple[int, str]:
 def serving(tmp_path):
     hub = project(tmp_path, {"artikelen/warmte.md": BROKEN})
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-c", "from kennisbank.cli import main; main()", "serve",
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=hub.root, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
+    server = Server(hub.root, port, tmp_path / "serve.log")
     try:
-        yield hub, f"http://127.0.0.1:{port}"
+        yield hub, f"http://127.0.0.1:{port}", server
     finally:
-        server.terminate()
-        _, stderr = server.communicate(timeout=30)
-        assert "Traceback" not in stderr, stderr
+        server.process.terminate()
+        server.process.wait(timeout=30)
+        assert "Traceback" not in server.output(), server.output()
 
 
 def test_the_preview_lists_content_errors_in_dutch_until_they_are_fixed(serving):
-    hub, base = serving
-    status, page = _until(base + "/", lambda answer: answer[0] == 503)
+    hub, base, server = serving
+    status, page = _until(server, base + "/", lambda answer: answer[0] == 503)
     assert '<html lang="nl">' in page
     assert "<h1>De kennisbank bevat 1 fout</h1>" in page
     assert f"<li><code>{html.escape(ERROR)}</code></li>" in page
     assert _get(base + "/artikelen/warmte/")[0] == 503  # every page, not only the home page
     assert _get(base + "/%00")[0] == 404 and _get(base + "/a%00b/")[0] == 404
     (hub.docs / "artikelen/warmte.md").write_text(article(title='"Warmte: een aanpak"'), encoding="utf-8")
-    status, page = _until(base + "/artikelen/warmte/", lambda answer: answer[0] == 200)
+    status, page = _until(server, base + "/artikelen/warmte/", lambda answer: answer[0] == 200)
     assert "Warmte: een aanpak" in page
     # A mistake after a good build: MkDocs' server would now hang on every request until it is fixed.
     (hub.docs / "artikelen/warmte.md").write_text(BROKEN, encoding="utf-8")
-    status, page = _until(base + "/artikelen/warmte/", lambda answer: answer[0] == 503)
+    status, page = _until(server, base + "/artikelen/warmte/", lambda answer: answer[0] == 503)
     assert f"<li><code>{html.escape(ERROR)}</code></li>" in page
 
 
