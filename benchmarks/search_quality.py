@@ -122,8 +122,10 @@ def run(site: Path, script: str, queries: list[Query]) -> list[list[str]]:
 
 
 def score(queries: list[Query], found: list[list[str]], strict: bool = False) -> tuple[float, float, dict[str, float]]:
-    """Recall@5, MRR and recall per kind; ``strict``: only the labelled items count, not :attr:`Query.also`."""
-    pairs = [recall_and_rank(urls, q.expected, () if strict else q.also) for q, urls in zip(queries, found)]
+    """Recall@5, MRR and recall per kind; ``strict``: only the labelled items count (with :attr:`Query.titled`),
+    not :attr:`Query.also`."""
+    pairs = [recall_and_rank(urls, q.expected, q.titled if strict else q.titled + q.also)
+             for q, urls in zip(queries, found)]
     kinds: dict[str, list[float]] = {}
     for q, (recall, _) in zip(queries, pairs):
         kinds.setdefault(q.kind, []).append(recall)
@@ -145,19 +147,27 @@ def main() -> None:
             results = {"Kennisbank": run(ours_site, OURS, QUERIES), "Material": run(material_site, MATERIAL, QUERIES)}
             for engine, found in results.items():
                 recall, mrr, kinds = score(QUERIES, found)
-                rows.append((name, engine, recall, score(QUERIES, found, strict=True)[0], mrr, kinds))
+                strict, _, strict_kinds = score(QUERIES, found, strict=True)
+                # The figure on the labels as they were before the label audit of 2026-12-06 (Query.titled).
+                before = score([q._replace(titled=()) for q in QUERIES], found, strict=True)[0]
+                rows.append((name, engine, recall, strict, before, mrr, kinds, strict_kinds))
                 if args.verbose:
                     for q, urls in zip(QUERIES, found):
-                        if recall_and_rank(urls, q.expected, q.also)[0] < 1:
+                        if recall_and_rank(urls, q.expected, q.titled)[0] < 1:
                             print(f"  {name} / {engine}: miss {q.text!r} ({q.kind}): {urls[:5]}")
     kinds = list(dict.fromkeys(q.kind for q in QUERIES))
     print(f"{len(QUERIES)} labelled queries")
-    print("| fixture | engine | recall@5 | recall@5, labelled items only | MRR | " + " | ".join(kinds) + " |")
-    print("|---|---|---:|---:|---:|" + "---:|" * len(kinds))
-    for name, engine, recall, strict, mrr, per_kind in rows:
-        print(f"| {name} | {engine} | {recall:.2f} | {strict:.2f} | {mrr:.2f} | "
+    print("| fixture | engine | recall@5 | recall@5, labelled items only | the same, labels before the audit | MRR | "
+          + " | ".join(kinds) + " |")
+    print("|---|---|---:|---:|---:|---:|" + "---:|" * len(kinds))
+    for name, engine, recall, strict, before, mrr, per_kind, _ in rows:
+        print(f"| {name} | {engine} | {recall:.2f} | {strict:.2f} | {before:.2f} | {mrr:.2f} | "
               + " | ".join(f"{per_kind[k]:.2f}" for k in kinds) + " |")
-
+    print("\nPer kind, labelled items only:")
+    print("| fixture | engine | " + " | ".join(kinds) + " |")
+    print("|---|---|" + "---:|" * len(kinds))
+    for name, engine, *_, strict_kinds in rows:
+        print(f"| {name} | {engine} | " + " | ".join(f"{strict_kinds[k]:.2f}" for k in kinds) + " |")
 
 if __name__ == "__main__":
     main()

@@ -21,7 +21,15 @@ class Query(NamedTuple):
     """Equally good answers: items whose title (URL slug) has one of these. Written case by case where the
     larger fixture has items titled with the very word typed (or one the editors' synonym list gives), which
     rank above a labelled item that matches only through a synonym or in its body: those are not wrong
-    answers. A labelled item still counts once; an accepted one fills a place a labelled one left open."""
+    answers. A labelled item still counts once; an accepted one fills a place a labelled one left open.
+    Not counted in the figure "labelled items only"."""
+    titled: tuple[str, ...] = ()
+    """Part of the label, counted like :attr:`also` but also in the figure "labelled items only": items whose title
+    (URL slug) has the word as typed. Only where the labelled item has the typed word in its body alone and
+    matches in title, tags or summary only through a synonym: on a hub with five or more items that have the
+    typed word itself in title and summary, the issue's rules (title and summary matches above body matches) and
+    the editors' (the word typed above its synonyms) put those first, so the starter item alone cannot be what
+    must be in the top 5. The label audit of 2026-12-06, benchmarks/RESULTS.md."""
 
 
 A = "artikelen/"
@@ -65,13 +73,19 @@ QUERIES: list[Query] = [
     Query("geldzorgen", "synonym", [P + "vroegsignalering-schulden-zwolle.md"]),
     Query("maatschappelijke ondersteuning", "synonym", [A + "toekomstbestendige-wmo.md"]),
     Query("privacy", "synonym", [DATA + "01-data-in-de-gemeentelijke-praktijk.md"]),
-    Query("jeugdhulp", "synonym", [A + "hervorming-jeugdzorg.md"], ("jeugdhulp",)),
+    # Label corrected: "Hervorming jeugdzorg" has jeugdhulp once in its body and jeugdzorg (the synonym) in title
+    # and tags; the larger fixture has 12 items with jeugdhulp itself in title and summary.
+    Query("jeugdhulp", "synonym", [A + "hervorming-jeugdzorg.md"], titled=("jeugdhulp",)),
     Query("aardgasvrij", "synonym", [P + "wijkaanpak-aardgasvrij-utrecht.md"]),
     Query("werkloosheid", "synonym", [A + "participatiewet-en-sociaal-ontwikkelbedrijf.md"],
           ("werkloosheid", "participatiewet", "arbeidsmarkt", "bijstand")),  # the synonym list's words
-    Query("bijstand", "synonym", [A + "participatiewet-en-sociaal-ontwikkelbedrijf.md"], ("bijstand",)),
+    # Label corrected: bijstand is in the labelled item's body only (its title has the synonym Participatiewet);
+    # the larger fixture has 20 items with bijstand(sbeleid) in title and summary.
+    Query("bijstand", "synonym", [A + "participatiewet-en-sociaal-ontwikkelbedrijf.md"], titled=("bijstand",)),
     Query("klimaat", "synonym", [A + "water-en-bodem-sturend.md"], ("klimaat",)),
-    Query("ouderen", "synonym", [A + "toekomstbestendige-wmo.md"], ("ouderen",)),
+    # Label corrected: ouderen is once in the labelled item's body (its title has the synonym Wmo); the larger
+    # fixture has 11 items with ouderen in title and summary ("Eenzaamheid onder ouderen …").
+    Query("ouderen", "synonym", [A + "toekomstbestendige-wmo.md"], titled=("ouderen",)),
     # Abbreviations.
     Query("AVG", "abbreviation", [DATA + "01-data-in-de-gemeentelijke-praktijk.md"]),
     Query("SDG", "abbreviation", [A + "sdg-invoervoorziening.md"]),

@@ -21,10 +21,10 @@ LARGER = 500
 """Generated items beside the starter items (``benchmarks/generate.py``, seed 2026): enough that hundreds of
 items share each labelled item's themes and words; a build of a minute or two."""
 
-TITLED_ABOVE = {"schuld", "vastgoed", "jeugdhulp", "bijstand", "klimaat", "ouderen", "schuldhulpverleneng"}
+TITLED_ABOVE = {"schuld", "vastgoed", "klimaat", "schuldhulpverleneng"}
 """Queries whose labelled item the larger fixture outranks with items titled with the very word typed (or its
-correction), while the labelled item has it only in tags, summary or body, or through a synonym: not a wrong
-answer (see ``Query.also`` and benchmarks/RESULTS.md)."""
+correction), while the labelled item has it in tags or summary, not its title: not a wrong answer (see
+``Query.also`` and benchmarks/RESULTS.md)."""
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +55,10 @@ def test_on_a_larger_hub_every_query_finds_good_answers_in_the_top_5(found_large
     assert recall_and_rank(top, query.expected, query.also)[0] == 1, top
     if query.text not in TITLED_ABOVE:
         # Among them "kinderopvang financiering": the item with both words in its tags and summary, above items
-        # titled "Kinderopvang voor iedereen …" that name financiering in passing (README, Search: the order).
-        assert recall_and_rank(top, query.expected)[0] == 1, top
+        # titled "Kinderopvang voor iedereen …" that name financiering in passing (README, Search: the order);
+        # "ouderen": "Toekomstbestendige Wmo", with ouderen, ouderenzorg and Wmo, among the items titled
+        # "Eenzaamheid onder ouderen …" (more of the editors' words for one idea).
+        assert recall_and_rank(top, query.expected, query.titled)[0] == 1, top
 
 
 def test_equally_good_answers_fill_only_the_places_labelled_items_leave_open():

@@ -33,6 +33,8 @@
   // A synonym or a corrected typo counts, but less than the word typed (and ranks below it: see compare()).
   var SYNONYM_BOOST = 0.5;
   var FUZZY_BOOST = 0.3;
+  // Each further word of one idea an item has (the word typed and its synonyms) adds this share of its weight.
+  var FURTHER_VARIANT = 0.5;
   var MAX_CORRECTIONS = 3;   // vocabulary terms tried per misspelt word
   var MAX_PREFIX_TERMS = 40; // terms a word being typed may stand for
   var MAX_PREFIX_SHARDS = 3; // shards read for them
@@ -369,30 +371,41 @@
       return total || {};
     }
 
-    // Per concept: ref -> {score, exact, title, fields}. The best variant counts (a document that says both
-    // "armoede" and "schulden" is not counted twice for one idea); `fields`: where any variant is found whole.
+    // Per concept: ref -> {score, exact, title, fields}; `fields`: where any variant is found whole.
+    // The score is the best variant's, plus half the weight of each further word for the same idea the item has
+    // (the word typed and the editors' synonyms): an item that says bestaanszekerheid, schulden and
+    // inkomensondersteuning is more about "armoede" than one that says one of them, but one idea must not
+    // count as two words of the query. Lucene's SynonymQuery gets this by summing the synonyms' frequencies
+    // before BM25 saturates them; the shards hold saturated weights, so the further ones are damped instead
+    // (1, the plain sum, and 0.2 were measured too: benchmarks/RESULTS.md). Corrections of a typo and the
+    // completions of a word being typed are alternatives, not more words of the idea: only the best counts.
     function conceptScores(concept) {
       var result = {};
-      function add(terms, boost, exact) {
+      function add(terms, boost, exact, blend) {
         var found = variantScores(terms);
         Object.keys(found).forEach(function (ref) {
           var score = found[ref].score * boost;
           var title = exact && (found[ref].fields & 1 << FIELD_TITLE) !== 0;
-          var entry = result[ref];
-          if (!entry) {
-            result[ref] = {score: score, exact: exact, title: title, fields: found[ref].fields};
-          } else {
-            entry.score = Math.max(entry.score, score);
-            entry.exact = entry.exact || exact;
-            entry.title = entry.title || title;
-            entry.fields |= found[ref].fields;
+          var entry = result[ref] || (result[ref] = {score: 0, exact: false, title: false, fields: 0, best: 0,
+            sum: 0});
+          entry.score = Math.max(entry.score, score);
+          entry.exact = entry.exact || exact;
+          entry.title = entry.title || title;
+          entry.fields |= found[ref].fields;
+          if (blend) {
+            entry.best = Math.max(entry.best, score);
+            entry.sum += score;
           }
         });
       }
-      add(concept.exact, 1, true);
-      concept.expanded.forEach(function (term) { add([term], 1, true); });
-      concept.synonyms.forEach(function (terms) { add(terms, SYNONYM_BOOST, false); });
-      concept.fuzzy.forEach(function (correction) { add([correction.term], FUZZY_BOOST, false); });
+      add(concept.exact, 1, true, true);
+      concept.expanded.forEach(function (term) { add([term], 1, true, false); });
+      concept.synonyms.forEach(function (terms) { add(terms, SYNONYM_BOOST, false, true); });
+      concept.fuzzy.forEach(function (correction) { add([correction.term], FUZZY_BOOST, false, false); });
+      Object.keys(result).forEach(function (ref) {
+        var entry = result[ref];
+        entry.score = Math.max(entry.score, entry.best + FURTHER_VARIANT * (entry.sum - entry.best));
+      });
       return result;
     }
 
@@ -401,21 +414,25 @@
     // in which one rare word in a title outweighs every other word of the query):
     // 1. a title that is the query;
     // 2. more of the query's words (or what they stand for) found: coordination, for the "any word" fallback;
-    // 3. more of them as typed, not via a synonym or a correction;
-    // 4. more of them together in one field that says what the item is about (title, keywords or summary):
+    // 3. more of them together in one field that says what the item is about (title, keywords or summary):
     //    both words in the summary beat one in the title and the other in passing elsewhere, as Elasticsearch's
     //    multi_match best_fields prefers "brown fox" in one field to "brown" in one and "fox" in another;
-    // 5. more of them in such a field at all: a title, tag or summary match above a body-only match.
+    // 4. more of them in such a field at all: a title, tag or summary match above a body-only match;
+    // 5. more of them as typed (anywhere in the item), not only via a synonym or a correction.
+    // Where a word stands (4) comes before how it matched (5): an item titled with a word the editors declared
+    // to mean the same ("armoede" finds bestaanszekerheid) is about what was asked, an item naming the typed
+    // word once in its body is not. Algolia counts single-word synonyms as exact for the same reason
+    // (alternativesAsExact). Counting (5) only where the typed word stands in such a field was measured and
+    // dropped: it puts "Toekomstbestendige Wmo" below items with "maatschappelijke ondersteuning" in a tag.
     function compare(a, b) {
-      return b.titleIsQuery - a.titleIsQuery || b.matched - a.matched || b.exact - a.exact ||
-        b.together - a.together || b.strong - a.strong || b.score - a.score || a.ref - b.ref;
+      return b.titleIsQuery - a.titleIsQuery || b.matched - a.matched || b.together - a.together ||
+        b.strong - a.strong || b.exact - a.exact || b.score - a.score || a.ref - b.ref;
     }
 
     // ---- the query -------------------------------------------------------------------------
 
     // Resolves to {words, concepts, hits: [{ref, score}], all, truncated, suggestion, themes}.
-    // `hits` are ordered: a title that is the query first, then documents with
-    // more of the words as typed (not via synonym or correction), then lunr's score.
+    // `hits` are ordered by the tiers of compare(), then lunr's score.
     function search(text, searchOptions) {
       var typing = !!(searchOptions && searchOptions.typing);
       return ready().then(function () {
