@@ -48,11 +48,19 @@ def test_every_expected_item_is_in_the_top_5(found, query):
         assert found[query.text][0] == url_of(query.expected[0])
 
 
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.text)
+def test_a_labelled_item_comes_first(found, query):
+    # MRR 1 on the starter hub. Among them "werkloosheid" ("Participatiewet …", titled with a synonym, above an
+    # item with werkloosheid once in its body), "AVG" and "klimaat" ("Water en bodem sturend", its tag
+    # klimaatadaptatie both a compound with klimaat and a synonym of it), second or third before 2026-12-06.
+    assert found[query.text][0] in {url_of(src) for src in query.expected}, found[query.text][:3]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.text)
 def test_on_a_larger_hub_every_query_finds_good_answers_in_the_top_5(found_larger, query):
     top = found_larger[query.text][:5]
-    assert recall_and_rank(top, query.expected, query.also)[0] == 1, top
+    assert recall_and_rank(top, query.expected, query.titled + query.also)[0] == 1, top
     if query.text not in TITLED_ABOVE:
         # Among them "kinderopvang financiering": the item with both words in its tags and summary, above items
         # titled "Kinderopvang voor iedereen …" that name financiering in passing (README, Search: the order);
