@@ -386,21 +386,22 @@ def test_where_a_word_stands_ranks_before_typed_or_synonym_and_a_title_that_is_t
     word once in passing in a body (the issue's rule: title and summary matches above body matches)."""
     site = project(tmp_path, {
         # A strong synonym match: 'bestaanszekerheid' in title, tags and summary.
-        "artikelen/a.md": article("Bestaanszekerheid en bestaanszekerheid", tags=["bestaanszekerheid"],
+        "artikelen/a.md": article("Bestaanszekerheid", tags=["bestaanszekerheid"],
                                   samenvatting="Over bestaanszekerheid.", body="Bestaanszekerheid.\n"),
         # A weak match of the word itself: once, in the body.
         "artikelen/b.md": article("Lokaal beleid", body="Een alinea die armoede noemt, tussen veel andere woorden "
                                   "over beleid, uitvoering, wijken, regio, samenwerking en financiering.\n",
                                   themas=["klimaat-energie"]),  # not the theme Bestaanszekerheid: no synonym
         "artikelen/c.md": article("Armoede", body="Kort.\n", gepubliceerd="2020-01-01", themas=["klimaat-energie"]),
-        # The word itself in a tag only: a lower score than the synonym item's, in an equally strong field.
-        "artikelen/d.md": article("Lokale regels", tags=["armoede"], body="Over regels in de gemeente.\n",
-                                  themas=["klimaat-energie"]),
+        # The word itself in a long summary only: a lower score than the synonym item's (0.7 against 1.3), in an
+        # equally strong field.
+        "artikelen/d.md": article("Lokale regels", body="Over regels in de gemeente.\n", themas=["klimaat-energie"],
+                                  samenvatting="Regels van de gemeente voor inwoners, over wonen, werk, zorg en armoede."),
     }).build()
     with serve(site.root) as base:
         page = chromium.new_page()
         open_page(page, base + "zoeken/?zoekterm=armoede%20")
-        assert titles(page) == ["Armoede", "Lokale regels", "Bestaanszekerheid en bestaanszekerheid", "Lokaal beleid"]
+        assert titles(page) == ["Armoede", "Lokale regels", "Bestaanszekerheid", "Lokaal beleid"]
         page.close()
 
 
