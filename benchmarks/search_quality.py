@@ -169,5 +169,6 @@ def main() -> None:
     for name, engine, *_, strict_kinds in rows:
         print(f"| {name} | {engine} | " + " | ".join(f"{strict_kinds[k]:.2f}" for k in kinds) + " |")
 
+
 if __name__ == "__main__":
     main()

@@ -30,7 +30,8 @@
   var MAX_WORDS = 10;
   var MAX_CHARS = 1000;
   var FIELD_TITLE = 0;
-  // A synonym or a corrected typo counts, but less than the word typed (and ranks below it: see compare()).
+  // A synonym or a corrected typo counts, but less than the word typed (and, found in an equally strong field,
+  // ranks below it: see compare()).
   var SYNONYM_BOOST = 0.5;
   var FUZZY_BOOST = 0.3;
   // Each further word of one idea an item has (the word typed and its synonyms) adds this share of its weight.
