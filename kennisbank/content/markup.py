@@ -296,6 +296,43 @@ def inline_links(body: str) -> list[tuple[int, int, str, str]]:
             for m in _INLINE.finditer(mask_comments(mask_code(body))) if not m.group("bang")]
 
 
+@dataclass(frozen=True)
+class UrlSpan:
+    """Where a link's or image's URL is written in a body, for rewriting it in place."""
+
+    start: int
+    end: int
+    url: str
+    """As the browser will see it (see :func:`clean_url`)."""
+    kind: str
+    """``link`` or ``image`` (a reference definition counts as a link)."""
+    html: bool
+    """In a raw HTML tag (``<a href>``, ``<img src>``), which MkDocs does not resolve."""
+
+
+_HTML_URL = re.compile(r"""<(?P<tag>a|img)\b[^<>]*?\s(?:href|src)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""",
+                       re.I)
+
+
+def url_spans(body: str) -> list[UrlSpan]:
+    """Every inline link and image, reference definition and raw ``<a href>``/``<img src>`` URL in ``body``,
+    code and comments ignored, in source order."""
+    text = mask_comments(mask_code(body))
+    spans = []
+    for match in _INLINE.finditer(text):
+        spans.append(UrlSpan(match.start("url"), match.end("url"), clean_url(match.group("url")),
+                             "image" if match.group("bang") else "link", False))
+    for match in (_DEFINITION.finditer(text) if "]:" in text else ()):
+        spans.append(UrlSpan(match.start("url"), match.end("url"), clean_url(match.group("url")), "link", False))
+    for match in (_HTML_URL.finditer(text) if "<" in text else ()):
+        group = "dq" if match.group("dq") is not None else "sq"
+        spans.append(UrlSpan(match.start(group), match.end(group), html.unescape(match.group(group)),
+                             "image" if match.group("tag").lower() == "img" else "link", True))
+    spans.sort(key=lambda s: s.start)
+    # A link written inside another's URL (<a href="[x](y)">) is one URL, not two.
+    return [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]
+
+
 def scan(body: str, first_line: int = 1) -> Markup:
     """Find references, raw HTML tags and attribute lists in ``body``, which starts at ``first_line``."""
     text = mask_comments(mask_code(body))

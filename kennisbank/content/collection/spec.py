@@ -80,6 +80,9 @@ class CollectionSpec(BaseModel):
         "de diepste passende map telt, '' is de hele collectie.")
     dialect: Literal["mkdocs", "docusaurus"] = Field(
         default="mkdocs", description="Schrijfwijze van de bron: mkdocs (Material) of docusaurus (MDX wordt omgezet).")
+    basispad: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^/[^\s?#]*$", max_length=100)] = Field(
+        default="/docs", description="Docusaurus' routeBasePath: het begin van de adressen van de pagina's op de "
+        "bronsite ('/docs', of '/' als de documentatie de hele site is); links als /docs/gids/start werken dan.")
     gepubliceerd: Date | None = Field(
         default=None, description="Datum voor pagina's zonder datum, als de git-geschiedenis die niet geeft.")
     velden: FieldMap = Field(default_factory=FieldMap, description="Velden van de bron en hun betekenis.")
