@@ -168,6 +168,26 @@ def url_scheme(url: str) -> str:
     return match.group(1) if match else ""
 
 
+_REQUIRE = re.compile(r"""^\{\s*require\(\s*(['"])(?P<path>[^'"]*)\1\s*\)(?:\.default)?\s*\}$""")
+PATHNAME = "pathname://"
+"""Docusaurus' prefix for a URL it must not process: its site writes what follows as the link."""
+
+
+def final_url(url: str) -> str:
+    """The URL a link leads to once its source site (Docusaurus/MDX) has read it: JSX's
+    ``{require('./a.png').default}`` is ``./a.png``, ``pathname:///docs/x`` is ``/docs/x``. The safety checks
+    judge this URL, so ``pathname://javascript:…`` is refused like ``javascript:…``."""
+    url = required(url)
+    return url[len(PATHNAME):] if url.lower().startswith(PATHNAME) else url
+
+
+def required(url: str) -> str:
+    """The path in JSX's ``{require('./a.png').default}`` (collection.dialects writes it as ``"./a.png"``),
+    else ``url`` as it is."""
+    match = _REQUIRE.match(url.strip())
+    return match.group("path") if match else url
+
+
 @dataclass(frozen=True)
 class Reference:
     """A link or image in Markdown syntax."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .layout import CONTENT_FOLDERS, is_generated, slugify
-from .markup import Markup, Reference, url_scheme
+from .markup import Markup, Reference, required, url_scheme
 from .problems import Problem, Severity, suggest
 from .published import is_page
 from .urls import leaves_site
@@ -75,13 +75,13 @@ def check_references(path: str, src: str, markup: Markup, tree: DocsTree,
     refs = list(markup.references)
     for tag in markup.tags:
         if tag.name == "img":
-            refs.append(Reference("image", (tag.get("src") or "").strip(), tag.get("alt") or "", tag.line,
+            refs.append(Reference("image", required(tag.get("src") or "").strip(), tag.get("alt") or "", tag.line,
                                   tag.column))
             if not tag.has("alt"):
                 # An explicit alt="" marks a decorative image (WCAG allows that); a missing alt does not.
                 problems.append(Problem(path, tag.line, tag.column, "afbeelding", HTML_ALT_MESSAGE, FORM))
         elif tag.name == "a" and tag.get("href"):
-            refs.append(Reference("link", tag.get("href") or "", "", tag.line, tag.column))
+            refs.append(Reference("link", required(tag.get("href") or ""), "", tag.line, tag.column))
     for ref in refs:
         field = "afbeelding" if ref.kind == "image" else "link"
         if claimed is not None and claimed(ref.url):

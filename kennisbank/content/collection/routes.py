@@ -26,20 +26,18 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from ..markup import url_scheme, url_spans
+from ..markup import PATHNAME, final_url, url_scheme, url_spans
 from ..problems import suggest
 from ..text import link
 from ..urls import leaves_site
 from .spec import SECTION_PAGE_NAMES
 
-PATHNAME = "pathname://"
 SITE_ALIAS = "@site/"
 DOCS_FOLDER = "docs"
 """The folder of the Docusaurus site that the collection is (its docs plugin's default ``path``)."""
-_REQUIRE = re.compile(r"""^\{\s*require\(\s*(['"])(?P<path>[^'"]*)\1\s*\)(?:\.default)?\s*\}$""")
 # Docusaurus' DefaultNumberPrefixParser: '01-intro' and '003 - intro' lose their prefix, dates and versions
 # ('2021-01-31 - x', '7.0-x') do not.
-_DATE_PREFIX = re.compile(r"^((\d{2}|\d{4})[-_.]\d{2}([-_.](\d{2}|\d{4}))?)(.*)$")
+_DATE_OR_VERSION = re.compile(r"^(?:\d{2}|\d{4})[-_.]\d{2}(?:[-_.](?:\d{2}|\d{4}))?|^\d+[-_.]\d+")
 _NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?P<rest>[^-_.\s].*)$")
 _PAGE_EXTENSIONS = (".md", ".mdx")
 
@@ -57,24 +55,17 @@ class Resolution:
 
 def strip_number_prefix(name: str) -> str:
     """``02-instellen`` → ``instellen``, as Docusaurus names the page's URL."""
-    if _DATE_PREFIX.match(name):
+    if _DATE_OR_VERSION.match(name):
         return name
     match = _NUMBER_PREFIX.match(name)
     return match.group("rest") if match else name
 
 
-def source_url(url: str) -> str:
-    """The URL a link names: ``{require('./a.png').default}`` (JSX) is ``./a.png``."""
-    match = _REQUIRE.match(url.strip())
-    return match.group("path") if match else url
-
-
 def is_docusaurus_form(url: str) -> bool:
     """Whether ``url`` is a form only a Docusaurus site resolves (site-absolute, ``@site/``, ``pathname:``,
     ``require()``): :class:`SourceSite` checks those, not the hub's own path checks."""
-    url = url.strip()
-    return url.startswith(("/", SITE_ALIAS, PATHNAME)) and not leaves_site(url.removeprefix(PATHNAME)) \
-        or _REQUIRE.match(url) is not None
+    url = final_url(url.strip())
+    return url.startswith(("/", SITE_ALIAS)) and not leaves_site(url)
 
 
 class SourceSite:
@@ -100,7 +91,7 @@ class SourceSite:
             return posixpath.normpath(slug.strip("/") if slug.startswith("/") else "/".join([*folders, slug])) \
                 .strip("/").removeprefix(".")
         stem = posixpath.splitext(name)[0]
-        if name in SECTION_PAGE_NAMES or stem.lower() in ("index", "readme") or (folders and stem == folders[-1]):
+        if stem.lower() in ("index", "readme", folders[-1].lower() if folders else "index"):
             return "/".join(folders)
         own = meta.get("id")
         return "/".join([*folders, str(own) if isinstance(own, (str, int)) and str(own).strip()
@@ -109,12 +100,11 @@ class SourceSite:
     def resolve(self, src: str, url: str, kind: str = "link", html: bool = False) -> Resolution | None:
         """Where ``url`` on page ``src`` leads, or None for a link that is not the source site's to resolve
         (another site, an anchor, a file path MkDocs resolves itself)."""
-        url = source_url(url.strip())
-        if url.startswith(PATHNAME):
-            rest = url[len(PATHNAME):]
-            if not rest.startswith("/") or leaves_site(rest):
-                return Resolution(None, message=self._outside(url, kind))
-            return self._absolute(rest, url, kind)
+        written, url = url.strip(), final_url(url.strip())
+        if written.lower().startswith(PATHNAME):
+            if not url.startswith("/") or leaves_site(url):
+                return Resolution(None, message=self._outside(written, kind))
+            return self._absolute(url, written, kind)
         if not url or url.startswith("#") or url_scheme(url) or leaves_site(url):
             return None
         parts = urlsplit(url)
@@ -185,10 +175,13 @@ class SourceSite:
                                         f"docs/{target})" + suggest(written.split("#")[0], near))
 
     def _outside(self, url: str, kind: str) -> str:
-        what = "de afbeelding" if kind == "image" else "het bestand of de pagina"
-        return (f"'{url[:80]}' wijst naar {what} buiten de documentatie van de bronsite (zoals de map static/ "
-                f"van Docusaurus), en dat hoort niet bij de collectie; zet het bestand in docs/{self.folder}/ "
-                "en verwijs er relatief naar, bijvoorbeeld ./afbeeldingen/schema.png")
+        where = (f"'{url[:80]}' wijst naar iets buiten de documentatie van de bronsite (zoals de map static/ van "
+                 "Docusaurus), en dat hoort niet bij de collectie; ")
+        if kind == "image":
+            return where + (f"zet de afbeelding in docs/{self.folder}/ en verwijs er relatief naar, bijvoorbeeld "
+                            "./afbeeldingen/schema.png")
+        return where + (f"zet het bestand in docs/{self.folder}/ en verwijs er relatief naar, of link naar het "
+                        "volledige adres op de bronsite (https://…)")
 
 
 def page_candidates(target: str, folder: bool = False) -> list[str]:
