@@ -136,6 +136,8 @@ CHECK = [
     f"(gezocht: {PATH}02-beheerders/05-terugzetten.md); bedoelde je '@site/docs/02-beheerders/04-bijwerken.md'?",
     f"{BROKEN}:14:8: link: 'pathname:///changelog' {OUTSIDE}het bestand in {PATH} en verwijs er relatief naar, of "
     "link naar het volledige adres op de bronsite (https://…)",
+    f"{BROKEN}:18:7: link: './handleiding' verwijst naar een pagina die niet bestaat (gezocht: "
+    f"{PATH}02-beheerders/handleiding.mdx en {PATH}02-beheerders/handleiding.md)",
 ]
 
 
@@ -145,7 +147,7 @@ def test_check_reports_every_link_the_build_would_break(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == CHECK
-    assert "6 fouten gevonden." in result.stderr
+    assert "7 fouten gevonden." in result.stderr
 
 
 def test_a_lenient_build_makes_links_that_lead_nowhere_text(tmp_path):
@@ -155,7 +157,8 @@ def test_a_lenient_build_makes_links_that_lead_nowhere_text(tmp_path):
     assert [str(p) for p in publication.problems if p.path.endswith("04-bijwerken.md")] == CHECK[1:]
     html = Site(hub.root / "site").article_html(ROOT + "02-beheerders/04-bijwerken/")
     assert "<p>Lees eerst de installatie en de release-notes.</p>" in html
-    assert "<p>Zie ook <a>terugzetten</a> en <a>de wijzigingen</a>.</p>" in html  # an <a> without href is text
+    assert "<p>Zie ook <a>terugzetten</a> en de wijzigingen.</p>" in html  # an <a> without href is text
+    assert "<p>Volg daarna de handleiding.</p>" in html  # [x][hl] with [hl]: ./handleiding
     assert not (hub.root / "site" / ROOT / "01-gebruikers/03-delen").exists()
 
 

@@ -33,7 +33,8 @@ _INLINE = re.compile(
     r"\s*+\)")
 # Only reference-style images matter (their URL is checked); a leading literal lets the regex engine skip ahead.
 _REFERENCE_IMAGE = re.compile(r"!\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[\]\n]*)\]")
-_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<ref>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
+# Not footnotes ('[^1]: tekst'): their text is no URL.
+_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<ref>[^\]\n^][^\]\n]*)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*+(?P<body>[^{}\n]*+)\}")
 _ATTR = re.compile(r"""(?P<name>[^\s=#.{}"']+)=(?P<value>"[^"]*"|'[^']*'|[^\s}]*)""")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s{}]+)")
@@ -351,6 +352,24 @@ def url_spans(body: str) -> list[UrlSpan]:
     spans.sort(key=lambda s: s.start)
     # A link written inside another's URL (<a href="[x](y)">) is one URL, not two.
     return [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]
+
+
+_REFERENCE_USE = re.compile(r"(?<![!\]\\])\[(?P<text>[^\[\]\n]+)\](?:\[(?P<ref>[^\[\]\n]*)\]|(?![\[(:]))")
+
+
+def reference_links(body: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, text, url)`` of every reference-style link (``[text][ref]``, ``[ref][]``, ``[ref]``)
+    whose definition is in ``body``, code and comments ignored; images are not links."""
+    text = mask_comments(mask_code(body))
+    if "]:" not in text:
+        return []
+    definitions = {m.group("ref").strip().lower(): clean_url(m.group("url")) for m in _DEFINITION.finditer(text)}
+    found = []
+    for match in _REFERENCE_USE.finditer(text):
+        ref = (match.group("ref") or match.group("text")).strip().lower()
+        if ref in definitions:
+            found.append((match.start(), match.end(), body[match.start("text"):match.end("text")], definitions[ref]))
+    return found
 
 
 def scan(body: str, first_line: int = 1) -> Markup:

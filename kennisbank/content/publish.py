@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .hub import Hub
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES
 from .links import target_of
-from .markup import inline_links, url_spans
+from .markup import inline_links, reference_links, url_spans
 from .problems import Problem, Severity
 from .published import is_page
 from .taxonomy import DATA_DIR
@@ -160,14 +160,16 @@ def _unlink_items(hub: Hub, dead: Callable[[str], bool]) -> None:
 
 def unlink(markdown: str, src: str, dead: Callable[[str], bool],
            target: Callable[[str], str | None] | None = None) -> str:
-    """``markdown`` with every inline link to a dead target replaced by its link text, and every raw
+    """``markdown`` with every inline and reference-style link to a dead target replaced by its link text
+    (the definition stays: Markdown shows none), and every raw
     ``<a href>`` to one without its ``href`` (an ``<a>`` without it is text); ``target`` says where a link
     leads (default: :func:`.links.target_of` from ``src``)."""
     def leads_nowhere(url: str) -> bool:
         target_file = target(url) if target is not None else target_of(src, url)
         return target_file is not None and dead(target_file)
 
-    cuts = [(start, stop, text) for start, stop, text, url in inline_links(markdown) if leads_nowhere(url)]
+    cuts = [(start, stop, text) for start, stop, text, url in inline_links(markdown) + reference_links(markdown)
+            if leads_nowhere(url)]
     if "<" in markdown:
         for span in url_spans(markdown):
             if span.html and span.kind == "link" and leads_nowhere(span.url):
