@@ -202,3 +202,19 @@ def test_docusaurus_link_forms_never_carry_script(tmp_path, monkeypatch):
     site = Site(hub.root / "site")
     for i, payload in enumerate(corpus):
         assert audit(site.article_html(f"{ROOT}aanval-{i:03d}/")) == [], payload
+
+
+def test_the_tree_dropped_in_with_only_its_data_file_written_builds(tmp_path, monkeypatch):
+    hub = project(tmp_path)
+    shutil.copytree(FIXTURE / "docs" / "collecties", hub.docs / "collecties")
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["collectie", "init", "docs/collecties/open-catalogi", "--organisatie",
+                                       "Samenwerkingsverband Open Catalogi"], input="EUPL-1.2\n")
+    assert result.exit_code == 0, result.output
+    assert "Gevonden: 8 pagina's, schrijfwijze docusaurus." in result.stderr  # not the _category_.json files
+    written = (hub.docs / "_data/collecties/open-catalogi.yml").read_text(encoding="utf-8")
+    assert "dialect: docusaurus\n" in written and "basispad" not in written  # /docs is the default
+    assert CliRunner().invoke(main, ["check"]).exit_code == 0
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    assert ("Publiceer het zelf", "../02-publiceren/#stappen") in body_links(
+        Site(hub.root / "site"), ROOT + "01-gebruikers/01-zoeken/")
