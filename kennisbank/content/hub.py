@@ -277,13 +277,25 @@ def _resolve_source_links(hub: Hub, tree: DocsTree) -> None:
     written as a link to its file, read from the page's folder as check reads it (links.check_links); MkDocs
     would read a URL path from the page's URL, one folder too deep. Images that lead nowhere are reported
     here (links: :func:`.links.check_links`)."""
+    if not hub.collections:
+        return
+    items: dict[str, list[Item]] = {}
+    for item in hub.items.values():
+        if item.collection is not None:
+            items.setdefault(item.collection, []).append(item)
+    files: dict[str, list[str]] = {}
+    for src in tree.files:
+        slug = collection_of(src)
+        if slug is not None and src.endswith((".md", ".mdx")):
+            files.setdefault(slug, []).append(src)
     for slug, collection in hub.collections.items():
-        pages = [item for item in hub.items.values() if item.collection == slug and converts_mdx(hub, item.src)]
+        own = items.get(slug, [])
+        pages = [item for item in own if converts_mdx(hub, item.src)]
         if not pages and collection.spec.dialect != "docusaurus":
             continue
-        meta = {item.src: item.source.meta for item in hub.items.values()
-                if item.collection == slug and item.source is not None}
-        site = hub.source_sites[slug] = SourceSite(collection.folder, collection.spec.basispad, tree.files, meta)
+        meta = {item.src: item.source.meta for item in own if item.source is not None}
+        site = SourceSite(collection.folder, collection.spec.basispad, tree.files, meta, files.get(slug, []))
+        hub.source_sites[slug] = site
         for item in pages:
             body = rewrite(item.body, item.src, site)
             if body != item.body:

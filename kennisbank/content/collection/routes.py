@@ -22,6 +22,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
@@ -71,12 +72,15 @@ def is_docusaurus_form(url: str) -> bool:
 class SourceSite:
     """The pages of one Docusaurus collection by the URL each has on its source site."""
 
-    def __init__(self, folder: str, base: str, files: Iterable[str], meta: Mapping[str, Mapping[str, Any]]):
+    def __init__(self, folder: str, base: str, files: AbstractSet[str], meta: Mapping[str, Mapping[str, Any]],
+                 pages: Iterable[str] | None = None):
         self.folder = folder
         """The collection's folder below ``docs/`` (``collecties/<slug>``)."""
         self.base = "/" + base.strip("/") if base.strip("/") else ""
-        self.files = frozenset(files)
-        self.pages = sorted(f for f in self.files if f.startswith(f"{folder}/") and f.endswith(_PAGE_EXTENSIONS))
+        self.files = files
+        """Every file below ``docs/`` (shared, not copied: a hub may have many collections)."""
+        self.pages = sorted(pages if pages is not None else (
+            f for f in files if f.startswith(f"{folder}/") and f.endswith(_PAGE_EXTENSIONS)))
         self.routes: dict[str, str] = {}
         """Route below the base (``gids/instellen``, '' for the start page) → page file."""
         for src in self.pages:
