@@ -91,6 +91,8 @@ EXPECTED = {
     "03-ontwikkelaars/api/": [
         ("een publicatie aanmaken", "../../01-gebruikers/02-publiceren/"),  # raw <a href="/docs/…">
         ("inleiding voor ontwikkelaars", "../"),  # raw <a href="./">
+        ("OpenAPI-specificatie", "../openapi.json"),  # <a href={require('./openapi.json').default}>
+        ("installeert", "../../02-beheerders/01-installatie/#installeren"),  # <Link to="/docs/…">
     ],
 }
 
