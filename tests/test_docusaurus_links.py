@@ -220,3 +220,15 @@ def test_the_tree_dropped_in_with_only_its_data_file_written_builds(tmp_path, mo
     build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
     assert ("Publiceer het zelf", "../02-publiceren/#stappen") in body_links(
         Site(hub.root / "site"), ROOT + "01-gebruikers/01-zoeken/")
+
+
+def test_the_offline_copy_keeps_every_link(tmp_path):
+    from test_offline_links import broken_links
+
+    hub = fixture_project(tmp_path)
+    build_site(hub.root / "mkdocs.yml", hub.root / "site-offline", strict=True, offline=True)
+    assert broken_links(hub.root / "site-offline") == []
+    page = (hub.root / "site-offline" / ROOT / "03-ontwikkelaars/api.html").read_text(encoding="utf-8")
+    # Raw HTML resolved by the adapter names files here too; a folder link would show nothing from disk.
+    assert '<a href="../01-gebruikers/02-publiceren.html">een publicatie aanmaken</a>' in page
+    assert '<a href="index.html">inleiding voor ontwikkelaars</a>' in page
