@@ -232,3 +232,28 @@ def test_the_offline_copy_keeps_every_link(tmp_path):
     # Raw HTML resolved by the adapter names files here too; a folder link would show nothing from disk.
     assert '<a href="../01-gebruikers/02-publiceren.html">een publicatie aanmaken</a>' in page
     assert '<a href="index.html">inleiding voor ontwikkelaars</a>' in page
+
+
+def test_a_base_path_without_slash_is_explained_at_its_line(tmp_path, monkeypatch):
+    hub = fixture_project(tmp_path)
+    data = hub.docs / "_data/collecties/open-catalogi.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("basispad: /docs", "basispad: docs"), encoding="utf-8")
+    monkeypatch.chdir(hub.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.stdout.splitlines()[0] == (
+        "docs/_data/collecties/open-catalogi.yml:9:1: basispad: ongeldige waarde 'docs'; schrijf het begin van de "
+        "adressen op de bronsite, met een '/' ervoor, zoals routeBasePath in docusaurus.config.js: bijvoorbeeld "
+        "'/docs', of '/' als de documentatie de hele site is")
+
+
+def test_a_docs_only_source_site_has_its_routes_at_the_root(tmp_path):
+    hub = fixture_project(tmp_path)
+    data = hub.docs / "_data/collecties/open-catalogi.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("basispad: /docs", "basispad: /"), encoding="utf-8")
+    page = hub.docs / ROOT / "02-beheerders/03-configuratie.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("[start](/docs)", "[start](/)"), encoding="utf-8")
+    hub.write({f"{ROOT}03-ontwikkelaars/README.md": "# Voor ontwikkelaars\n\nZie [zoeken](/gebruikers/zoeken).\n"})
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=False)
+    site = Site(hub.root / "site")
+    assert ("start", "../../") in body_links(site, ROOT + "02-beheerders/03-configuratie/")
+    assert body_links(site, ROOT + "03-ontwikkelaars/") == [("zoeken", "../01-gebruikers/01-zoeken/")]
