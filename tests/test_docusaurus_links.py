@@ -257,3 +257,32 @@ def test_a_docs_only_source_site_has_its_routes_at_the_root(tmp_path):
     site = Site(hub.root / "site")
     assert ("start", "../../") in body_links(site, ROOT + "02-beheerders/03-configuratie/")
     assert body_links(site, ROOT + "03-ontwikkelaars/") == [("zoeken", "../01-gebruikers/01-zoeken/")]
+
+
+def test_an_mkdocs_source_reads_site_absolute_paths_from_its_own_docs_folder(tmp_path, monkeypatch):
+    """On an MkDocs source site '/gids/start.md' and '/img/a.png' are its docs/ folder: the collection's."""
+    spec = ("naam: Handboek\norganisatie: Gemeente Voorbeeldstad\nlicentie: CC BY 4.0\n"
+            "themas: [sterke-bestuurslaag]\ngepubliceerd: 2024-01-15\n")
+    png = (FIXTURE / "docs" / ROOT / "02-beheerders/architectuur.png").read_bytes()
+    hub = project(tmp_path, {
+        "_data/collecties/handboek.yml": spec,
+        "collecties/handboek/index.md": "# Handboek\n\nBegin bij [de start](/gids/start.md) of [de gids](/gids/).\n",
+        "collecties/handboek/gids/index.md": "# Gids\n\n<img src=\"/img/schema.png\" alt=\"Schema\">\n",
+        "collecties/handboek/gids/start.md": "# Start\n\n![Schema](/img/schema.png) en [terug](/).\n",
+        "collecties/handboek/img/schema.png": png})
+    monkeypatch.chdir(hub.root)
+    assert CliRunner().invoke(main, ["check"]).stdout == ""
+    build_site(hub.root / "mkdocs.yml", hub.root / "site", strict=True)
+    site = Site(hub.root / "site")
+    assert body_links(site, "collecties/handboek/") == [("de gids", "gids/"), ("de start", "gids/start/")]
+    assert body_links(site, "collecties/handboek/gids/") == [("Schema", "../img/schema.png")]
+    assert body_links(site, "collecties/handboek/gids/start/") == [("Schema", "../../img/schema.png"),
+                                                                   ("terug", "../../")]
+    (hub.docs / "collecties/handboek/gids/start.md").write_text(
+        "# Start\n\n![Schema](/img/schema.jpg) en [verder](/gids/stat/).\n", encoding="utf-8")
+    path = "docs/collecties/handboek/gids/start.md"
+    assert CliRunner().invoke(main, ["check"]).stdout.splitlines() == [
+        f"{path}:3:1: afbeelding: '/img/schema.jpg' wijst naar de afbeelding /img/schema.jpg van de bronsite, maar "
+        "die bestaat niet in de collectie (gezocht: docs/collecties/handboek/img/schema.jpg)",
+        f"{path}:3:31: link: '/gids/stat/' wijst naar de pagina met adres /gids/stat/ van de bronsite, maar die "
+        "bestaat niet in de collectie (gezocht: docs/collecties/handboek/gids/stat.md); bedoelde je '/gids/start/'?"]

@@ -53,6 +53,7 @@ from .safety import check_body
 from .settings import Settings, theme_files_of
 from .synonyms import SYNONYMS_FILE, load_synonyms
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
+from .urls import leaves_site
 
 Meta = Artikel | Praktijkvoorbeeld | Cursus | Module
 T = TypeVar("T")
@@ -205,7 +206,7 @@ class Hub:
         """Where a link on a Docusaurus/MDX page leads as its source site reads it (collection.routes), or None
         when the link is not in a form only that site resolves."""
         site = self.source_sites.get(collection_of(src) or "")
-        return site.resolve(src, url) if site is not None and converts_mdx(self, src) else None
+        return site.resolve(src, url, docusaurus=converts_mdx(self, src)) if site is not None else None
 
     def rel(self, src: str) -> str:
         """Repository-relative path of a docs file, for messages."""
@@ -272,6 +273,10 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
     return hub
 
 
+def _site_absolute(url: str) -> bool:
+    return url.strip().startswith("/") and not leaves_site(url.strip())  # '/\\host/x' is another site
+
+
 def _resolve_source_links(hub: Hub, tree: DocsTree) -> None:
     """Docusaurus pages link as their source site resolves (collection.routes): each such link and image is
     written as a link to its file, read from the page's folder as check reads it (links.check_links); MkDocs
@@ -290,14 +295,11 @@ def _resolve_source_links(hub: Hub, tree: DocsTree) -> None:
             files.setdefault(slug, []).append(src)
     for slug, collection in hub.collections.items():
         own = items.get(slug, [])
-        pages = [item for item in own if converts_mdx(hub, item.src)]
-        if not pages and collection.spec.dialect != "docusaurus":
-            continue
         meta = {item.src: item.source.meta for item in own if item.source is not None}
         site = SourceSite(collection.folder, collection.spec.basispad, tree.files, meta, files.get(slug, []))
         hub.source_sites[slug] = site
-        for item in pages:
-            body = rewrite(item.body, item.src, site)
+        for item in own:
+            body = rewrite(item.body, item.src, site, converts_mdx(hub, item.src))
             if body != item.body:
                 # A copy: the preview's cache holds the loaded item and must keep its original body.
                 hub.items[item.src] = dataclasses.replace(item, body=body)
@@ -307,13 +309,15 @@ def _resolve_source_links(hub: Hub, tree: DocsTree) -> None:
 
 def _image_problems(hub: Hub, item: Item, site: SourceSite) -> list[Problem]:
     assert item.source is not None
+    if "/" not in item.source.body:
+        return []  # no path at all, so none the source site reads
     markup = scan(item.source.body, item.source.body_line)
     images = [ref for ref in markup.references if ref.kind == "image"]
     images += [Reference("image", tag.get("src") or "", "", tag.line, tag.column)
                for tag in markup.tags if tag.name == "img" and tag.get("src")]
     problems = []
     for ref in images:
-        found = site.resolve(item.src, ref.url, "image")
+        found = site.resolve(item.src, ref.url, "image", docusaurus=converts_mdx(hub, item.src))
         if found is not None and found.message is not None:
             problems.append(Problem(hub.rel(item.src), ref.line, ref.column, "afbeelding", found.message,
                                     Severity.FORM))
@@ -380,8 +384,13 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     if _converts_fences(hub, src):
         body_problems = [p for p in body_problems if not is_mdx_link(p, source.body, source.body_line)]
     hub.problems.extend(body_problems)
-    # A Docusaurus page's own link forms ('/docs/gids', '@site/…') are its source site's: collection.routes.
-    claimed = is_docusaurus_form if _converts_fences(hub, src) else None
+    # A collection page's site-absolute links ('/docs/gids', '@site/…' on Docusaurus, '/gids/start.md' on
+    # MkDocs) are read from its source site's docs folder: collection.routes.
+    claimed = None
+    if _converts_fences(hub, src):
+        claimed = is_docusaurus_form
+    elif collection_of(src) in hub.collections:
+        claimed = _site_absolute
     hub.problems.extend(check_references(rel, src, markup, tree, claimed))
     if not _converts_fences(hub, src):
         hub.problems.extend(check_fences(rel, source.body, source.body_line))

@@ -101,9 +101,16 @@ class SourceSite:
         return "/".join([*folders, str(own) if isinstance(own, (str, int)) and str(own).strip()
                          else strip_number_prefix(stem)])
 
-    def resolve(self, src: str, url: str, kind: str = "link", html: bool = False) -> Resolution | None:
+    def resolve(self, src: str, url: str, kind: str = "link", html: bool = False,
+                docusaurus: bool = True) -> Resolution | None:
         """Where ``url`` on page ``src`` leads, or None for a link that is not the source site's to resolve
-        (another site, an anchor, a file path MkDocs resolves itself)."""
+        (another site, an anchor, a file path MkDocs resolves itself). A page of an MkDocs source
+        (``docusaurus`` false) only has its site-absolute paths read differently: see :meth:`_mkdocs_absolute`."""
+        if not docusaurus:
+            url = url.strip()
+            if not url.startswith("/") or leaves_site(url):
+                return None
+            return self._mkdocs_absolute(url, kind)
         written, url = url.strip(), final_url(url.strip())
         if written.lower().startswith(PATHNAME):
             if not url.startswith("/") or leaves_site(url):
@@ -170,6 +177,31 @@ class SourceSite:
             f"'{written}' verwijst naar een pagina die op de bronsite niet bestaat (gezocht: de pagina met adres "
             f"{self.base}/{route} in docs/{self.folder}/)" + suggest(path.rstrip("/"), routes)))
 
+    def _mkdocs_absolute(self, url: str, kind: str) -> Resolution | None:
+        """``/gids/start.md``, ``/gids/start/`` or ``/img/a.png`` on an MkDocs source site: from its ``docs/``,
+        which is the collection's folder here (the hub's ``absolute_links: relative_to_docs`` would read it
+        from the hub's ``docs/``). A path that only the hub has is left to the hub."""
+        parts = urlsplit(url)
+        path, anchor = unquote(parts.path), f"#{parts.fragment}" if parts.fragment else ""
+        inside = posixpath.normpath(path.lstrip("/") or ".")
+        if inside.startswith(".."):
+            return None
+        target = posixpath.normpath(f"{self.folder}/{inside}")
+        is_file = bool(posixpath.splitext(path.rstrip("/"))[1])
+        candidates = [target] if is_file else [c for c in page_candidates(target) if c.endswith(".md")]
+        found = next((c for c in candidates if c in self.files), None)
+        if found is not None:
+            return Resolution(found, anchor)
+        own = [inside] if is_file else [c for c in page_candidates(inside) if c.endswith(".md")]
+        if any(c in self.files for c in own):
+            return None  # a file of the hub itself
+        what = "de afbeelding" if kind == "image" else "het bestand" if is_file else "de pagina"
+        near = [] if is_file else [_mkdocs_url(p[len(self.folder) + 1:]) for p in self.pages]
+        return Resolution(None, message=(
+            f"'{url}' wijst naar {what} {'' if is_file else 'met adres '}{path} van de bronsite, maar die bestaat "
+            f"niet in de collectie (gezocht: docs/{candidates[0]})"
+            + (suggest(path, near) if near else "")))
+
     def _file(self, target: str, written: str, anchor: str) -> Resolution:
         if target in self.files:
             return Resolution(target, anchor)
@@ -188,6 +220,14 @@ class SourceSite:
                         "volledige adres op de bronsite (https://…)")
 
 
+def _mkdocs_url(rel: str) -> str:
+    """The site-absolute URL MkDocs gives the page ``rel`` of its docs folder: ``gids/start.md`` → ``/gids/start/``."""
+    folder, name = posixpath.split(rel)
+    if name in SECTION_PAGE_NAMES:
+        return f"/{folder}/" if folder else "/"
+    return f"/{posixpath.splitext(rel)[0]}/"
+
+
 def page_candidates(target: str, folder: bool = False) -> list[str]:
     """The files that are the page at ``target`` (a path without extension): ``target.mdx``, ``target.md``,
     then the section pages of the folder ``target`` (only those when the link names a folder)."""
@@ -195,14 +235,14 @@ def page_candidates(target: str, folder: bool = False) -> list[str]:
     return names if folder else [f"{target}.mdx", f"{target}.md", *names]
 
 
-def rewrite(body: str, src: str, site: SourceSite) -> str:
+def rewrite(body: str, src: str, site: SourceSite, docusaurus: bool = True) -> str:
     """``body`` with every link and image the source site resolves written as a link to its file: relative
     in Markdown (MkDocs resolves it), docs-absolute in raw HTML (the engine adapter resolves it before the
     sanitizer runs); links that lead nowhere stay as written (``kennisbank check`` reports them)."""
     parts: list[str] = []
     end = 0
     for span in url_spans(body):
-        found = site.resolve(src, span.url, span.kind, span.html)
+        found = site.resolve(src, span.url, span.kind, span.html, docusaurus)
         if found is None or found.target is None:
             continue
         if span.html:
