@@ -335,15 +335,17 @@ _HTML_URL = re.compile(r"""<(?P<tag>a|img)\b[^<>]*?\s(?:href|src)\s*=\s*(?:"(?P<
                        re.I)
 
 
-def url_spans(body: str) -> list[UrlSpan]:
-    """Every inline link and image, reference definition and raw ``<a href>``/``<img src>`` URL in ``body``,
-    code and comments ignored, in source order."""
+def url_spans(body: str, html_only: bool = False) -> list[UrlSpan]:
+    """Every inline link and image, reference definition and raw ``<a href>``/``<img src>`` URL in ``body``
+    (``html_only``: only the raw HTML ones), code and comments ignored, in source order."""
+    if html_only and "<" not in body:
+        return []
     text = mask_comments(mask_code(body))
     spans = []
-    for match in _INLINE.finditer(text):
+    for match in (() if html_only else _INLINE.finditer(text)):
         spans.append(UrlSpan(match.start("url"), match.end("url"), clean_url(match.group("url")),
                              "image" if match.group("bang") else "link", False))
-    for match in (_DEFINITION.finditer(text) if "]:" in text else ()):
+    for match in (_DEFINITION.finditer(text) if "]:" in text and not html_only else ()):
         spans.append(UrlSpan(match.start("url"), match.end("url"), clean_url(match.group("url")), "link", False))
     for match in (_HTML_URL.finditer(text) if "<" in text else ()):
         group = "dq" if match.group("dq") is not None else "sq"
@@ -360,9 +362,9 @@ _REFERENCE_USE = re.compile(r"(?<![!\]\\])\[(?P<text>[^\[\]\n]+)\](?:\[(?P<ref>[
 def reference_links(body: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, text, url)`` of every reference-style link (``[text][ref]``, ``[ref][]``, ``[ref]``)
     whose definition is in ``body``, code and comments ignored; images are not links."""
-    text = mask_comments(mask_code(body))
-    if "]:" not in text:
+    if "]:" not in body:  # no definition, so no reference link: the common case, and a masking saved
         return []
+    text = mask_comments(mask_code(body))
     definitions = {m.group("ref").strip().lower(): clean_url(m.group("url")) for m in _DEFINITION.finditer(text)}
     found = []
     for match in _REFERENCE_USE.finditer(text):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -125,6 +126,7 @@ def _page_of(hub: Hub, src: str, url: str) -> str | None:
     return resolved.target or NOWHERE
 
 
+_RAW_LINK = re.compile(r"<a\s", re.I)
 NOWHERE = "\0"
 """A link target that exists nowhere: a lenient build makes the link text (its problem is reported)."""
 
@@ -170,9 +172,9 @@ def unlink(markdown: str, src: str, dead: Callable[[str], bool],
 
     cuts = [(start, stop, text) for start, stop, text, url in inline_links(markdown) + reference_links(markdown)
             if leads_nowhere(url)]
-    if "<" in markdown:
-        for span in url_spans(markdown):
-            if span.html and span.kind == "link" and leads_nowhere(span.url):
+    if _RAW_LINK.search(markdown):
+        for span in url_spans(markdown, html_only=True):
+            if span.kind == "link" and leads_nowhere(span.url):
                 attribute = markdown.rfind("href", 0, span.start)
                 cuts.append((attribute, span.end + 1, ""))  # up to the closing quote
     if not cuts:

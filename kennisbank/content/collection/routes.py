@@ -41,6 +41,9 @@ DOCS_FOLDER = "docs"
 _DATE_OR_VERSION = re.compile(r"^(?:\d{2}|\d{4})[-_.]\d{2}(?:[-_.](?:\d{2}|\d{4}))?|^\d+[-_.]\d+")
 _NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?P<rest>[^-_.\s].*)$")
 _PAGE_EXTENSIONS = (".md", ".mdx")
+# Where a site-absolute path may start: a Markdown link or definition, or an attribute ('/\\host' and '//host'
+# are other sites).
+_SITE_ABSOLUTE_HINT = re.compile(r"""(?:\]\(\s*<?|\]:[ \t]*<?|=\s*["']?)/(?![/\\])""")
 
 
 @dataclass(frozen=True)
@@ -239,6 +242,8 @@ def rewrite(body: str, src: str, site: SourceSite, docusaurus: bool = True) -> s
     """``body`` with every link and image the source site resolves written as a link to its file: relative
     in Markdown (MkDocs resolves it), docs-absolute in raw HTML (the engine adapter resolves it before the
     sanitizer runs); links that lead nowhere stay as written (``kennisbank check`` reports them)."""
+    if not docusaurus and not _SITE_ABSOLUTE_HINT.search(body):
+        return body  # an MkDocs page without a site-absolute path: nothing for the source site to read
     parts: list[str] = []
     end = 0
     for span in url_spans(body):
