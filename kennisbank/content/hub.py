@@ -24,7 +24,7 @@ from .aliases import check_aliases, url_of
 from .cache import SourceCache
 from .collection.dialects import is_mdx_link
 from .collection.mapping import map_page, source_field_problems
-from .collection.routes import Resolution, SourceSite, is_docusaurus_form, rewrite
+from .collection.routes import Resolution, SourceSite, is_docusaurus_form, may_need_source_site, rewrite
 from .collection.spec import SECTION_PAGE_NAMES, Collection, collection_of, is_section_page, load_collections
 from .diagrams import check_diagrams
 from .fences import check_fences
@@ -309,8 +309,8 @@ def _resolve_source_links(hub: Hub, tree: DocsTree) -> None:
 
 def _image_problems(hub: Hub, item: Item, site: SourceSite) -> list[Problem]:
     assert item.source is not None
-    if "/" not in item.source.body:
-        return []  # no path at all, so none the source site reads
+    if not may_need_source_site(item.source.body, converts_mdx(hub, item.src)):
+        return []  # relative images are checked with every page's (paths.check_references)
     markup = scan(item.source.body, item.source.body_line)
     images = [ref for ref in markup.references if ref.kind == "image"]
     images += [Reference("image", tag.get("src") or "", "", tag.line, tag.column)

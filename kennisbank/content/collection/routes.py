@@ -238,6 +238,14 @@ def page_candidates(target: str, folder: bool = False) -> list[str]:
     return names if folder else [f"{target}.mdx", f"{target}.md", *names]
 
 
+def may_need_source_site(body: str, docusaurus: bool) -> bool:
+    """Whether ``body`` may hold an image or link only its source site resolves; False is certain (a cheap
+    search saves scanning most pages again)."""
+    if _SITE_ABSOLUTE_HINT.search(body):
+        return True
+    return docusaurus and any(form in body for form in (SITE_ALIAS, PATHNAME, "require("))
+
+
 def rewrite(body: str, src: str, site: SourceSite, docusaurus: bool = True) -> str:
     """``body`` with every link and image the source site resolves written as a link to its file: relative
     in Markdown (MkDocs resolves it), docs-absolute in raw HTML (the engine adapter resolves it before the
