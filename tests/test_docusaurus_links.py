@@ -286,3 +286,20 @@ def test_an_mkdocs_source_reads_site_absolute_paths_from_its_own_docs_folder(tmp
         "die bestaat niet in de collectie (gezocht: docs/collecties/handboek/img/schema.jpg)",
         f"{path}:3:31: link: '/gids/stat/' wijst naar de pagina met adres /gids/stat/ van de bronsite, maar die "
         "bestaat niet in de collectie (gezocht: docs/collecties/handboek/gids/stat.md); bedoelde je '/gids/start/'?"]
+
+
+@pytest.mark.parametrize("body", ["[" * 80000 + "]:", "[a]" * 27000 + "\n[a]: ./x", '<a href="' * 9000,
+                                  "[[[[a]]]]" * 9000 + "\n[a]: x", "]: " * 27000, '="/' * 27000],
+                         ids=["brackets", "references", "open-quotes", "nested", "colons", "attributes"])
+def test_the_link_scans_stay_linear_on_hostile_input(body):
+    import time
+
+    from kennisbank.content.collection.routes import rewrite
+    from kennisbank.content.publish import unlink
+
+    site = SourceSite("collecties/p", "/docs", {"collecties/p/a.md"}, {})
+    start = time.process_time()
+    unlink(body, "collecties/p/a.md", lambda target: True)
+    rewrite(body, "collecties/p/a.md", site)
+    rewrite(body, "collecties/p/a.md", site, docusaurus=False)
+    assert time.process_time() - start < 2  # about 0.1 s each on a loaded machine; a quadratic scan takes minutes
