@@ -1,7 +1,7 @@
 """Collections at real volume: items published vs left out, check time and build time per fixture.
 
 Each fixture of ``tests/fixtures/`` (a municipal MkDocs handbook, an EA-exported data
-model) is dropped into a fresh project as a collection, once clean and once with its
+model, two Docusaurus developer portals) is dropped into a fresh project as a collection, once clean and once with its
 dangerous pages and broken links (``kapot/``) added; ``--scale N`` also copies the
 broken tree N times under different collection names, so a run sees hundreds of pages
 of which a known share is left out. For each it runs ``kennisbank check`` (load and
@@ -13,6 +13,7 @@ Example::
 
     python benchmarks/collections_bench.py               # each fixture, clean and broken, and x40 broken
     python benchmarks/collections_bench.py --scale 10 --repeat 1
+    python benchmarks/collections_bench.py --fixtures catalogus-handleidingen
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
-NAMES = ["handboek-informatiebeveiliging", "gegevensmodel-zaken", "ontwikkelaarsportaal"]
+NAMES = ["handboek-informatiebeveiliging", "gegevensmodel-zaken", "ontwikkelaarsportaal", "catalogus-handleidingen"]
 SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/index.md",
             "docs/trefwoorden.md", "docs/bijdragen", "docs/javascripts", "docs/toegankelijkheid.md", "docs/privacy.md"]
 if str(REPO) not in sys.path:
@@ -91,13 +92,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scale", type=int, default=40, help="copies of each broken fixture in the volume run")
+    parser.add_argument("--fixtures", nargs="+", choices=NAMES, default=NAMES, help="fixtures to measure")
     args = parser.parse_args()
     os.environ["KENNISBANK_PDF"] = "false"
     import logging
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # thousands of expected warnings would drown the table
-    rows = [measure(name, broken, 1, args.repeat) for name in NAMES for broken in (False, True)]
-    rows += [measure(name, True, args.scale, args.repeat) for name in NAMES]
+    load = os.getloadavg()[0]
+    rows = [measure(name, broken, 1, args.repeat) for name in args.fixtures for broken in (False, True)]
+    rows += [measure(name, True, args.scale, args.repeat) for name in args.fixtures]
+    print(f"load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     print("| Fixture | Outcome | check: errors | check wall / CPU | build wall / CPU |")
     print("| --- | --- | ---: | ---: | ---: |")
     for row in rows:

@@ -17,7 +17,7 @@ from kennisbank.cli import main
 from kennisbank.mkdocs.commands import build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
-NAMES = ["handboek-informatiebeveiliging", "gegevensmodel-zaken", "ontwikkelaarsportaal"]
+NAMES = ["handboek-informatiebeveiliging", "gegevensmodel-zaken", "ontwikkelaarsportaal", "catalogus-handleidingen"]
 
 
 def fixture_project(tmp_path: Path, name: str, broken: bool):
@@ -63,6 +63,13 @@ EXPECTED = {
         "6 van 7 items gepubliceerd; 1 overgeslagen",
         {"docs/collecties/api-portaal/referentie/oude-api.md": [
             "8:46: html: to: een 'javascript:'-adres voert code uit in de browser van de bezoeker; link naar een "
+            "gewone webpagina (https://…)"]},
+    ),
+    # Its links in every Docusaurus form: tests/test_docusaurus_links.py.
+    "catalogus-handleidingen": (
+        "9 van 10 items gepubliceerd; 1 overgeslagen",
+        {"docs/collecties/open-catalogi/01-gebruikers/03-delen.md": [
+            "10:10: link: een 'javascript:'-adres voert code uit in de browser van de bezoeker; link naar een "
             "gewone webpagina (https://…)"]},
     ),
 }

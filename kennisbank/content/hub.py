@@ -22,8 +22,9 @@ from ..academie.checks import check_courses
 from ..academie.selfcheck import check_text as check_selfchecks
 from .aliases import check_aliases, url_of
 from .cache import SourceCache
-from .collection.dialects import is_mdx_link, link_url_paths
+from .collection.dialects import is_mdx_link
 from .collection.mapping import map_page, source_field_problems
+from .collection.routes import Resolution, SourceSite, is_docusaurus_form, may_need_source_site, rewrite
 from .collection.spec import SECTION_PAGE_NAMES, Collection, collection_of, is_section_page, load_collections
 from .diagrams import check_diagrams
 from .fences import check_fences
@@ -46,12 +47,13 @@ from .messages import problems_from_validation
 from .model import MODELS, Artikel, Cursus, ItemType, Module, Praktijkvoorbeeld, field_names, normalise_tag
 from .page_meta import check_page_meta
 from .paths import DocsTree, check_references, check_tree
-from .problems import Problem, Problems, repo_path, suggest
+from .problems import Problem, Problems, Severity, repo_path, suggest
 from .published import check_published
 from .safety import check_body
 from .settings import Settings, theme_files_of
 from .synonyms import SYNONYMS_FILE, load_synonyms
 from .taxonomy import DATA_DIR, Taxonomy, load_taxonomy
+from .urls import leaves_site
 
 Meta = Artikel | Praktijkvoorbeeld | Cursus | Module
 T = TypeVar("T")
@@ -197,6 +199,14 @@ class Hub:
     """Markdown links of every file read (items and ordinary pages), by ``src``; see :mod:`kennisbank.content.links`."""
     collections: dict[str, Collection] = field(default_factory=dict)
     """Collections by slug (``docs/collecties/<slug>/``), with their data files."""
+    source_sites: dict[str, SourceSite] = field(default_factory=dict)
+    """Per collection slug, its pages by their URLs on the Docusaurus source site (collection.routes)."""
+
+    def resolve(self, src: str, url: str) -> Resolution | None:
+        """Where a link on a Docusaurus/MDX page leads as its source site reads it (collection.routes), or None
+        when the link is not in a form only that site resolves."""
+        site = self.source_sites.get(collection_of(src) or "")
+        return site.resolve(src, url, docusaurus=converts_mdx(self, src)) if site is not None else None
 
     def rel(self, src: str) -> str:
         """Repository-relative path of a docs file, for messages."""
@@ -257,9 +267,61 @@ def load_hub(docs_dir: Path, root: Path | None = None, settings: Settings | None
     if cache is not None:
         cache.forget_missing(set(sources))
     hub.problems.extend(_url_collisions(hub, sources))
+    _resolve_source_links(hub, tree)
     check_hub(hub)
     hub.problems.extend(check_links(hub))
     return hub
+
+
+def _site_absolute(url: str) -> bool:
+    return url.strip().startswith("/") and not leaves_site(url.strip())  # '/\\host/x' is another site
+
+
+def _resolve_source_links(hub: Hub, tree: DocsTree) -> None:
+    """Docusaurus pages link as their source site resolves (collection.routes): each such link and image is
+    written as a link to its file, read from the page's folder as check reads it (links.check_links); MkDocs
+    would read a URL path from the page's URL, one folder too deep. Images that lead nowhere are reported
+    here (links: :func:`.links.check_links`)."""
+    if not hub.collections:
+        return
+    items: dict[str, list[Item]] = {}
+    for item in hub.items.values():
+        if item.collection is not None:
+            items.setdefault(item.collection, []).append(item)
+    files: dict[str, list[str]] = {}
+    for src in tree.files:
+        slug = collection_of(src)
+        if slug is not None and src.endswith((".md", ".mdx")):
+            files.setdefault(slug, []).append(src)
+    for slug, collection in hub.collections.items():
+        own = items.get(slug, [])
+        meta = {item.src: item.source.meta for item in own if item.source is not None}
+        site = SourceSite(collection.folder, collection.spec.basispad, tree.files, meta, files.get(slug, []))
+        hub.source_sites[slug] = site
+        for item in own:
+            body = rewrite(item.body, item.src, site, converts_mdx(hub, item.src))
+            if body != item.body:
+                # A copy: the preview's cache holds the loaded item and must keep its original body.
+                hub.items[item.src] = dataclasses.replace(item, body=body)
+            if item.source is not None:
+                hub.problems.extend(_image_problems(hub, item, site))
+
+
+def _image_problems(hub: Hub, item: Item, site: SourceSite) -> list[Problem]:
+    assert item.source is not None
+    if not may_need_source_site(item.source.body, converts_mdx(hub, item.src)):
+        return []  # relative images are checked with every page's (paths.check_references)
+    markup = scan(item.source.body, item.source.body_line)
+    images = [ref for ref in markup.references if ref.kind == "image"]
+    images += [Reference("image", tag.get("src") or "", "", tag.line, tag.column)
+               for tag in markup.tags if tag.name == "img" and tag.get("src")]
+    problems = []
+    for ref in images:
+        found = site.resolve(item.src, ref.url, "image", docusaurus=converts_mdx(hub, item.src))
+        if found is not None and found.message is not None:
+            problems.append(Problem(hub.rel(item.src), ref.line, ref.column, "afbeelding", found.message,
+                                    Severity.FORM))
+    return problems
 
 
 def _url_collisions(hub: Hub, sources: list[str]) -> list[Problem]:
@@ -322,7 +384,14 @@ def load_file(hub: Hub, src: str, tree: DocsTree | None = None) -> Item | None:
     if _converts_fences(hub, src):
         body_problems = [p for p in body_problems if not is_mdx_link(p, source.body, source.body_line)]
     hub.problems.extend(body_problems)
-    hub.problems.extend(check_references(rel, src, markup, tree))
+    # A collection page's site-absolute links ('/docs/gids', '@site/…' on Docusaurus, '/gids/start.md' on
+    # MkDocs) are read from its source site's docs folder: collection.routes.
+    claimed = None
+    if _converts_fences(hub, src):
+        claimed = is_docusaurus_form
+    elif collection_of(src) in hub.collections:
+        claimed = _site_absolute
+    hub.problems.extend(check_references(rel, src, markup, tree, claimed))
     if not _converts_fences(hub, src):
         hub.problems.extend(check_fences(rel, source.body, source.body_line))
     hub.problems.extend(check_diagrams(rel, source.body, source.body_line))
@@ -384,10 +453,7 @@ def _load_collection_page(hub: Hub, src: str, source: Source, tree: DocsTree) ->
         hub.problems.extend(source_field_problems(_at_source_fields(model_problems, source, mapped.origin),
                                                   mapped.origin))
         return None
-    # Docusaurus' links by URL path (./tweede) as links to the page's file, read from this page's folder as
-    # check reads them (links.check_links); MkDocs would read them from the page's URL, one folder too deep.
-    body = link_url_paths(mapped.body, src, tree.exists) if converts_mdx(hub, src) else mapped.body
-    item = Item(src=src, meta=meta, body=body, body_line=mapped.body_line, source=source,
+    item = Item(src=src, meta=meta, body=mapped.body, body_line=mapped.body_line, source=source,
                 collection=collection.slug, origin=collection.spec.naam, source_fields=mapped.source_fields)
     hub.add(item)
     return item

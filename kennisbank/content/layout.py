@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from .model import ItemType
-from .published import is_markdown
+from .published import is_markdown, source_private
 from .taxonomy import DATA_DIR
 
 COLLECTIONS_FOLDER = "collecties"
@@ -61,7 +61,7 @@ def content_files(docs_dir: Path) -> list[str]:
         src = path.relative_to(docs_dir).as_posix()
         if src.startswith(f"{DATA_DIR}/") or any(part.startswith(".") for part in src.split("/")):
             continue
-        if path.is_file() and is_markdown(src):
+        if path.is_file() and is_markdown(src) and not source_private(src):
             found.append(src)
     return sorted(found)
 

@@ -33,7 +33,8 @@ _INLINE = re.compile(
     r"\s*+\)")
 # Only reference-style images matter (their URL is checked); a leading literal lets the regex engine skip ahead.
 _REFERENCE_IMAGE = re.compile(r"!\[(?P<text>[^\[\]\n]*)\]\[(?P<ref>[^\[\]\n]*)\]")
-_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<ref>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
+# Not footnotes ('[^1]: tekst'): their text is no URL.
+_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<ref>[^\]\n^][^\]\n]*)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*+(?P<body>[^{}\n]*+)\}")
 _ATTR = re.compile(r"""(?P<name>[^\s=#.{}"']+)=(?P<value>"[^"]*"|'[^']*'|[^\s}]*)""")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s{}]+)")
@@ -168,6 +169,26 @@ def url_scheme(url: str) -> str:
     return match.group(1) if match else ""
 
 
+_REQUIRE = re.compile(r"""^\{\s*require\(\s*(['"])(?P<path>[^'"]*)\1\s*\)(?:\.default)?\s*\}$""")
+PATHNAME = "pathname://"
+"""Docusaurus' prefix for a URL it must not process: its site writes what follows as the link."""
+
+
+def final_url(url: str) -> str:
+    """The URL a link leads to once its source site (Docusaurus/MDX) has read it: JSX's
+    ``{require('./a.png').default}`` is ``./a.png``, ``pathname:///docs/x`` is ``/docs/x``. The safety checks
+    judge this URL, so ``pathname://javascript:…`` is refused like ``javascript:…``."""
+    url = required(url)
+    return url[len(PATHNAME):] if url.lower().startswith(PATHNAME) else url
+
+
+def required(url: str) -> str:
+    """The path in JSX's ``{require('./a.png').default}`` (collection.dialects writes it as ``"./a.png"``),
+    else ``url`` as it is."""
+    match = _REQUIRE.match(url.strip())
+    return match.group("path") if match else url
+
+
 @dataclass(frozen=True)
 class Reference:
     """A link or image in Markdown syntax."""
@@ -294,6 +315,63 @@ def inline_links(body: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, text, url)`` of every inline Markdown link (not image) in ``body``, code ignored."""
     return [(m.start(), m.end(), body[m.start("text"):m.end("text")], clean_url(m.group("url")))
             for m in _INLINE.finditer(mask_comments(mask_code(body))) if not m.group("bang")]
+
+
+@dataclass(frozen=True)
+class UrlSpan:
+    """Where a link's or image's URL is written in a body, for rewriting it in place."""
+
+    start: int
+    end: int
+    url: str
+    """As the browser will see it (see :func:`clean_url`)."""
+    kind: str
+    """``link`` or ``image`` (a reference definition counts as a link)."""
+    html: bool
+    """In a raw HTML tag (``<a href>``, ``<img src>``), which MkDocs does not resolve."""
+
+
+_HTML_URL = re.compile(r"""<(?P<tag>a|img)\b[^<>]*?\s(?:href|src)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""",
+                       re.I)
+
+
+def url_spans(body: str, html_only: bool = False) -> list[UrlSpan]:
+    """Every inline link and image, reference definition and raw ``<a href>``/``<img src>`` URL in ``body``
+    (``html_only``: only the raw HTML ones), code and comments ignored, in source order."""
+    if html_only and "<" not in body:
+        return []
+    text = mask_comments(mask_code(body))
+    spans = []
+    for match in (() if html_only else _INLINE.finditer(text)):
+        spans.append(UrlSpan(match.start("url"), match.end("url"), clean_url(match.group("url")),
+                             "image" if match.group("bang") else "link", False))
+    for match in (_DEFINITION.finditer(text) if "]:" in text and not html_only else ()):
+        spans.append(UrlSpan(match.start("url"), match.end("url"), clean_url(match.group("url")), "link", False))
+    for match in (_HTML_URL.finditer(text) if "<" in text else ()):
+        group = "dq" if match.group("dq") is not None else "sq"
+        spans.append(UrlSpan(match.start(group), match.end(group), html.unescape(match.group(group)),
+                             "image" if match.group("tag").lower() == "img" else "link", True))
+    spans.sort(key=lambda s: s.start)
+    # A link written inside another's URL (<a href="[x](y)">) is one URL, not two.
+    return [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]
+
+
+_REFERENCE_USE = re.compile(r"(?<![!\]\\])\[(?P<text>[^\[\]\n]+)\](?:\[(?P<ref>[^\[\]\n]*)\]|(?![\[(:]))")
+
+
+def reference_links(body: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, text, url)`` of every reference-style link (``[text][ref]``, ``[ref][]``, ``[ref]``)
+    whose definition is in ``body``, code and comments ignored; images are not links."""
+    if "]:" not in body:  # no definition, so no reference link: the common case, and a masking saved
+        return []
+    text = mask_comments(mask_code(body))
+    definitions = {m.group("ref").strip().lower(): clean_url(m.group("url")) for m in _DEFINITION.finditer(text)}
+    found = []
+    for match in _REFERENCE_USE.finditer(text):
+        ref = (match.group("ref") or match.group("text")).strip().lower()
+        if ref in definitions:
+            found.append((match.start(), match.end(), body[match.start("text"):match.end("text")], definitions[ref]))
+    return found
 
 
 def scan(body: str, first_line: int = 1) -> Markup:

@@ -14,11 +14,12 @@ import os
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .layout import CONTENT_FOLDERS, is_generated, slugify
-from .markup import Markup, Reference, url_scheme
+from .markup import Markup, Reference, required, url_scheme
 from .problems import Problem, Severity, suggest
 from .published import is_page
 from .urls import leaves_site
@@ -63,23 +64,31 @@ class DocsTree:
         return suggest(posixpath.basename(src), [posixpath.basename(s) for s in siblings])
 
 
-def check_references(path: str, src: str, markup: Markup, tree: DocsTree) -> list[Problem]:
-    """Local-disk paths, paths leaving docs/, missing images and missing alt text in one body."""
+def check_references(path: str, src: str, markup: Markup, tree: DocsTree,
+                     claimed: Callable[[str], bool] | None = None) -> list[Problem]:
+    """Local-disk paths, paths leaving docs/, missing images and missing alt text in one body.
+
+    Targets ``claimed`` says another resolver reads (a Docusaurus page's ``/docs/gids``: collection.routes)
+    are only checked for their alt text.
+    """
     problems: list[Problem] = []
     refs = list(markup.references)
     for tag in markup.tags:
         if tag.name == "img":
-            refs.append(Reference("image", (tag.get("src") or "").strip(), tag.get("alt") or "", tag.line,
+            refs.append(Reference("image", required(tag.get("src") or "").strip(), tag.get("alt") or "", tag.line,
                                   tag.column))
             if not tag.has("alt"):
                 # An explicit alt="" marks a decorative image (WCAG allows that); a missing alt does not.
                 problems.append(Problem(path, tag.line, tag.column, "afbeelding", HTML_ALT_MESSAGE, FORM))
         elif tag.name == "a" and tag.get("href"):
-            refs.append(Reference("link", tag.get("href") or "", "", tag.line, tag.column))
+            refs.append(Reference("link", required(tag.get("href") or ""), "", tag.line, tag.column))
     for ref in refs:
         field = "afbeelding" if ref.kind == "image" else "link"
-        message = _target_problem(src, ref, tree)
-        remote = None if message else _remote_image_problem(ref)
+        if claimed is not None and claimed(ref.url):
+            message = remote = None
+        else:
+            message = _target_problem(src, ref, tree)
+            remote = None if message else _remote_image_problem(ref)
         # Form, not danger: a broken path or a missing alt text degrades the page but harms no visitor.
         if message:
             problems.append(Problem(path, ref.line, ref.column, field, message, FORM))

@@ -18,15 +18,15 @@ one bad page among thousands:
 from __future__ import annotations
 
 import dataclasses
-import posixpath
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .collection.dialects import page_candidates
 from .hub import Hub
 from .layout import CONTENT_FOLDERS, GENERATED_INDEXES
-from .links import converts_mdx, target_of
-from .markup import inline_links
+from .links import target_of
+from .markup import inline_links, reference_links, url_spans
 from .problems import Problem, Severity
 from .published import is_page
 from .taxonomy import DATA_DIR
@@ -116,13 +116,19 @@ def _unpublished(hub: Hub, left_out: set[str]) -> Callable[[str], bool]:
     return dead
 
 
-def _page_of(hub: Hub, src: str, target: str | None) -> str | None:
-    """The page a link target means: itself, or on a Docusaurus/MDX page the page a link by URL path
-    (``./tweede``) leads to (:func:`.collection.dialects.url_path_pages`, as check and build read it)."""
-    if target is None or is_page(target) or not converts_mdx(hub, src) or posixpath.splitext(target)[1]:
-        return target
-    candidates = page_candidates(target)
-    return next((c for c in candidates if c in hub.items or (hub.docs_dir / c).is_file()), candidates[0])
+def _page_of(hub: Hub, src: str, url: str) -> str | None:
+    """The file a link leads to: on a Docusaurus/MDX page as its source site reads it (``./tweede``,
+    ``/docs/gids``: :meth:`.hub.Hub.resolve`), else as MkDocs does; :data:`NOWHERE` for a link the source
+    site cannot resolve either."""
+    resolved = hub.resolve(src, url)
+    if resolved is None:
+        return target_of(src, url)
+    return resolved.target or NOWHERE
+
+
+_RAW_LINK = re.compile(r"<a\s", re.I)
+NOWHERE = "\0"
+"""A link target that exists nowhere: a lenient build makes the link text (its problem is reported)."""
 
 
 def _links_to_left_out(hub: Hub, left_out: dict[str, list[Problem]]) -> list[Problem]:
@@ -132,7 +138,7 @@ def _links_to_left_out(hub: Hub, left_out: dict[str, list[Problem]]) -> list[Pro
         if src in left_out or src in hub.drafts:
             continue
         for ref in refs:
-            target = _page_of(hub, src, target_of(src, ref.url))
+            target = _page_of(hub, src, ref.url)
             if target in left_out and is_page(target):
                 warnings.append(Problem(
                     hub.rel(src), ref.line, ref.column, "link",
@@ -143,28 +149,42 @@ def _links_to_left_out(hub: Hub, left_out: dict[str, list[Problem]]) -> list[Pro
 
 def _unlink_items(hub: Hub, dead: Callable[[str], bool]) -> None:
     """Replace each published item's links to unpublished pages by their text."""
-    def dead_from(src: str) -> Callable[[str], bool]:
-        return lambda target: dead(_page_of(hub, src, target) or target)
+    def dead_from(target: str) -> bool:
+        return target == NOWHERE or dead(target)
 
     for src, item in list(hub.items.items()):
-        body = unlink(item.body, src, dead_from(src))
+        body = unlink(item.body, src, dead_from, functools.partial(_page_of, hub, src))
         if body != item.body:
             # A copy: the preview's cache holds the loaded item and must keep its original body.
             hub.remove(src)
             hub.add(dataclasses.replace(item, body=body))
 
 
-def unlink(markdown: str, src: str, dead: Callable[[str], bool]) -> str:
-    """``markdown`` with every inline link to a dead target replaced by its link text."""
+def unlink(markdown: str, src: str, dead: Callable[[str], bool],
+           target: Callable[[str], str | None] | None = None) -> str:
+    """``markdown`` with every inline and reference-style link to a dead target replaced by its link text
+    (the definition stays: Markdown shows none), and every raw
+    ``<a href>`` to one without its ``href`` (an ``<a>`` without it is text); ``target`` says where a link
+    leads (default: :func:`.links.target_of` from ``src``)."""
+    def leads_nowhere(url: str) -> bool:
+        target_file = target(url) if target is not None else target_of(src, url)
+        return target_file is not None and dead(target_file)
+
+    cuts = [(start, stop, text) for start, stop, text, url in inline_links(markdown) + reference_links(markdown)
+            if leads_nowhere(url)]
+    if _RAW_LINK.search(markdown):
+        for span in url_spans(markdown, html_only=True):
+            if span.kind == "link" and leads_nowhere(span.url):
+                attribute = markdown.rfind("href", 0, span.start)
+                cuts.append((attribute, span.end + 1, ""))  # up to the closing quote
+    if not cuts:
+        return markdown
     parts = []
     end = 0
-    for start, stop, text, url in inline_links(markdown):
-        target = target_of(src, url)
-        if target is not None and dead(target):
-            parts.append(markdown[end:start])
-            parts.append(text)
-            end = stop
-    if not parts:
-        return markdown
+    for start, stop, text in sorted(cuts):
+        if start < end:
+            continue  # an <a> written inside a Markdown link's text went with it
+        parts += [markdown[end:start], text]
+        end = stop
     parts.append(markdown[end:])
     return "".join(parts)

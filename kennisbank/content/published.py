@@ -17,7 +17,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable
 
-from .problems import Problem
+from .problems import Problem, Severity
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """Every extension MkDocs renders as a page (``mkdocs.utils.markdown_extensions``): all of them are content."""
@@ -107,6 +107,18 @@ def file_problem(src: str, theme_files: Iterable[str] = ()) -> str | None:
     return f"bestanden van {kind} worden niet gepubliceerd; toegestaan zijn {_ALLOWED}"
 
 
+def source_private(src: str) -> bool:
+    """A collection's file or folder whose name starts with '_': Docusaurus never publishes those (sidebar
+    settings such as ``_category_.json``, partials such as ``_stap.mdx`` that pages import), so neither does
+    the hub, and they are no contributor's mistake. Not loaded as pages either (layout.content_files)."""
+    parts = src.split("/")
+    return parts[0] == "collecties" and any(part.startswith("_") for part in parts[2:])
+
+
+SOURCE_SETTINGS = ("_category_.json", "_category_.yml", "_category_.yaml")
+"""Docusaurus' sidebar settings per folder; the section tree takes their place, so they go without a word."""
+
+
 def check_published(files: Iterable[str], rel_of: Callable[[str], str], theme_files: Iterable[str],
                     skip_folder: str = "") -> list[Problem]:
     """A problem for every file of ``docs/`` that may not be published (``skip_folder``: the taxonomy data)."""
@@ -115,6 +127,12 @@ def check_published(files: Iterable[str], rel_of: Callable[[str], str], theme_fi
     for src in sorted(files):
         if skip_folder and src.startswith(f"{skip_folder}/") or any(p.startswith(".") for p in src.split("/")):
             continue  # the taxonomy data, and dot files (MkDocs never publishes those)
+        if source_private(src):
+            if posixpath.basename(src) not in SOURCE_SETTINGS:
+                problems.append(Problem(rel_of(src), 1, 1, "bestand", "wordt niet gepubliceerd: een naam die met "
+                                        "'_' begint is op de bronsite (Docusaurus) geen pagina; als de tekst op "
+                                        "de site hoort, haal dan de '_' weg", Severity.WARNING))
+            continue
         message = file_problem(src, trusted)
         if message:
             problems.append(Problem(rel_of(src), 1, 1, "bestand", message))

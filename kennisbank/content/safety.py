@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from .field_safety import markup_problem
 from .html_policy import FORBIDDEN_TAGS, host_allowed
 from .ids import ID_ATTRIBUTES, id_problem
-from .markup import Markup, Tag, scan, url_scheme
+from .markup import Markup, Tag, final_url, scan, url_scheme
 from .problems import Problem
 
 UNSAFE_SCHEMES = {
@@ -55,7 +55,7 @@ def check_body(path: str, body: str, first_line: int, embed_hosts: Iterable[str]
         problems.append(Problem(path, line, column, field, message))
 
     for ref in markup.references:
-        scheme = url_scheme(ref.url)
+        scheme = url_scheme(final_url(ref.url))
         if scheme in UNSAFE_SCHEMES:
             add(ref.line, ref.column, "afbeelding" if ref.kind == "image" else "link", UNSAFE_SCHEMES[scheme])
     for tag in markup.tags:
@@ -87,8 +87,8 @@ def _attribute_problems(tag: Tag) -> list[str]:
         value = value or ""
         if name.startswith("on"):
             problems.append(f"het attribuut '{name}' is niet toegestaan: het voert code uit in de browser")
-        elif name in URL_ATTRIBUTES and url_scheme(value) in UNSAFE_SCHEMES:
-            problems.append(f"{name}: " + UNSAFE_SCHEMES[url_scheme(value)])
+        elif name in URL_ATTRIBUTES and url_scheme(final_url(value)) in UNSAFE_SCHEMES:
+            problems.append(f"{name}: " + UNSAFE_SCHEMES[url_scheme(final_url(value))])
         elif name == "style" and any(risk in _css_plain(value) for risk in _RISKY_CSS):
             problems.append("dit style-attribuut is niet toegestaan: het laadt of voert iets uit; "
                             "de opmaak komt uit het thema van de site")

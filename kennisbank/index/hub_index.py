@@ -219,7 +219,8 @@ def _backlinks(hub: Hub, newest: list[Item]) -> dict[str, list[Item]]:
     for item in newest:  # so every list comes out newest first, with no sort per item
         src = item.src
         for ref in hub.links.get(src, ()):
-            target = target_of(src, ref.url)
+            resolved = hub.resolve(src, ref.url)  # a Docusaurus page's '/docs/gids' (collection.routes)
+            target = resolved.target if resolved is not None else target_of(src, ref.url)
             if target is not None and target in hub.items and target != src:
                 found.setdefault(target, {})[src] = item
     return {target: list(sources.values()) for target, sources in found.items()}

@@ -20,6 +20,7 @@ import posixpath
 import re
 from contextlib import ExitStack
 from pathlib import Path
+from urllib.parse import unquote
 
 import jinja2
 import material as material_theme
@@ -447,7 +448,20 @@ def _resolve_raw_links(html: str, page: Page, files: Files) -> str:
             return match.group(0)
         return f'href="{file.url_relative_to(page.file)}{match.group("anchor") or ""}"'
 
+    html = _RAW_FILE.sub(lambda match: _docs_absolute(match, page, files), html)
     return _RAW_MD_LINK.sub(resolve, html)
+
+
+# A raw <a href>/<img src> naming a file by its docs-absolute path, as collection.routes writes the links of a
+# Docusaurus page's raw HTML (mkdocs.yml's absolute_links: relative_to_docs, which MkDocs applies to Markdown).
+_RAW_FILE = re.compile(r'(?P<attr>href|src)="/(?P<path>[^"#?/][^"#?]*)(?P<rest>[#?][^"]*)?"')
+
+
+def _docs_absolute(match: re.Match[str], page: Page, files: Files) -> str:
+    file = files.src_uris.get(unquote(match.group("path")))
+    if file is None:
+        return match.group(0)
+    return f'{match.group("attr")}="{file.url_relative_to(page.file)}{match.group("rest") or ""}"'
 
 
 def _relative(path: str | None, root: Path) -> str:

@@ -13,15 +13,10 @@ line, its tags removed and its text kept.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote, urlsplit
 
-from ..markup import inline_links
 from ..problems import Problem, Severity
-from .spec import SECTION_PAGE_NAMES
 
 _ADMONITIONS = {"note": "note", "tip": "tip", "info": "info", "caution": "warning", "warning": "warning",
                 "danger": "danger", "important": "info", "success": "success"}
@@ -34,6 +29,9 @@ _ATTR = re.compile(r"""(?P<name>[A-Za-z]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|\{
 _COMPONENT = re.compile(r"</?(?P<name>[A-Z][A-Za-z0-9]*)\b[^>]*?/?>")
 _LINK = re.compile(r"<Link\b(?P<attrs>[^>]*)>(?P<text>.*?)</Link>")
 _HIGHLIGHT = re.compile(r"^\s*(//|#|<!--|/\*)\s*highlight-(?P<what>next-line|start|end)\b.*$")
+# JSX's way to an asset beside the page: src={require('./a.png').default}; kept as the path it names.
+_REQUIRE_ATTR = re.compile(
+    r"""(?P<attr>\b(?:src|href)=)\{\s*require\(\s*(['"])(?P<path>[^'"{}]*)\2\s*\)(?:\.default)?\s*\}""")
 _BRACES = re.compile(r"\{(?P<ranges>[\d,\- ]+)\}")
 # A JSX comment or expression; not Markdown's attribute lists ('{ #id .class }', '{: .x}'), which Material uses.
 _JSX = re.compile(r"\{/\*.*?\*/\}|\{(?![\s]*[#.:])[^{}\n]*\}")
@@ -122,48 +120,6 @@ def convert_docusaurus(body: str, path: str, first_line: int) -> Converted:
     return out
 
 
-def url_path_pages(src: str, url: str) -> list[str]:
-    """The pages a Docusaurus link by URL path may mean (``./tweede``, ``../gids/``), in the order tried.
-
-    Docusaurus also links pages by their URL, without ``.md``/``.mdx``; its pages' URLs follow their files, so
-    the path is read from the page's own folder, as the author sees the tree. MkDocs would read it from the
-    page's URL, one folder deeper (``gids/aan-de-slag/``), and miss. Empty for anything else: a link with an
-    extension (a file, resolved as such), an anchor, another site, a site-absolute path.
-    """
-    parts = urlsplit(url)
-    path = unquote(parts.path)
-    if parts.scheme or parts.netloc or not path or path.startswith("/") or posixpath.splitext(
-            path.rstrip("/"))[1]:
-        return []
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
-    if target == ".." or target.startswith("../"):
-        return []
-    return page_candidates(target, folder=path.endswith("/") or path in (".", ".."))
-
-
-def link_url_paths(body: str, src: str, exists: Callable[[str], bool]) -> str:
-    """``body`` with each inline link by URL path to an existing page written as a link to its file
-    (``./tweede`` → ``tweede.mdx``), which MkDocs then resolves like any page link; other links unchanged.
-    A link by URL path to a page that does not exist stays, and ``kennisbank check`` reports it."""
-    parts: list[str] = []
-    end = 0
-    for start, stop, text, url in inline_links(body):
-        target = next((c for c in url_path_pages(src, url) if exists(c)), None)
-        if target is None:
-            continue
-        anchor = url[url.index("#"):] if "#" in url else ""
-        parts += [body[end:start], f"[{text}]({quote(posixpath.relpath(target, posixpath.dirname(src)))}{anchor})"]
-        end = stop
-    return "".join(parts) + body[end:] if parts else body
-
-
-def page_candidates(target: str, folder: bool = False) -> list[str]:
-    """The files that are the page at ``target`` (a path without extension): ``target.mdx``, ``target.md``,
-    then the section pages of the folder ``target`` (only those when the link names a folder)."""
-    names = [f"{target}/{name}" for name in SECTION_PAGE_NAMES]
-    return names if folder else [f"{target}.mdx", f"{target}.md", *names]
-
-
 def is_mdx_link(problem: Problem, body: str, body_line: int) -> bool:
     """Whether ``problem`` is the forbidden-<link> finding on MDX's <Link>, which this module converts.
 
@@ -184,6 +140,7 @@ def _inline(line: str, path: str, line_number: int, problems: list[Problem]) -> 
         return f"[{match.group('text')}]({target})" if target else match.group("text")
 
     line = _LINK.sub(link, line)
+    line = _REQUIRE_ATTR.sub(lambda m: f'{m.group("attr")}"{m.group("path")}"', line)
 
     def component(match: re.Match[str]) -> str:
         name = match.group("name")

@@ -65,8 +65,8 @@ def inspect_tree(folder: Path, taxonomy: Taxonomy) -> Inspection:
     words: Counter[str] = Counter()
     bodies: list[tuple[str, str, int]] = []
     for path in sorted([*folder.rglob("*.md"), *folder.rglob("*.mdx")]):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
+        if any(part.startswith((".", "_")) for part in path.relative_to(folder).parts):
+            continue  # dot files, and the source site's own '_' files (published.source_private)
         rel = path.relative_to(folder).as_posix()
         source, problems = read_source(path, rel)
         if source is None:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic_core import PydanticCustomError
 
 from ..frontmatter import parse_yaml
 from ..layout import COLLECTIONS_FOLDER, slugify
@@ -42,6 +43,18 @@ PageType = Literal["artikel", "praktijkvoorbeeld"]
 # A folder of the collection, relative to it: 'praktijk/', 'praktijk' and '' (the whole collection).
 Folder = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 SourceField = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+def _base_path(value: str) -> str:
+    if not value.startswith("/") or any(c.isspace() or c in "?#" for c in value):
+        raise PydanticCustomError(
+            "basispad", "ongeldige waarde '{value}'; schrijf het begin van de adressen op de bronsite, met een '/' "
+            "ervoor, zoals routeBasePath in docusaurus.config.js: bijvoorbeeld '/docs', of '/' als de "
+            "documentatie de hele site is", {"value": value[:60]})
+    return value
+
+
+BasePath = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), AfterValidator(_base_path)]
 
 
 class FieldMap(BaseModel):
@@ -80,6 +93,9 @@ class CollectionSpec(BaseModel):
         "de diepste passende map telt, '' is de hele collectie.")
     dialect: Literal["mkdocs", "docusaurus"] = Field(
         default="mkdocs", description="Schrijfwijze van de bron: mkdocs (Material) of docusaurus (MDX wordt omgezet).")
+    basispad: BasePath = Field(
+        default="/docs", description="Docusaurus' routeBasePath: het begin van de adressen van de pagina's op de "
+        "bronsite ('/docs', of '/' als de documentatie de hele site is); links als /docs/gids/start werken dan.")
     gepubliceerd: Date | None = Field(
         default=None, description="Datum voor pagina's zonder datum, als de git-geschiedenis die niet geeft.")
     velden: FieldMap = Field(default_factory=FieldMap, description="Velden van de bron en hun betekenis.")
