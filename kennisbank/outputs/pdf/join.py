@@ -29,6 +29,7 @@ from __future__ import annotations
 import collections
 import heapq
 import re
+import shutil
 import struct
 import tempfile
 import zlib
@@ -124,25 +125,22 @@ class _Output:
     def close(self, root: int, info: int | None) -> None:
         """The cross-reference stream and the trailer; every number handed out must have been written."""
         self._pack()
-        number = self.number()
+        number, start = self.number(), self.file.tell()
         self._entry(0, 0, 0, 0xFFFF)
-        self._entry(number, 1, self.file.tell(), 0)
+        self._entry(number, 1, start, 0)
         self.xref.seek(0)
-        packer, data = zlib.compressobj(), []
-        for chunk in iter(lambda: self.xref.read(1 << 16), b""):
-            data.append(packer.compress(chunk))
-        data.append(packer.flush())
-        length = sum(len(chunk) for chunk in data)  # ~1 byte per object once compressed
-        extra = b"" if info is None else b" /Info %d 0 R" % info
-        self.file.write(b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R%s /Filter /FlateDecode "
-                        b"/Length %d >>\nstream\n" % (number, number + 1, root, extra, length))
-        self.file.write(b"".join(data))
-        self.file.write(b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % self.offset_of(number))
+        packer = zlib.compressobj()
+        with tempfile.TemporaryFile() as packed:  # the length comes before the data
+            for chunk in iter(lambda: self.xref.read(1 << 16), b""):
+                packed.write(packer.compress(chunk))
+            packed.write(packer.flush())
+            extra = b"" if info is None else b" /Info %d 0 R" % info
+            self.file.write(b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R%s /Filter /FlateDecode "
+                            b"/Length %d >>\nstream\n" % (number, number + 1, root, extra, packed.tell()))
+            packed.seek(0)
+            shutil.copyfileobj(packed, self.file)
+        self.file.write(b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % start)
         self.xref.close()
-
-    def offset_of(self, number: int) -> int:
-        self.xref.seek(number * _XREF.size)
-        return _XREF.unpack(self.xref.read(_XREF.size))[1]
 
 
 class _Renumbered:
