@@ -23,6 +23,10 @@ from kennisbank.outputs.pdf.join import CROSS_PART, join
 
 NAMES_PER_PAGE = 5
 ELEMENTS_PER_PAGE = 4
+TRICKY = "Zie 3 0 R (of <4 0 R>) \\ en /5 0 R, café 6 0 R"
+"""Text from a contributor that looks like PDF syntax: the join renumbers references, never text."""
+EMOJI = "☕ 7 0 R"
+"""The same in a string qpdf writes as UTF-16, in hex."""
 
 
 def name(page: int, index: int) -> str:
@@ -50,7 +54,9 @@ def make_part(path: Path, first: int, pages: int, elements: int = ELEMENTS_PER_P
         page.obj.StructParents = number - first
         found = Array()
         for mcid in range(elements):
-            element = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.P, P=document, Pg=page.obj, K=mcid))
+            element = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.P, P=document, Pg=page.obj, K=mcid,
+                                                   Alt=String(f"{TRICKY} {number}"),
+                                                   ActualText=String(EMOJI)))
             document.K.append(element)
             found.append(element)
         page_nums.extend([number - first, found])
@@ -76,7 +82,8 @@ def make_part(path: Path, first: int, pages: int, elements: int = ELEMENTS_PER_P
     pdf.Root.Names = Dictionary(Dests=tree.obj)
     with pdf.open_outline() as outline:
         for offset, page in enumerate(pdf.pages):
-            outline.root.append(pikepdf.OutlineItem(f"Kop {first + offset}", Array([page.obj, Name.XYZ, 0, 842, 0])))
+            outline.root.append(pikepdf.OutlineItem(f"Kop {first + offset} {TRICKY}",
+                                                    Array([page.obj, Name.XYZ, 0, 842, 0])))
     pdf.docinfo.Title = "Alle items"
     pdf.save(path)
     return levels
@@ -118,10 +125,10 @@ def test_a_join_of_many_parts_keeps_every_name_bookmark_link_and_structure_eleme
 
     # One outline: a group every 7 pages, the pages between under it, also across parts.
     groups = [entry for entry in reader.outline if not isinstance(entry, list)]
-    assert [entry.title for entry in groups] == [f"Kop {page}" for page in range(0, total, 7)]
+    assert [entry.title for entry in groups] == [f"Kop {page} {TRICKY}" for page in range(0, total, 7)]
     nested = [entry for entry in reader.outline if isinstance(entry, list)]
     assert [[child.title for child in group] for group in nested] == [
-        [f"Kop {page}" for page in range(start + 1, min(start + 7, total))] for start in range(0, total, 7)]
+        [f"Kop {page} {TRICKY}" for page in range(start + 1, min(start + 7, total))] for start in range(0, total, 7)]
     assert reader.trailer["/Root"]["/Outlines"]["/Count"] == total
 
     # One structure tree: each page's marked content and link find their elements on that page again.
@@ -131,6 +138,7 @@ def test_a_join_of_many_parts_keeps_every_name_bookmark_link_and_structure_eleme
     for number, page in enumerate(reader.pages):
         elements = [element.get_object() for element in parent_tree[page["/StructParents"]]]
         assert [int(element["/K"]) for element in elements] == list(range(ELEMENTS_PER_PAGE))
+        assert {(element["/Alt"], element["/ActualText"]) for element in elements} == {(f"{TRICKY} {number}", EMOJI)}
         assert {page_of[element.raw_get("/Pg").idnum] for element in elements} == {number}
         link = parent_tree[page["/Annots"][0].get_object()["/StructParent"]].get_object()
         assert link["/K"]["/Obj"].get_object() == page["/Annots"][0].get_object()
