@@ -183,8 +183,8 @@ class _Renumbered:
             objgen = self.queue.popleft()
             obj = self.part.get_object(objgen)
             if isinstance(obj, pikepdf.Stream):
-                data = obj.read_raw_bytes()
-                obj.stream_dict.Length = len(data)
+                data = obj.read_raw_bytes()  # as stored: still compressed, its /Filter kept
+                obj.stream_dict.Length = len(data)  # the part may give it as an object of its own
                 self.output.stream(self.numbers[objgen], self.text(obj.stream_dict.unparse(resolved=True)), data)
             else:
                 self.output.add(self.numbers[objgen], self.text(obj.unparse(resolved=True)))
@@ -220,7 +220,7 @@ class _Joined:
             numbered.same(root, self.pages)
             part.Root.Pages.Parent = root
             self.page_trees += b"%d 0 R " % numbered.ref(part.Root.Pages)
-            on_pages = {page.objgen: page for page in part.pages}
+            on_pages = {page.objgen for page in part.pages}
             self.page_count += len(on_pages)
             if "/StructTreeRoot" in part.Root:
                 if self.structure is None:
