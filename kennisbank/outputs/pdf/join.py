@@ -19,9 +19,10 @@ written without holding it:
   merged into one sorted name tree at the end (:class:`_Names`);
 - the cross-reference stream: one entry per object number in a scratch file.
 
-What does grow with the document is what qpdf itself needs of one part and a
-few numbers per part. PDF syntax is written by qpdf's own ``unparse``; only its
-object references are renumbered (:data:`_TOKEN`).
+What the join holds is the part being written (qpdf keeps every object of it
+that was read) and a few numbers per part; of the parts, only the front (cover
+and table of contents) grows with the document. PDF syntax is written by
+qpdf's own ``unparse``; only its object references are renumbered (:data:`_TOKEN`).
 """
 
 from __future__ import annotations
