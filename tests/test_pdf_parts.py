@@ -206,8 +206,7 @@ def structure(reader: PdfReader) -> list[tuple[str, int | None]]:
     """
     pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
     root = reader.trailer["/Root"]["/StructTreeRoot"]
-    nums = root["/ParentTree"].get_object()["/Nums"]
-    parent_tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    parent_tree = number_tree(root["/ParentTree"])
     for number, page in enumerate(reader.pages):
         if "/StructParents" in page:
             for element in parent_tree[page["/StructParents"]].get_object():
@@ -228,4 +227,14 @@ def structure(reader: PdfReader) -> list[tuple[str, int | None]]:
     for top in root["/K"]:
         walk(top)
     assert len(found) > 50 and found[0] == ("/Document", None)
+    return found
+
+
+def number_tree(node) -> dict:
+    """A number tree's entries, its kids' included (a long PDF's parent tree has a leaf per part)."""
+    node = node.get_object()
+    nums = node.get("/Nums", [])
+    found = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    for kid in node.get("/Kids", []):
+        found.update(number_tree(kid))
     return found

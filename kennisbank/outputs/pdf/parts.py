@@ -3,7 +3,7 @@
 WeasyPrint keeps every laid-out page of a document until it is written (about
 5 MB per item of the whole-hub PDF). Here a document of more than ``part_items``
 pages is cut into slices of that many pages, each rendered once, in a fresh
-worker process, and the parts are joined with qpdf (through pikepdf):
+worker process, and the parts are joined (:mod:`.join`):
 
 1. every slice is rendered to a PDF of its own (:func:`render_part`), which
    reports its number of pages, the page of each heading the table of contents
@@ -22,9 +22,8 @@ The join keeps one outline (rebuilt from the parts' bookmarks and the levels
 their headings set), every named destination, links between parts (see
 ``CROSS_PART``), the front's metadata, ``/Lang`` and viewer settings, and one
 structure tree (the parts' trees under one ``Document`` element, the parent
-tree renumbered). qpdf holds the objects in C++ (~1.4 kB each, ~90 per page);
-each part is closed once copied, so the join holds one copy of the document's
-objects, not Python objects and not the parts' own copies.
+tree renumbered). It holds one part at a time, so its memory does not grow
+with the document either.
 """
 
 from __future__ import annotations
@@ -38,7 +37,6 @@ import multiprocessing.context
 import os
 import re
 import tempfile
-import warnings
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -59,13 +57,11 @@ from .compose import (
     questions,
     toc,
 )
+from .join import CROSS_PART, join
 from .keys import PageDigests, renderer_fingerprint
 from .plan import PdfDocument
 from .weasy import font_config, site_only_fetcher, stylesheets
 
-CROSS_PART = "kennisbank-part:"
-"""Scheme a link to another part gets while rendered alone: WeasyPrint drops links to anchors it
-cannot find, so such a link is rendered as a URI link and turned into a named-destination link on joining."""
 PART_KIND = "pdf-part"
 """The store's folder for rendered parts; each has an entry in ``PART_KIND + '-info'`` beside it."""
 _INTERNAL = re.compile(r'href="#([^"]*)"')
@@ -359,207 +355,3 @@ def _numbers_from(front: int, body: list[Rendered]) -> tuple[list[int], dict[str
         numbers.update({anchor: str(first + page) for anchor, page in rendered.where.items()})
         first += rendered.pages
     return starts, numbers
-
-
-def join(parts: list[tuple[Path, Path | None, list[int]]], output: Path) -> None:
-    """Join the parts, each with its page numbers (None: drawn already) and bookmark levels, into one PDF;
-    the first part (the cover) gives the document's metadata."""
-    import pikepdf
-    from pikepdf import Dictionary, Pdf
-
-    out = Pdf.new()
-    names: dict[str, tuple[int, Any, Any]] = {}
-    outline: list[tuple[int, str, int, Any, Any]] = []
-    structure: list[tuple[int, int, Any]] = []
-    try:
-        for number, (path, footer, levels) in enumerate(parts):
-            part = Pdf.open(path)
-            offset = len(out.pages)
-            index = {page.objgen: n for n, page in enumerate(part.pages)}
-            with warnings.catch_warnings():
-                # its advice (add_pages_from) copies each part's name tree whole; here one tree of all
-                # parts' destinations is built below, pointing at the joined pages
-                warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
-                out.pages.extend(part.pages)
-            if footer is not None:
-                with Pdf.open(footer) as footers:
-                    for page, overlay in zip(out.pages[offset:], footers.pages, strict=True):
-                        _overlay(out, page, overlay)
-                    _detach(out, footers)
-            for name, dest in _destinations(part):
-                if dest[0].objgen in index:  # WeasyPrint names only anchors it placed
-                    names.setdefault(name, (offset + index[dest[0].objgen], dest[2], dest[3]))
-            flat: list[tuple[str, int, Any, Any]] = []
-            with part.open_outline() as part_outline:
-                _flatten(part_outline.root, index, offset, flat)
-            outline += [(level, *entry) for level, entry in zip(levels, flat, strict=True)]
-            root = part.Root
-            if number == 0:
-                for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/PageMode"):
-                    if key in root:
-                        out.Root[key] = _copy(out, part, root[key])
-                out.trailer.Info = _copy(out, part, part.trailer.Info)
-            if "/StructTreeRoot" in root:
-                structure.append((offset, len(part.pages), out.copy_foreign(root.StructTreeRoot)))
-            _detach(out, part)
-            part.close()
-        _link_across_parts(out)
-        out.Root.Names = Dictionary(Dests=_name_tree(out, names))
-        _outline(out, outline)
-        if structure:
-            _merge_structure(out, structure)
-        out.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
-    finally:
-        out.close()
-
-
-def _detach(out: Any, source: Any) -> None:
-    """Give the streams copied from ``source`` their data, so that ``source`` can be closed.
-
-    qpdf copies a stream's dictionary at once but its data only while writing,
-    from the source file, which would have to stay open: and an open source
-    keeps every object it parsed, a second copy of the document in memory.
-    The data itself is small (compressed, ~17 MB for the whole-hub PDF of 1,000
-    items); the objects are what grows with the document.
-    """
-    import pikepdf
-
-    for obj in source.objects:
-        if isinstance(obj, pikepdf.Stream):
-            copied = out.copy_foreign(obj)  # qpdf's copy of it (it remembers what it copied from a file)
-            copied.write(obj.read_raw_bytes(), filter=copied.get("/Filter"), decode_parms=copied.get("/DecodeParms"),
-                         type_check=False)
-
-
-def _link_across_parts(out: Any) -> None:
-    """Links rendered as ``CROSS_PART`` URIs become links to the named destination."""
-    from pikepdf import String
-
-    for page in out.pages:
-        for annotation in page.get("/Annots", []):
-            action = annotation.get("/A")
-            uri = str(action.get("/URI", "")) if action is not None else ""
-            if uri.startswith(CROSS_PART):
-                del annotation["/A"]
-                annotation.Dest = String(uri[len(CROSS_PART):])
-
-
-def _name_tree(out: Any, names: dict[str, tuple[int, Any, Any]]) -> Any:
-    """The named destinations of all parts (name: page, left, top) as one name tree."""
-    import pikepdf
-    from pikepdf import Array, Name
-
-    tree = pikepdf.NameTree.new(out)
-    for name in sorted(names):
-        at, left, top = names[name]
-        tree[name] = Array([out.pages[at].obj, Name.XYZ, left, top, 0])
-    return tree.obj
-
-
-def _outline(out: Any, entries: list[tuple[int, str, int, Any, Any]]) -> None:
-    """One outline from the parts' flattened ones: an entry goes under the last one of a lower level.
-
-    Rebuilt rather than copied per part, because a part that starts inside a
-    group (items of a type) has no entry of that group to hang its items under.
-    """
-    import pikepdf
-    from pikepdf import Array, Name
-
-    with out.open_outline() as joined:
-        parents: list[tuple[int, Any]] = []
-        for level, title, at, left, top in entries:
-            while parents and parents[-1][0] >= level:
-                parents.pop()
-            item = pikepdf.OutlineItem(title, Array([out.pages[at].obj, Name.XYZ, left, top, 0]))
-            (parents[-1][1].children if parents else joined.root).append(item)
-            parents.append((level, item))
-
-
-def _copy(out: Any, source: Any, value: Any) -> Any:
-    """``value`` of ``source`` in ``out``: qpdf copies only indirect objects between files, a name or string is
-    taken as it is, and a direct dictionary (``/MarkInfo``) is made indirect first (it holds no references)."""
-    import pikepdf
-
-    if isinstance(value, (pikepdf.Name, pikepdf.String)):
-        return value
-    return out.copy_foreign(value if value.is_indirect else source.make_indirect(value))
-
-
-def _overlay(out: Any, page: Any, footer: Any) -> None:
-    """Draw ``footer`` (a page holding only its number) over ``page``, marked as an artifact for PDF/UA."""
-    from pikepdf import Name
-
-    form = out.copy_foreign(footer.as_form_xobject())
-    name = page.add_resource(form, Name.XObject, prefix="KbPageNumber")
-    # WeasyPrint leaves its page's coordinates flipped: the page's own drawing is put inside q … Q first.
-    page.contents_add(out.make_stream(b"q\n"), prepend=True)
-    page.contents_add(out.make_stream(b"\nQ /Artifact BMC q " + name.unparse() + b" Do Q EMC"))
-
-
-def _destinations(part: Any) -> list[tuple[str, Any]]:
-    import pikepdf
-
-    if "/Names" not in part.Root or "/Dests" not in part.Root.Names:
-        return []
-    return [(str(name), dest) for name, dest in pikepdf.NameTree(part.Root.Names.Dests).items()]
-
-
-def _flatten(items: list, index: dict, offset: int, into: list) -> None:
-    """A part's outline as (title, page, left, top), in document order."""
-    for item in items:
-        dest = item.destination
-        into.append((item.title, offset + index[dest[0].objgen], dest[2], dest[3]))
-        _flatten(item.children, index, offset, into)
-
-
-def _merge_structure(out: Any, structure: list[tuple[int, int, Any]]) -> None:
-    """One structure tree of the parts' trees: their ``Document`` elements' children under one ``Document``.
-
-    Each part numbers its pages' and annotations' entries of the parent tree
-    from 0; here they are shifted past the parts before it, so every marked
-    content finds its structure element again.
-    """
-    from pikepdf import Array, Dictionary, Name
-
-    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document))
-    kids, nums = Array(), Array()
-    role_map = None
-    shift = 0
-    for offset, count, root in structure:
-        next_key = 0
-        for key, value in _numbers(root.ParentTree):
-            nums.append(key + shift)
-            nums.append(value)
-            next_key = max(next_key, key + 1)
-        for page in out.pages[offset:offset + count]:
-            if "/StructParents" in page.obj:
-                page.obj.StructParents = int(page.obj.StructParents) + shift
-            for annotation in page.get("/Annots", []):
-                if "/StructParent" in annotation:
-                    annotation.StructParent = int(annotation.StructParent) + shift
-        shift += max(next_key, int(root.get("/ParentTreeNextKey", 0)))
-        top = root.K
-        for element in top if isinstance(top, Array) else [top]:
-            children = element.get("/K", Array()) if element.get("/S") == Name.Document else Array([element])
-            for child in children if isinstance(children, Array) else [children]:
-                if isinstance(child, Dictionary) and "/P" in child:
-                    child.P = document
-                kids.append(child)
-        role_map = role_map if role_map is not None else root.get("/RoleMap")
-    tree_root = Dictionary(Type=Name.StructTreeRoot, K=Array([document]),
-                           ParentTree=out.make_indirect(Dictionary(Nums=nums)), ParentTreeNextKey=shift)
-    if role_map is not None:
-        tree_root.RoleMap = role_map
-    tree_root = out.make_indirect(tree_root)
-    document.P = tree_root
-    document.K = kids
-    out.Root.StructTreeRoot = tree_root
-
-
-def _numbers(tree: Any) -> list[tuple[int, Any]]:
-    """The entries of a number tree, its kids' included."""
-    values = tree.get("/Nums", [])
-    found = [(int(values[i]), values[i + 1]) for i in range(0, len(values), 2)]
-    for kid in tree.get("/Kids", []):
-        found.extend(_numbers(kid))
-    return found
