@@ -34,7 +34,7 @@ in XHTML)."""
 
 THEME_FOLDERS = ("assets", "javascripts", "stylesheets", "overrides", "search")
 """Folders whose files the theme and the site itself serve: a contributed file there could replace them."""
-GENERATED_FOLDERS = ("themas", "netwerken", "zoeken", "nieuw", "kenniskaart")
+GENERATED_FOLDERS = ("themas", "netwerken", "zoeken", "nieuw", "kenniskaart", "trefwoorden")
 """URLs the build generates pages under (tested against the generators in tests/test_published_files.py)."""
 
 _ALLOWED = ("afbeeldingen (PNG, JPG, GIF, WebP, AVIF), PDF, Office- en OpenDocument-bestanden (docx, xlsx, pptx, "

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from collections.abc import Iterable
+
 from ..content.hub import Hub
+from ..content.layout import slugify
 from ..content.model import normalise_tag
 
 
@@ -22,3 +25,23 @@ def tag_labels(hub: Hub) -> dict[str, str]:
             spellings[normalise_tag(tag)][tag] += 1
     return {key: min(counts, key=lambda spelling: (spelling == spelling.lower(), -counts[spelling], spelling))
             for key, counts in spellings.items()}
+
+
+def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
+    """The slug of each tag's page (``trefwoorden/<slug>/``), by its lower-case key.
+
+    Tags are free text, so two may slugify alike ('C++' and 'C', 'Wmo 2015' and 'wmo-2015'): the first in
+    alphabetical order keeps the plain slug, the next get '-2', '-3', so every build gives the same URLs.
+    """
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for tag in sorted(tags):
+        base = slugify(tag)
+        if base == "item" != tag:  # slugify's word for text without a letter or digit it can keep ('!!!', '日本')
+            base = "trefwoord"
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        slugs[tag] = slug
+    return slugs
