@@ -5,8 +5,9 @@ outputs off as in ``benchmarks/run.py``) by this tree and, with ``--before REV``
 another commit (``git archive``; its package first on ``PYTHONPATH``, its configuration, hooks and
 overrides in the project), each ``--repeat`` times. It reports per build: wall and CPU time (median), the
 number of pages and of follow-on pages (``…/pagina/N/``), the largest overview page (theme, network,
-pair or type page) by HTML bytes and its height in Chromium at 1280 and 320 pixels, and how many of the
-published items the overview pages list (every page of every list followed, no JavaScript needed).
+pair, type or tag page) by HTML bytes and its height in Chromium at 1280 and 320 pixels, the same for the tag
+index (``trefwoorden/``), and how many of the published items the overview pages list (every page of every
+list followed, no JavaScript needed).
 
 Example::
 
@@ -35,8 +36,9 @@ if str(REPO) not in sys.path:
 from benchmarks.generate import copy_skeleton, generate  # noqa: E402
 from benchmarks.run import BENCH_CONFIG, BIN, timed  # noqa: E402
 
-OVERVIEWS = re.compile(r"^(themas|netwerken)/.+|^(artikelen|praktijkvoorbeelden)/(index\.html|pagina/.+)")
+OVERVIEWS = re.compile(r"^(themas|netwerken|trefwoorden)/.+|^(artikelen|praktijkvoorbeelden)/(index\.html|pagina/.+)")
 """Pages (below the site) that are overview pages or their follow-on pages."""
+TAG_INDEX = "trefwoorden/index.html"
 _HREF = re.compile(r'href="([^"#?]+)')
 
 
@@ -52,6 +54,9 @@ class Result:
     height_320: int
     listed: int
     items: int
+    tags_kb: float
+    tags_1280: int
+    tags_320: int
 
 
 def checkout(rev: str, target: Path) -> Path:
@@ -62,13 +67,33 @@ def checkout(rev: str, target: Path) -> Path:
     return target
 
 
-def project(corpus: Path, source: Path, root: Path) -> Path:
+def project(corpus: Path, source: Path, root: Path, tail_tags: int = 0) -> Path:
     """The corpus's content with ``source``'s configuration, hooks, overrides and other docs files."""
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(corpus / "docs", root / "docs")
+    if tail_tags:
+        add_tail_tags(root / "docs", tail_tags)
     copy_skeleton(source, root)
     (root / "bench.yml").write_text(BENCH_CONFIG)
     return root
+
+
+_TAGS_LINE = re.compile(r"^tags: \[(.*)\]$", re.M)
+
+
+def add_tail_tags(docs: Path, vocabulary: int, seed: int = 2026) -> None:
+    """One to three more tags per item from ``vocabulary`` tags of falling frequency (Pareto, as free tags are:
+    a few on thousands of items, most on a handful). The generator's own 80 topic tags are a small, even set;
+    this gives the tag index the long tail a real hub has. Same seed, same tags, for every variant built."""
+    import random
+
+    rng = random.Random(seed)
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        extra = sorted({f"Term {min(vocabulary, int(rng.paretovariate(1.0))):04d}" for _ in range(rng.randint(1, 3))})
+        new = _TAGS_LINE.sub(lambda m: f"tags: [{m.group(1)}, {', '.join(extra)}]", text, count=1)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
 
 
 def build(root: Path, source: Path, repeat: int) -> tuple[float, float]:
@@ -121,8 +146,8 @@ def heights(page: Path) -> tuple[int, int]:
     return found[0], found[1]
 
 
-def measure(corpus: Path, items: list[str], source: Path, root: Path, repeat: int) -> Result:
-    project(corpus, source, root)
+def measure(corpus: Path, items: list[str], source: Path, root: Path, repeat: int, tail_tags: int = 0) -> Result:
+    project(corpus, source, root, tail_tags)
     wall, cpu = build(root, source, repeat)
     site = root / "site"
     pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
@@ -131,7 +156,7 @@ def measure(corpus: Path, items: list[str], source: Path, root: Path, repeat: in
     item_urls = {os.path.splitext(src)[0].removesuffix("/index") + "/" for src in items}
     return Result(wall, cpu, len(pages), sum(1 for p in pages if "/pagina/" in p), largest,
                   (site / largest).stat().st_size / 1024, *heights(site / largest), listed_items(site, item_urls),
-                  len(item_urls))
+                  len(item_urls), (site / TAG_INDEX).stat().st_size / 1024, *heights(site / TAG_INDEX))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -140,6 +165,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="builds per variant; the median is reported")
     parser.add_argument("--before", help="also build with the Kennisbank of this commit (e.g. main)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--tail-tags", type=int, default=0,
+                        help="add a long tail of this many rarer tags to the items (see add_tail_tags)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kb-overview-") as temp:
         work = Path(temp)
@@ -147,15 +174,15 @@ def main(argv: list[str] | None = None) -> None:
         if args.before:
             variants.insert(0, (args.before, checkout(args.before, work / "before")))
         print("| Items | Kennisbank | Build wall / CPU | Pages (follow-on) | Largest overview page | HTML | "
-              "Height 1280 / 320 px | Items listed on overview pages |")
-        print("| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |")
+              "Height 1280 / 320 px | Tag index HTML | Tag index height 1280 / 320 px | Items listed on overview pages |")
+        print("| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
         for size in args.sizes:
             corpus = generate(size, args.seed, work / f"hub-{size}")
             for name, source in variants:
-                r = measure(corpus.root, corpus.items, source, work / "build", args.repeat)
+                r = measure(corpus.root, corpus.items, source, work / "build", args.repeat, args.tail_tags)
                 print(f"| {size:,} | {name} | {r.wall:.1f} s / {r.cpu:.1f} s | {r.pages:,} ({r.follow_on:,}) | "
                       f"`{r.largest}` | {r.largest_kb:.0f} kB | {r.height_1280:,} / {r.height_320:,} | "
-                      f"{r.listed:,} of {r.items:,} |", flush=True)
+                      f"{r.tags_kb:.0f} kB | {r.tags_1280:,} / {r.tags_320:,} | {r.listed:,} of {r.items:,} |", flush=True)
 
 
 if __name__ == "__main__":
