@@ -259,3 +259,18 @@ def test_search_facets_count_what_the_paged_lists_and_the_collections_line_say(v
     assert counted[("bron", "Handboek Inkomen")] == from_collection
     for page in ("themas/bestaanszekerheid/", "netwerken/regioberaad/"):
         assert f"Uit collecties: Handboek Inkomen ( {from_collection} publicaties )." in volume.text(page)
+
+
+def test_every_tag_counts_the_same_on_the_index_its_page_and_the_search_page(volume):
+    counted = facet_counts(volume)
+    soup = BeautifulSoup(volume.article_html("trefwoorden/"), "html.parser")
+    listed = {}
+    for li in soup.select("h2[id^=letter-] + ul.kb-tag-index > li"):
+        listed[li.a.get_text()] = (li.a["href"], int(li.find(class_="kb-meta").get_text().strip("()")))
+    assert len(listed) == len([key for key, _ in counted if key == "trefwoord"]) > 50
+    for label, (href, count) in listed.items():
+        assert counted[("trefwoord", label)] == count, label
+        url = f"trefwoorden/{href}"
+        noun = "publicatie" if count == 1 else "publicaties"
+        assert volume.text(url).split(" ¶ ", 1)[1].startswith(f"Trefwoord {count} {noun} met dit trefwoord"), label
+        assert sum(len(items) for _, items in walk(volume, url)) == count, label

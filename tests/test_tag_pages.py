@@ -150,8 +150,17 @@ def test_the_old_tags_page_of_a_hub_is_reported_and_a_lenient_build_goes_on_with
 def test_zoek_op_dit_trefwoord_opens_the_search_page_with_the_tag_filter_and_the_same_count(site, width):
     with serve(site.root) as base, browser() as chromium:
         page = chromium.new_page(viewport={"width": width, "height": 800})
+        for url in (INDEX, WGR):  # nothing scrolls sideways (WCAG 1.4.10): the letters wrap, the tag columns fit
+            page.goto(base + url)
+            assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+        page.goto(base + INDEX)
+        boxes = [letter.bounding_box() for letter in page.locator("nav.kb-letters a").all()]
+        assert len(boxes) == 26 and all(box["width"] >= 24 and box["height"] >= 24 for box in boxes)  # WCAG 2.5.8
+        # The 25 tags under O in columns beside each other where the column is wide enough, one below another on a phone.
+        columns = set(page.locator("#letter-o + ul li").evaluate_all(
+            "items => items.map(li => Math.round(li.getBoundingClientRect().x))"))
+        assert len(columns) == (1 if width == 320 else 2)
         page.goto(base + WGR)
-        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
         page.get_by_role("link", name="Zoek op dit trefwoord").click()
         page.wait_for_selector(".kb-search--ready")
         assert page.url.endswith("zoeken/?trefwoord=WGR")
