@@ -90,8 +90,9 @@ def add_tail_tags(docs: Path, vocabulary: int, seed: int = 2026) -> None:
     rng = random.Random(seed)
     for page in sorted(docs.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        extra = sorted({f"Term {min(vocabulary, int(rng.paretovariate(1.0))):04d}" for _ in range(rng.randint(1, 3))})
-        new = _TAGS_LINE.sub(lambda m: f"tags: [{m.group(1)}, {', '.join(extra)}]", text, count=1)
+        extra = ", ".join(sorted({f"Term {min(vocabulary, int(rng.paretovariate(1.0))):04d}"
+                                  for _ in range(rng.randint(1, 3))}))
+        new = _TAGS_LINE.sub(lambda m, more=extra: f"tags: [{m.group(1)}, {more}]", text, count=1)
         if new != text:
             page.write_text(new, encoding="utf-8")
 
@@ -174,7 +175,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.before:
             variants.insert(0, (args.before, checkout(args.before, work / "before")))
         print("| Items | Kennisbank | Build wall / CPU | Pages (follow-on) | Largest overview page | HTML | "
-              "Height 1280 / 320 px | Tag index HTML | Tag index height 1280 / 320 px | Items listed on overview pages |")
+              "Height 1280 / 320 px | Tag index HTML | Tag index height 1280 / 320 px | "
+              "Items listed on overview pages |")
         print("| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
         for size in args.sizes:
             corpus = generate(size, args.seed, work / f"hub-{size}")
@@ -182,7 +184,8 @@ def main(argv: list[str] | None = None) -> None:
                 r = measure(corpus.root, corpus.items, source, work / "build", args.repeat, args.tail_tags)
                 print(f"| {size:,} | {name} | {r.wall:.1f} s / {r.cpu:.1f} s | {r.pages:,} ({r.follow_on:,}) | "
                       f"`{r.largest}` | {r.largest_kb:.0f} kB | {r.height_1280:,} / {r.height_320:,} | "
-                      f"{r.tags_kb:.0f} kB | {r.tags_1280:,} / {r.tags_320:,} | {r.listed:,} of {r.items:,} |", flush=True)
+                      f"{r.tags_kb:.0f} kB | {r.tags_1280:,} / {r.tags_320:,} | {r.listed:,} of {r.items:,} |",
+                      flush=True)
 
 
 if __name__ == "__main__":

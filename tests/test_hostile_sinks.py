@@ -31,8 +31,8 @@ from hostile_sinks import (
     texts,
 )
 from sitebuilder import article, project
-from volume_hub import resolve
 from test_site_search import shard
+from volume_hub import resolve
 
 from kennisbank.cli import main
 

@@ -11,8 +11,8 @@ import re
 from collections import Counter
 
 import pytest
-from bs4 import BeautifulSoup
 from browser import browser, serve
+from bs4 import BeautifulSoup
 from sitebuilder import Site, article, project
 from volume_hub import ARTICLES, PER_PAGE, PRACTICES, article_tags, resolve, walk
 

@@ -9,7 +9,6 @@ there is one, the most used first, so every page and the tags index agree.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-
 from collections.abc import Iterable
 
 from ..content.hub import Hub
