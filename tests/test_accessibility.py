@@ -380,6 +380,7 @@ VOLUME_PAGES = [
     AuditPage("vervolgpagina", "themas/bestaanszekerheid/artikelen/pagina/2/"),
     AuditPage("index-per-jaar", "artikelen/pagina/10/"),
     AuditPage("trefwoorden-a-z", "trefwoorden/"),
+    AuditPage("trefwoorden-beginletter", "trefwoorden/beginletter-o/"),
     AuditPage("trefwoord-gepagineerd", "trefwoorden/wgr/"),
     AuditPage("trefwoord-vervolgpagina", "trefwoorden/wgr/pagina/2/"),
 ]

@@ -36,8 +36,9 @@ def _date(n: int) -> str:
     return (dt.date(2024, 12, 31) - dt.timedelta(days=4 * n)).isoformat()
 
 
-TOPICS = 24
-"""Articles carry one of this many 'Onderwerp NN' tags, and one 'X-dossier' tag per letter: a long A–Z index."""
+TOPICS = 80
+"""Articles carry one of this many 'Onderwerp NN' tags, and one 'X-dossier' tag per letter: 108 tags in all, more
+than ten pages' worth (10 × 10), so the tag index has a page per first letter."""
 
 
 def article_tags(n: int) -> list[str]:

@@ -26,6 +26,10 @@ def tag_labels(hub: Hub) -> dict[str, str]:
             for key, counts in spellings.items()}
 
 
+LETTER_SLUGS = frozenset(f"beginletter-{name}" for name in [*"abcdefghijklmnopqrstuvwxyz", "0-9", "overig"])
+"""Slugs of the tag index's pages per first letter (kennisbank.site.tags), never given to a tag's page."""
+
+
 def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     """The slug of each tag's page (``trefwoorden/<slug>/``), by its lower-case key.
 
@@ -33,7 +37,7 @@ def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     alphabetical order keeps the plain slug, the next get '-2', '-3', so every build gives the same URLs.
     """
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(LETTER_SLUGS)
     for tag in sorted(tags):
         base = slugify(tag)
         if base == "item" != tag:  # slugify's word for text without a letter or digit it can keep ('!!!', '日本')

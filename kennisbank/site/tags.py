@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..content.hub import Item
 from ..index.hub_index import HubIndex
+from ..index.tag_labels import LETTER_SLUGS
 from .pages import GeneratedPage, archive_pages
 from .render import render
 from .volume import PAGE_FOLDER, PagedList
@@ -82,27 +83,48 @@ def by_letter(found: list[TagEntry]) -> list[tuple[str, list[TagEntry]]]:
     return [(letter, groups[letter]) for letter in order if letter in groups]
 
 
-def letter_anchor(letter: str) -> str:
-    return "letter-" + ("0-9" if letter == DIGITS else letter.lower())
+def letter_slug(letter: str) -> str:
+    return "0-9" if letter == DIGITS else letter.lower()
+
+
+def letter_src(letter: str) -> str:
+    """The page of one first letter, when the index is split (:data:`INDEX_TAGS_PER_ENTRY`)."""
+    slug = f"beginletter-{letter_slug(letter)}"
+    assert slug in LETTER_SLUGS  # kept free of tags' pages by the index phase
+    return f"{FOLDER}/{slug}.md"
 
 
 MOST_USED = 20
 """Tags in the index's 'Meest gebruikt' list; shown only when the hub has more tags than this."""
+INDEX_TAGS_PER_ENTRY = 10
+"""The index lists every tag on one page up to ``overview.per_page`` × this many tags, and beyond that gives each
+first letter a page of its own: a tag takes one short line in a column, about a tenth of a list entry (title,
+summary and facts across the page), so one page of tags is about as long as one page of a list."""
 
 
 def tag_pages(hub: HubIndex) -> list[GeneratedPage]:
-    """The tag index and every tag's page, with the follow-on pages of a long tag."""
+    """The tag index (one page, or a page per first letter at volume), and every tag's page with the follow-on
+    pages of a long tag."""
     found = entries(hub)
+    per_page = hub.settings.overview.per_page
+    letters = by_letter(found)
+    split = len(found) > per_page * INDEX_TAGS_PER_ENTRY
     most_used = sorted(found, key=lambda e: (-e.count, _sort_key(e.label)))[:MOST_USED]
     pages = [GeneratedPage(INDEX_SRC, render(
-        "tags_index.md.j2", here=INDEX_SRC, letters=by_letter(found), total=len(found),
-        most_used=most_used if len(found) > MOST_USED else [], anchor=letter_anchor), "docs/")]
-    per_page = hub.settings.overview.per_page
+        "tags_index.md.j2", here=INDEX_SRC, letters=letters, total=len(found), split=split, current=None,
+        shown=[] if split else letters, most_used=most_used if len(found) > MOST_USED else [],
+        letter_slug=letter_slug, letter_src=letter_src), "docs/")]
+    if split:
+        pages += [GeneratedPage(letter_src(letter), render(
+            "tags_index.md.j2", here=letter_src(letter), letters=letters, total=len(found), split=split,
+            current=letter, shown=[(letter, tags)], most_used=[], letter_slug=letter_slug, letter_src=letter_src),
+            "docs/", parent=INDEX_SRC) for letter, tags in letters]
     for entry in found:
         folder = entry.src.removesuffix(".md")
         paged = PagedList(hub.with_tag(entry.key), entry.src, f"{folder}/{PAGE_FOLDER}", f"Trefwoord {entry.label}",
                           per_page, search={SEARCH_FACET: entry.label}, overview=entry.label)
+        parent = letter_src(letter_of(entry.label)) if split else INDEX_SRC
         pages.append(GeneratedPage(entry.src, render("tag.md.j2", here=entry.src, entry=entry, paged=paged),
-                                   "docs/", parent=INDEX_SRC))
+                                   "docs/", parent=parent))
         pages += archive_pages([paged], "docs/")
     return pages
