@@ -77,7 +77,8 @@ def test_a_tag_page_holds_its_publications_newest_first_over_pages(site):
     assert [url for url, _ in pages[:2]] == [WGR, f"{WGR}pagina/2/"]
     text = site.text(WGR)
     assert text.startswith(
-        "WGR ¶ Trefwoord 149 publicaties met dit trefwoord, nieuwste eerst. Zoek op dit trefwoord om verder te "
+        "WGR ¶ Trefwoord 149 publicaties met dit trefwoord (115 artikelen, 34 praktijkvoorbeelden), nieuwste eerst. "
+        "Zoek op dit trefwoord om verder te "
         "filteren op thema, soort of jaar, of bekijk alle trefwoorden . Artikel 001 Korte samenvatting. "
         "Artikel · 27 december 2024 Praktijk 000 Korte samenvatting. Praktijkvoorbeeld · 27 december 2024 · Zwolle")
     assert text.endswith("Pagina 1 van 15 1–10 van 149, nieuwste eerst Volgende pagina → "

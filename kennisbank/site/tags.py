@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..content.hub import Item
 from ..index.hub_index import HubIndex
 from ..index.tag_labels import LETTER_SLUGS
-from .pages import GeneratedPage, archive_pages
+from .pages import GeneratedPage, archive_pages, grouped
 from .render import render
 from .volume import PAGE_FOLDER, PagedList
 
@@ -124,7 +124,7 @@ def tag_pages(hub: HubIndex) -> list[GeneratedPage]:
         paged = PagedList(hub.with_tag(entry.key), entry.src, f"{folder}/{PAGE_FOLDER}", f"Trefwoord {entry.label}",
                           per_page, search={SEARCH_FACET: entry.label}, overview=entry.label)
         parent = letter_src(letter_of(entry.label)) if split else INDEX_SRC
-        pages.append(GeneratedPage(entry.src, render("tag.md.j2", here=entry.src, entry=entry, paged=paged),
-                                   "docs/", parent=parent))
+        pages.append(GeneratedPage(entry.src, render("tag.md.j2", here=entry.src, entry=entry, paged=paged,
+                                                     groups=grouped(list(paged.items))), "docs/", parent=parent))
         pages += archive_pages([paged], "docs/")
     return pages
