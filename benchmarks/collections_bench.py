@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 NAMES = ["handboek-informatiebeveiliging", "gegevensmodel-zaken", "ontwikkelaarsportaal", "catalogus-handleidingen"]
 SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/index.md",
-            "docs/trefwoorden.md", "docs/bijdragen", "docs/javascripts", "docs/toegankelijkheid.md", "docs/privacy.md"]
+            "docs/bijdragen", "docs/javascripts", "docs/toegankelijkheid.md", "docs/privacy.md"]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 

@@ -49,7 +49,6 @@ hooks: []
 strict: false
 nav:
   - Start: index.md
-  - Trefwoorden: trefwoorden.md
   - Bijdragen: bijdragen/index.md
 """
 BENCH_CONFIG = """\

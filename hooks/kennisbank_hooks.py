@@ -27,7 +27,7 @@ def on_files(files, config):
     return BUILD.files(files, config)
 
 
-# Before Material's tags plugin (-50) reads page.meta["tags"].
+# Before other plugins read the page's meta (title, tags), which the core sets.
 @event_priority(50)
 def on_page_markdown(markdown, page, config, files):
     return BUILD.page_markdown(markdown, page, config)
@@ -41,7 +41,7 @@ def on_page_content(html, page, config, files):
     return BUILD.page_content(html, page, files)
 
 
-# Before Material's tags plugin (100) fills its index from the pages it saw.
+# Before any plugin renders with the theme's environment, which this makes autoescaping.
 @event_priority(110)
 def on_env(env, config, files):
     BUILD.env(env, config, files)
@@ -50,7 +50,7 @@ def on_env(env, config, files):
 # Last, after every plugin that changes the page content.
 @event_priority(-100)
 def on_page_context(context, page, config, nav):
-    BUILD.page_context(page)
+    BUILD.page_context(context, page)
     return context
 
 

@@ -22,6 +22,7 @@ from .site.crosslinks import backlinks_section, more_in_theme_section, related_s
 from .site.knowledge_map import knowledge_map_page
 from .site.pages import EntrySection, FileGenerator, Generator, overview_pages
 from .site.render import Section
+from .site.tags import tag_pages
 
 THEME_SECTIONS: list[EntrySection] = [theme_sections]
 """Sections on each theme page, between its introduction and its items."""
@@ -31,7 +32,7 @@ NETWORK_SECTIONS: list[EntrySection] = [network_sections]
 
 GENERATORS: list[Generator] = [
     partial(overview_pages, theme_sections=THEME_SECTIONS, network_sections=NETWORK_SECTIONS),
-    search_page, catalogue_pages, pair_pages, knowledge_map_page, whats_new_page,
+    search_page, catalogue_pages, pair_pages, knowledge_map_page, whats_new_page, tag_pages,
 ]
 """Groups of generated pages, in order."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html.parser
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sitebuilder import Project, frontmatter, project
 
@@ -190,7 +191,7 @@ class _PageAudit(html.parser.HTMLParser):
             value = value or ""
             if name.startswith("on") or name in ("autofocus", "srcdoc", "http-equiv") and tag != "meta":
                 self.findings.append(f"attribute {name} in {where}")
-            if name in URL_ATTRIBUTES and (EVIL in value or value.strip().lower().startswith("javascript:")):
+            if name in URL_ATTRIBUTES and (_leaves_site(value) or value.strip().lower().startswith("javascript:")):
                 self.findings.append(f"url {name} in {where}")
             if name == "id" and value.startswith("__"):
                 self.ids[value] = self.ids.get(value, 0) + 1
@@ -208,6 +209,16 @@ class _PageAudit(html.parser.HTMLParser):
     def handle_data(self, data):
         if self.inline_script and "__pwned" in data:
             self.findings.append(f"script text {data[:80]!r}")
+
+
+def _leaves_site(value: str) -> bool:
+    """Whether a hostile value could steer this URL: EVIL anywhere but in the query of a link within the site.
+    The search page's filters carry contributor text as a percent-encoded query value (a tag page's
+    'Zoek op dit trefwoord': ``zoeken/?trefwoord=…evil.example…``), which only fills in a search field."""
+    if EVIL not in value:
+        return False
+    parts = urlsplit(value.strip())
+    return bool(parts.scheme or parts.netloc) or EVIL in parts.path or EVIL in parts.fragment
 
 
 def audit_page(page_html: str) -> list[str]:

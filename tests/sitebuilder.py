@@ -16,7 +16,7 @@ from kennisbank.mkdocs.commands import BuildFailed, build_site
 
 REPO = Path(__file__).resolve().parents[1]
 SKELETON = ["mkdocs.yml", "hooks", "overrides", "docs/_data", "docs/stylesheets", "docs/index.md",
-            "docs/trefwoorden.md", "docs/bijdragen",
+            "docs/bijdragen",
             "docs/javascripts", "docs/toegankelijkheid.md", "docs/privacy.md"]
 CONTENT = ["docs/artikelen", "docs/praktijkvoorbeelden", "docs/academie"]
 

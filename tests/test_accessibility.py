@@ -81,6 +81,7 @@ PAGES = [
     AuditPage("thema-netwerk", "themas/klimaat-energie/informatiepositie-fysiek-domein/"),
     AuditPage("nieuw", "nieuw/"),
     AuditPage("trefwoorden", "trefwoorden/"),
+    AuditPage("trefwoord", "trefwoorden/wmo/"),
     AuditPage("bijdragen", "bijdragen/"),
     AuditPage("toegankelijkheid", "toegankelijkheid/"),
     AuditPage("privacy", "privacy/"),
@@ -378,8 +379,13 @@ VOLUME_PAGES = [
     AuditPage("thema-gepagineerd", "themas/bestaanszekerheid/"),
     AuditPage("vervolgpagina", "themas/bestaanszekerheid/artikelen/pagina/2/"),
     AuditPage("index-per-jaar", "artikelen/pagina/10/"),
+    AuditPage("trefwoorden-a-z", "trefwoorden/"),
+    AuditPage("trefwoorden-beginletter", "trefwoorden/beginletter-o/"),
+    AuditPage("trefwoord-gepagineerd", "trefwoorden/wgr/"),
+    AuditPage("trefwoord-vervolgpagina", "trefwoorden/wgr/pagina/2/"),
 ]
-"""Overview pages at volume (tests/volume_hub.py): pagers, follow-on pages, year groups, the collections line."""
+"""Overview pages at volume (tests/volume_hub.py): pagers, follow-on pages, year groups, the collections line,
+the A–Z tag index with its letters and most used tags, a paged tag."""
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 from sitebuilder import Site
 from test_site_starter import url_of
-from volume_hub import COLLECTION_SPEC, PER_PAGE, walk
+from volume_hub import COLLECTION_SPEC, PER_PAGE, resolve, walk
 from volume_hub import files as volume_files
 
 from kennisbank.content.hub import Item
@@ -259,3 +259,20 @@ def test_search_facets_count_what_the_paged_lists_and_the_collections_line_say(v
     assert counted[("bron", "Handboek Inkomen")] == from_collection
     for page in ("themas/bestaanszekerheid/", "netwerken/regioberaad/"):
         assert f"Uit collecties: Handboek Inkomen ( {from_collection} publicaties )." in volume.text(page)
+
+
+def test_every_tag_counts_the_same_on_the_index_its_page_and_the_search_page(volume):
+    counted = facet_counts(volume)
+    listed = {}
+    letters = BeautifulSoup(volume.article_html("trefwoorden/"), "html.parser").select("nav.kb-letters a")
+    for letter in letters:  # the volume hub has so many tags that each first letter has a page of its own
+        url = resolve("trefwoorden/", letter["href"])
+        for li in BeautifulSoup(volume.article_html(url), "html.parser").select("ul.kb-tag-index > li"):
+            listed[li.a.get_text()] = (resolve(url, li.a["href"]), int(li.find(class_="kb-meta").get_text().strip("()")))
+    assert len(listed) == len([key for key, _ in counted if key == "trefwoord"]) > 100
+    for label, (url, count) in listed.items():
+        assert counted[("trefwoord", label)] == count, label
+        noun = "publicatie" if count == 1 else "publicaties"
+        assert re.match(fr"Trefwoord {count} {noun} met dit trefwoord( \(.*\))?, nieuwste eerst",
+                        volume.text(url).split(" ¶ ", 1)[1]), label
+        assert sum(len(items) for _, items in walk(volume, url)) == count, label

@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from hostile import checks_switched_off
 from hostile_sinks import (
@@ -31,6 +32,7 @@ from hostile_sinks import (
 )
 from sitebuilder import article, project
 from test_site_search import shard
+from volume_hub import resolve
 
 from kennisbank.cli import main
 
@@ -101,9 +103,14 @@ def test_tags_show_as_text_on_the_item_and_the_tags_index(hostile_site):
     tags = sorted(PAYLOADS)
     assert sorted(texts(hostile_site.html("artikelen/aanval/"), "a", "md-tag")) == tags
     index = hostile_site.html("trefwoorden/")
-    assert sorted(set(texts(index, "span", "md-tag"))) == tags
-    # The index lists each tag with the pages that carry it, titles as text.
-    assert ARTICLE_TITLE in texts(index, "a")
+    assert set(tags) <= set(texts(index, "a"))
+    # Each tag's page: the tag as its heading, the pages that carry it with their titles as text.
+    chips = BeautifulSoup(hostile_site.html("artikelen/aanval/"), "html.parser").select("a.md-tag")
+    for chip in chips:
+        page = hostile_site.html(resolve("artikelen/aanval/", chip["href"]))
+        assert texts(page, "h1") == [chip.get_text().strip() + "¶"]  # and the permalink
+        assert ARTICLE_TITLE in texts(page, "a")
+    assert len(chips) == len(tags)
 
 
 def test_network_name_from_the_taxonomy_shows_as_text(hostile_site):

@@ -152,6 +152,11 @@ def test_every_link_of_the_offline_copy_works_on_paged_lists(site, tmp_path):
     page = (offline / "themas/bestaanszekerheid/artikelen/pagina/2.html").read_text(encoding="utf-8")
     assert '<a class="md-button md-button--primary" href="3.html">Volgende pagina →</a>' in page
     assert '<link rel="prev" href="../../../bestaanszekerheid.html">' in page
+    # Tags too: a chip opens the tag's page, whose pager and search link are files.
+    assert '<a href="../trefwoorden/wgr.html" class="md-tag">WGR</a>' in (
+        offline / "artikelen/artikel-003.html").read_text(encoding="utf-8")
+    tag = (offline / "trefwoorden/wgr.html").read_text(encoding="utf-8")
+    assert 'href="wgr/pagina/2.html">Volgende pagina →</a>' in tag and 'href="../zoeken/index.html?trefwoord=WGR"' in tag
 
 
 def test_the_page_size_is_checked(tmp_path, caplog):

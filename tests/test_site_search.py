@@ -67,10 +67,11 @@ def test_search_page_and_index_are_built(tmp_path):
     assert 'rel="preload"' not in site.html("artikelen/wijken/")
     meta = shard(site, "meta")
     assert meta["docs"] == 2 and meta["page"] == "zoeken/" and meta["browse"] == "themas/"
-    assert meta["facets"] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar"]
+    # No 'bron': the hub has no collections; 'trefwoord': the article has a tag.
+    assert meta["facets"] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar", "trefwoord"]
     assert meta["fields"] == ["title", "keywords", "summary", "body"]
     facets = shard(site, "facetten")
-    assert [f["name"] for f in facets["facets"]] == ["thema", "ontwikkelpunt", "soort", "netwerk", "gemeente", "jaar"]
+    assert [f["name"] for f in facets["facets"]] == meta["facets"]
     docs = {d[1]: (ref, d) for ref, d in enumerate(shard(site, "d0"))}
     ref, wijken = docs["Wijken versterken"]
     # With what its result line names, so the first results need no facet values.
@@ -81,6 +82,7 @@ def test_search_page_and_index_are_built(tmp_path):
     assert [values["ontwikkelpunt"][v] for v in facets["docs"][ref][2]] == ["Regionale samenwerking"]
     assert [values["gemeente"][v] for v in facets["docs"][docs["Zwolse woningen"][0]][5]] == ["Zwolle"]
     assert values["jaar"] == ["2024", "2023"]
+    assert [values["trefwoord"][v] for v in facets["docs"][ref][7]] == ["wijkaanpak"]
     assert refs_with(site, "wijk") == {ref} and refs_with(site, "zwoll") == {docs["Zwolse woningen"][0]}
     # Compounds are split only into words the hub has: no "aanpak" here, so wijkaanpak stays whole.
     assert refs_with(site, "wijkaanpak") == {ref}

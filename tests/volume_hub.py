@@ -36,17 +36,32 @@ def _date(n: int) -> str:
     return (dt.date(2024, 12, 31) - dt.timedelta(days=4 * n)).isoformat()
 
 
+TOPICS = 80
+"""Articles carry one of this many 'Onderwerp NN' tags, and one 'X-dossier' tag per letter: 108 tags in all, more
+than ten pages' worth (10 × 10), so the tag index has a page per first letter."""
+
+
+def article_tags(n: int) -> list[str]:
+    """Odd articles share WGR (written two ways), every tenth Wmo (two ways); all have a topic and a letter."""
+    tags = [f"Onderwerp {n % TOPICS:02d}", f"{chr(ord('A') + n % 26)}-dossier"]
+    if n % 2:
+        tags.append("WGR" if n % 4 == 3 else "wgr")
+    if n % 10 == 0:
+        tags.append("Wmo" if n % 20 else "wmo")
+    return tags
+
+
 def files() -> dict[str, str]:
     found: dict[str, str] = {}
     for n in range(ARTICLES):
         themes = ["bestaanszekerheid"] if n % 3 else ["bestaanszekerheid", "klimaat-energie"]
         networks = ["regioberaad"] if n % 2 else []
         found[f"artikelen/artikel-{n:03d}.md"] = article(
-            f"Artikel {n:03d}", gepubliceerd=_date(n), themas=themes, netwerken=networks or None)
+            f"Artikel {n:03d}", gepubliceerd=_date(n), themas=themes, netwerken=networks or None, tags=article_tags(n))
     for n in range(PRACTICES):
         found[f"praktijkvoorbeelden/praktijk-{n:03d}.md"] = practice(
             f"Praktijk {n:03d}", gepubliceerd=_date(n * 7 + 1), themas=["bestaanszekerheid"],
-            netwerken=["regioberaad"])
+            netwerken=["regioberaad"], tags=["WGR"])
     found["_data/collecties/handboek.yml"] = COLLECTION_SPEC
     found["collecties/handboek/index.md"] = "# Handboek Inkomen\n\nHet handboek van Voorbeeldstad.\n"
     per_section = (COLLECTION_PAGES - 1) // len(SECTIONS)

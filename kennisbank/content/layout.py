@@ -22,10 +22,10 @@ CONTENT_FOLDERS = {t.folder for t in ItemType} | {COLLECTIONS_FOLDER}
 GENERATED_INDEXES = {f"{t.folder}/index.md" for t in ItemType if t.has_index()}
 """Index pages the build makes; a contributor's file there is an error."""
 GENERATED_PAGES = frozenset({"academie/index.md", "nieuw.md", "kenniskaart.md", "zoeken/index.md",
-                             *GENERATED_INDEXES})
+                             "trefwoorden.md", *GENERATED_INDEXES})
 """Single pages the later phases generate; a link to one works although no file exists (checked by a test)."""
-GENERATED_FOLDERS = ("themas", "netwerken")
-"""Folders whose every page is generated (themes, networks, their pairs)."""
+GENERATED_FOLDERS = ("themas", "netwerken", "trefwoorden")
+"""Folders whose every page is generated (themes, networks, their pairs, tags)."""
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

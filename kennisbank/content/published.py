@@ -34,7 +34,7 @@ in XHTML)."""
 
 THEME_FOLDERS = ("assets", "javascripts", "stylesheets", "overrides", "search")
 """Folders whose files the theme and the site itself serve: a contributed file there could replace them."""
-GENERATED_FOLDERS = ("themas", "netwerken", "zoeken", "nieuw", "kenniskaart")
+GENERATED_FOLDERS = ("themas", "netwerken", "zoeken", "nieuw", "kenniskaart", "trefwoorden")
 """URLs the build generates pages under (tested against the generators in tests/test_published_files.py)."""
 
 _ALLOWED = ("afbeeldingen (PNG, JPG, GIF, WebP, AVIF), PDF, Office- en OpenDocument-bestanden (docx, xlsx, pptx, "
@@ -92,6 +92,9 @@ def file_problem(src: str, theme_files: Iterable[str] = ()) -> str | None:
     if parts[0] in THEME_FOLDERS and len(parts) > 1:
         return (f"de map docs/{parts[0]}/ is van het thema van de site; zet bijlagen en afbeeldingen naast de "
                 "pagina die ernaar verwijst")
+    if src == "trefwoorden.md":  # the page of Material's tags plugin in hubs made before the build made it
+        return ("de build maakt de trefwoordenpagina zelf, met een pagina per trefwoord; verwijder dit bestand "
+                "(de regel 'Trefwoorden: trefwoorden.md' in de nav van mkdocs.yml mag blijven)")
     folder = page_folder(src)
     if folder in GENERATED_FOLDERS:
         return (f"de pagina's onder {folder}/ worden automatisch gemaakt; dit bestand zou er een vervangen of "

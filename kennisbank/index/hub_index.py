@@ -24,7 +24,7 @@ from ..content.taxonomy import Taxonomy
 from .crosslinks import RelatedLists, related_lists
 from .reading import ReadingIndex
 from .rules import Effective, effective, module_order, newest_first, read_alone, recent
-from .tag_labels import tag_labels
+from .tag_labels import tag_labels, tag_slugs
 
 
 @dataclass
@@ -67,6 +67,10 @@ class HubIndex:
     the section trees of collection pages (kennisbank.site.collection)."""
     tag_labels: dict[str, str] = field(default_factory=dict)
     """Tag (lower case) → the spelling the site shows (:mod:`.tag_labels`: WGR, Wmo)."""
+    by_tag: dict[str, list[Item]] = field(default_factory=dict)
+    """Tag (lower case) → its items, newest first: what a tag's page lists and the tag index counts."""
+    tag_slugs: dict[str, str] = field(default_factory=dict)
+    """Tag (lower case) → the slug of its page (:func:`.tag_labels.tag_slugs`: unique, URL-safe)."""
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -100,6 +104,9 @@ class HubIndex:
 
     def with_network(self, slug: str) -> list[Item]:
         return self.by_network.get(slug, [])
+
+    def with_tag(self, tag: str) -> list[Item]:
+        return self.by_tag.get(tag, [])
 
     def course_modules(self, course: str) -> list[Item]:
         return self.modules.get(course, [])
@@ -143,6 +150,7 @@ def index_hub(hub: Hub) -> HubIndex:
     index.collection_folders = _collection_folders(index.newest)
     _name_sections(hub)
     index.tag_labels = tag_labels(hub)
+    index.tag_slugs = tag_slugs(index.by_tag)
     return index
 
 
@@ -186,7 +194,7 @@ def _name_sections(hub: Hub) -> None:
 
 
 def _group(index: HubIndex) -> None:
-    """Lists per type, theme, network, pair and course, and the themes' chronology, in one pass (newest first)."""
+    """Lists per type, theme, network, pair, tag and course, and the themes' chronology, in one pass (newest first)."""
     tax = index.taxonomy
     for item in index.newest:
         found = index.effective[item.src]
@@ -203,6 +211,8 @@ def _group(index: HubIndex) -> None:
                     index.theme_pairs[(theme, other)] += 1
         for network in networks:
             index.by_network.setdefault(network, []).append(item)
+        for tag in item.tags:
+            index.by_tag.setdefault(tag, []).append(item)
         if item.type is ItemType.MODULE and item.course:
             index.modules.setdefault(item.course, []).append(item)
     for modules in index.modules.values():

@@ -9,8 +9,10 @@ there is one, the most used first, so every page and the tags index agree.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from ..content.hub import Hub
+from ..content.layout import slugify
 from ..content.model import normalise_tag
 
 
@@ -22,3 +24,27 @@ def tag_labels(hub: Hub) -> dict[str, str]:
             spellings[normalise_tag(tag)][tag] += 1
     return {key: min(counts, key=lambda spelling: (spelling == spelling.lower(), -counts[spelling], spelling))
             for key, counts in spellings.items()}
+
+
+LETTER_SLUGS = frozenset(f"beginletter-{name}" for name in [*"abcdefghijklmnopqrstuvwxyz", "0-9", "overig"])
+"""Slugs of the tag index's pages per first letter (kennisbank.site.tags), never given to a tag's page."""
+
+
+def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
+    """The slug of each tag's page (``trefwoorden/<slug>/``), by its lower-case key.
+
+    Tags are free text, so two may slugify alike ('C++' and 'C', 'Wmo 2015' and 'wmo-2015'): the first in
+    alphabetical order keeps the plain slug, the next get '-2', '-3', so every build gives the same URLs.
+    """
+    slugs: dict[str, str] = {}
+    taken: set[str] = set(LETTER_SLUGS)
+    for tag in sorted(tags):
+        base = slugify(tag)
+        if base == "item" != tag:  # slugify's word for text without a letter or digit it can keep ('!!!', '日本')
+            base = "trefwoord"
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        slugs[tag] = slug
+    return slugs

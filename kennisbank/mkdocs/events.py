@@ -19,6 +19,7 @@ import logging
 import posixpath
 import re
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -34,6 +35,7 @@ from mkdocs.structure.pages import Page
 from .. import features
 from ..content.collection.spec import page_path
 from ..content.hub import Hub, load_hub
+from ..content.model import normalise_tag
 from ..content.page_meta import allowed_meta
 from ..content.problems import ContentError, repo_path
 from ..content.publish import Publication, publish, unlink
@@ -53,7 +55,7 @@ from ..site.pages import generated_pages
 from ..site.render import item_page
 from ..site.safe_ids import SafeIdsExtension
 from ..site.sanitize import sanitize
-from ..site.tags import item_tag_labels
+from ..site.tags import item_tag_labels, tag_src
 from . import build_log
 from .heap import build_collector
 from .options import BuildOptions, options_of
@@ -357,11 +359,7 @@ class Build:
         return html
 
     def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
-        """Turn on autoescape, and mark the titles that are HTML (see :mod:`kennisbank.escaping`).
-
-        Runs before Material's tags plugin renders its listings with this environment
-        and adds tag names (plain text) to the tables of contents.
-        """
+        """Turn on autoescape, and mark the titles that are HTML (see :mod:`kennisbank.escaping`)."""
         escaping.autoescape(env)
         if self.preview is not None:
             # MkDocs makes a new theme environment per build; reuse the compiled templates.
@@ -371,10 +369,22 @@ class Build:
             if file.page is not None:
                 _escape_titles(file.page)
 
-    def page_context(self, page: Page) -> None:
-        """The page content is sanitized HTML: the only page value the templates print as is."""
+    def page_context(self, context: dict, page: Page) -> None:
+        """The page content is sanitized HTML: the only page value the templates print as is. The tag chips
+        under the title link to the tags' pages (kennisbank.site.tags)."""
         if page.content is not None:
             page.content = escaping.page_content(page.content)
+        tags = page.meta.get("tags")
+        if tags and isinstance(tags, list):
+            context["tags"] = [self._tag_chip(str(tag)) for tag in tags]
+
+    def _tag_chip(self, label: str) -> TagChip:
+        """A chip as Material's partials/tags.html reads it (its tags plugin used to make them); a tag no
+        published item carries (on a guide page) has no page and stays a plain chip."""
+        src = tag_src(self._hub(), normalise_tag(label))
+        # src_uris, not get_file_from_path, which makes a PurePath per call (some 45,000 chips at 10,000 items).
+        file = self.files_seen.src_uris.get(src) if src is not None and self.files_seen is not None else None
+        return TagChip(label, file.url if file is not None else None)
 
     def build_error(self) -> None:
         self.collector.close()
@@ -385,6 +395,15 @@ class Build:
         if self.hub is None:
             raise PluginError("kennisbank: de inhoud is nog niet geladen (on_pre_build is niet uitgevoerd)")
         return self.hub
+
+
+@dataclass(frozen=True)
+class TagChip:
+    """What Material's ``partials/tags.html`` reads from each entry of the template's ``tags``."""
+
+    name: str
+    url: str | None
+    hidden: bool = False
 
 
 def _apply_branding(config: MkDocsConfig, settings: Settings) -> None:

@@ -71,8 +71,8 @@ class Preview:
     Markdown to HTML and the theme template, runs only for pages whose
     Markdown differs from the previous build (or whose file is newer than its
     output). Pages that are not re-rendered still pass through every plugin's
-    ``on_page_markdown``, so plugins that collect from all pages (Material's
-    tags index) see the whole site; the search index keeps the previous
+    ``on_page_markdown``, so plugins that collect from all pages (such as
+    Material's tags plugin, if a hub still lists it) see the whole site; the search index keeps the previous
     entries of pages that were not re-rendered. A change to the set of pages,
     to ``mkdocs.yml`` or to the taxonomy, or a failed build, makes the next
     build a full one.
@@ -116,7 +116,7 @@ class Preview:
                 modified = True
             elif src in markdown:
                 modified = markdown[src] != previous[2].get(src) or (file.generated_by is None and file.is_modified())
-            else:  # a page of its own, such as the tags index
+            else:  # a page of its own (the guide), whose tag chips follow the hub's tags
                 modified = previous[3] != tags or file.is_modified()
             file.is_modified = _fixed(modified)  # type: ignore[method-assign]
             if modified:
@@ -125,7 +125,7 @@ class Preview:
                 self._rebuilt_urls.add("" if file.url in (".", "./") else file.url)
 
     def collect(self, config: MkDocsConfig, files: Files) -> None:
-        """Let plugins see the pages this build does not re-render (run before Material's tags index)."""
+        """Let plugins see the pages this build does not re-render (run before plugins render in ``on_env``)."""
         if self.full:
             return
         for file in files.documentation_pages():

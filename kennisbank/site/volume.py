@@ -59,6 +59,17 @@ class PagedList:
     """Name of the overview page, for the way back from a follow-on page: 'Sociaal domein'."""
 
     @property
+    def show_type(self) -> bool:
+        """A list of several types (a tag's) says each entry's type."""
+        return self.item_type is None
+
+    def noun(self, count: int) -> str:
+        """What ``count`` entries of this list are called: '1 artikel', '412 publicaties'."""
+        if self.item_type is None:
+            return "publicatie" if count == 1 else "publicaties"
+        return (self.item_type.label if count == 1 else self.item_type.plural).lower()
+
+    @property
     def pages(self) -> int:
         return max(1, math.ceil(len(self.items) / self.per_page))
 

@@ -87,10 +87,11 @@ FACETS: list[tuple[str, str]] = [
     ("gemeente", "Gemeente"),
     ("jaar", "Jaar"),
     ("bron", "Bron"),
+    ("trefwoord", "Trefwoord"),
 ]
 """Facets of the search page: URL parameter and Dutch label, in display order."""
-OPTIONAL_FACETS = {"bron"}
-"""Facets left off the search page when no item has a value (a hub without collections)."""
+OPTIONAL_FACETS = {"bron", "trefwoord"}
+"""Facets left off the search page when no item has a value (a hub without collections or tags)."""
 
 
 def search_docs(hub: HubIndex, urls: Mapping[str, str]) -> list[SearchDoc]:
@@ -113,6 +114,8 @@ def search_doc(hub: HubIndex, item: Item, url: str) -> SearchDoc:
         "gemeente": municipalities,
         "jaar": [date[:4]] if date else [],
         "bron": [item.origin] if item.origin else [],  # the collection it comes from
+        # As the site shows them: a tag page's "Zoek op dit trefwoord" (kennisbank.site.tags) filters on this.
+        "trefwoord": [hub.tag_labels.get(tag, tag) for tag in item.tags],
     }
     return SearchDoc(
         url=url, title=item.title, summary=" ".join(item.meta.samenvatting.split()),
