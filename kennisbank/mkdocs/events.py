@@ -55,6 +55,8 @@ from ..site.sanitize import sanitize
 from ..site.tags import item_tag_labels
 from . import build_log
 from .heap import build_collector
+from .markdown_reuse import SHARED as SHARED_MARKDOWN
+from .markdown_reuse import reuse_markdown
 from .options import BuildOptions, options_of
 from .preview import Preview
 from .preview_errors import ERRORS
@@ -108,6 +110,7 @@ class Build:
 
     def pre_build(self, config: MkDocsConfig) -> None:
         BLOCKS.clear()
+        SHARED_MARKDOWN.forget()
         self.collector.close()
         self.collector.enter_context(build_collector())
         docs_dir = Path(config.docs_dir)
@@ -329,7 +332,8 @@ class Build:
         return OutputStore(root / settings.dir, settings.max_mb << 20)
 
     def nav(self, files: Files) -> None:
-        """Hang items and generated pages under their parent pages, so Material's navigation.path shows them."""
+        """Hang items and generated pages under their parent pages, so Material's navigation.path shows them;
+        give every page the build's one Markdown instance (:mod:`.markdown_reuse`)."""
         for child, parent in {**breadcrumbs.parents(self._hub()), **self.parents}.items():
             child_file, parent_file = files.get_file_from_path(child), files.get_file_from_path(parent)
             if child_file and parent_file and child_file.page and parent_file.page and child_file.page.parent is None:
@@ -338,6 +342,7 @@ class Build:
                 if section is not None and section.children and section.children[0] is parent_page:
                     parent_page = section  # a section's index page: the path shows the section once, not twice
                 child_file.page.parent = parent_page  # type: ignore[assignment]
+        reuse_markdown(file.page for file in files.documentation_pages() if file.page is not None)
 
     def page_content(self, html: str, page: Page | None = None, files: Files | None = None) -> str:
         """Every page's HTML through the sanitizer, so no contributed markup can run script.
