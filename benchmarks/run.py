@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.generate import Corpus, copy_skeleton, generate  # noqa: E402
+from benchmarks.generate import CONTENT_FOLDERS, Corpus, copy_skeleton, generate  # noqa: E402
 
 CORPUS_DIR = REPO / "benchmarks" / ".corpus"
 BIN = Path(sys.executable).parent
@@ -134,13 +134,27 @@ def build_plain(corpus: Corpus) -> Run:
                *site_stats(site))
 
 
-def build_kennisbank(corpus: Corpus, config: str = "bench.yml", package: Path | None = None) -> Run:
-    """Build (b); ``package``: a folder holding another ``kennisbank`` package (a baseline) to build with."""
-    site = corpus.root / ("site-b" if package is None else "site-b0")
-    # PYTHONPATH comes before the editable install of this checkout, so the baseline's package is imported.
-    env = {"PYTHONPATH": str(package), "KENNISBANK_PDF": "false"} if package else {"KENNISBANK_PDF": "false"}
-    return Run(*timed([str(BIN / "kennisbank"), "build", "-f", config, "-d", str(site)], corpus.root, env),
+def build_kennisbank(corpus: Corpus, config: str = "bench.yml", package: Path = REPO,
+                     root: Path | None = None) -> Run:
+    """Build (b) with the ``kennisbank`` package of ``package`` (a checkout), in ``root`` (default: the corpus)."""
+    root = root or corpus.root
+    site = root / "site-b"
+    # PYTHONPATH comes before the editable install, so the package of the checkout asked for is the one imported.
+    env = {"PYTHONPATH": str(package), "KENNISBANK_PDF": "false"}
+    return Run(*timed([str(BIN / "kennisbank"), "build", "-f", config, "-d", str(site)], root, env),
                *site_stats(site))
+
+
+def prepare_baseline(corpus: Corpus, baseline: Path) -> Path:
+    """A copy of the corpus with the configuration, hooks and overrides of another checkout (a baseline)."""
+    root = corpus.root.with_name(corpus.root.name + "-baseline")
+    copy_skeleton(baseline, root)
+    for folder in CONTENT_FOLDERS:
+        shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+        if (corpus.docs / folder).is_dir():
+            shutil.copytree(corpus.docs / folder, root / "docs" / folder)
+    (root / "bench.yml").write_text(BENCH_CONFIG)
+    return root
 
 
 def core_times(docs: Path) -> dict[str, float]:
@@ -292,8 +306,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, help="where corpora are generated")
     parser.add_argument("--config", choices=["bench", "default"], default="bench",
                         help="(b) as bench.yml (extra outputs off, the default) or as mkdocs.yml ships (PDFs off)")
-    parser.add_argument("--baseline", type=Path, help="a folder with another kennisbank package (e.g. "
-                        "'git archive main kennisbank' unpacked): also build (b) with it, interleaved")
+    parser.add_argument("--baseline", type=Path, help="another checkout (e.g. 'git archive main' unpacked): also "
+                        "build (b) with its package, configuration and overrides, interleaved, as (b0)")
     parser.add_argument("--core-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.core_only:
@@ -308,10 +322,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"N = {n}: building {repeat}× plain Material and {repeat}× Kennisbank …", file=sys.stderr)
         runs_a, runs_b, runs_b0 = [], [], []
         config = f"{'mkdocs' if args.config == 'default' else 'bench'}.yml"
+        baseline_root = prepare_baseline(corpus, args.baseline.resolve()) if args.baseline else None
         for _ in range(repeat):  # interleaved, so drifting machine load hits both alike
             runs_a.append(build_plain(corpus))
             if args.baseline:
-                runs_b0.append(build_kennisbank(corpus, config, args.baseline))
+                runs_b0.append(build_kennisbank(corpus, config, args.baseline.resolve(), baseline_root))
             runs_b.append(build_kennisbank(corpus, config))
         for name, runs in (("a", runs_a), ("b0", runs_b0), ("b", runs_b)):
             if runs:

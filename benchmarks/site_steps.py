@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.run import prepare  # noqa: E402
+from benchmarks.run import CORPUS_DIR, prepare  # noqa: E402
 
 CONFIGS = {"plain": "plain.yml", "default": "mkdocs.yml", "bench": "bench.yml"}
 
@@ -122,11 +122,11 @@ def patch_engine(steps: Steps, config_holder: list[Any]) -> None:
     mk_build._populate_page = steps.wrap("populate page rest", mk_build._populate_page)
 
 
-def run(items: int, build: str, seed: int) -> Steps:
+def run(items: int, build: str, seed: int, corpus_dir: Path = CORPUS_DIR) -> Steps:
     from mkdocs.commands import build as mk_build
     from mkdocs.config import load_config
 
-    corpus = prepare(items, seed)
+    corpus = prepare(items, seed, corpus_dir)
     os.environ["KENNISBANK_PDF"] = "false"
     os.chdir(corpus.root)
     steps = Steps()
@@ -163,8 +163,9 @@ def main() -> None:
     parser.add_argument("--build", choices=sorted(CONFIGS), default="default")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, help="where corpora are generated")
     args = parser.parse_args()
-    steps = run(args.items, args.build, args.seed)
+    steps = run(args.items, args.build, args.seed, args.corpus_dir)
     width = max(map(len, steps.seconds))
     for name, seconds in steps.seconds.most_common():
         print(f"{name:<{width}}  {seconds:7.2f} s  {steps.calls[name]:>7}")

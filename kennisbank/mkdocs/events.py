@@ -53,7 +53,7 @@ from ..site.render import item_page
 from ..site.safe_ids import SafeIdsExtension
 from ..site.sanitize import sanitize
 from ..site.tags import item_tag_labels
-from . import build_log
+from . import build_log, nav_reuse
 from .heap import build_collector
 from .markdown_reuse import SHARED as SHARED_MARKDOWN
 from .markdown_reuse import reuse_markdown
@@ -367,6 +367,7 @@ class Build:
         and adds tag names (plain text) to the tables of contents.
         """
         escaping.autoescape(env)
+        nav_reuse.install(env, MATERIAL_TEMPLATES)
         if self.preview is not None:
             # MkDocs makes a new theme environment per build; reuse the compiled templates.
             env.bytecode_cache = self.preview.templates
