@@ -34,8 +34,8 @@ def test_every_page_equals_a_build_that_renders_the_nav_on_each_page(tmp_path, m
     made: list[nav_reuse.Reuse] = []
     install = nav_reuse.install
 
-    def install_and_keep(env, templates):
-        install(env, templates)
+    def install_and_keep(env):
+        install(env)
         made.append(env.globals["kb_reuse"])
 
     monkeypatch.setattr(nav_reuse, "install", install_and_keep)

@@ -367,7 +367,7 @@ class Build:
         and adds tag names (plain text) to the tables of contents.
         """
         escaping.autoescape(env)
-        nav_reuse.install(env, MATERIAL_TEMPLATES)
+        nav_reuse.install(env)
         if self.preview is not None:
             # MkDocs makes a new theme environment per build; reuse the compiled templates.
             env.bytecode_cache = self.preview.templates

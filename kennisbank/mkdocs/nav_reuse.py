@@ -7,32 +7,38 @@ only on which entries are active (the section a page hangs under, :mod:`kennisba
 and on the nav's links written relative to the page. Material's ``navigation.prune`` shrinks the nav
 instead, but changes what readers see; this keeps the output byte for byte.
 
-``overrides/partials/nav.html`` and ``tabs.html`` call :class:`Reuse` with Material's own partial (under
-the ``material/`` prefix this module adds to the theme's loader, so nothing of Material is copied). The
-key is everything those partials read that differs between pages: whether the page is in the nav itself
-(then its own table of contents is in the nav too, and the partial is rendered as usual), the active flag
-of every entry, and the folder the page's links are written from (see :meth:`_Nav.view_key`). The rest
-(configuration, language, features) is the same for a whole build, and MkDocs makes a new environment,
-with a new :class:`Reuse`, for each build.
+In a build with Kennisbank's hooks, the names ``partials/nav.html`` and ``partials/tabs.html`` load a
+one-line template that calls :class:`Reuse` with the theme's own partial, reached under the ``theme/``
+prefix (the theme's loader: ``overrides/`` first, then Material, so nothing of Material is copied and a
+maintainer's override still counts); a build without the hooks (``benchmarks/run.py``'s plain Material) is
+untouched. The key is everything those partials read that differs between pages: whether the page is in
+the nav itself (then its own table of contents is in the nav too, and the partial is rendered as usual),
+the active flag of every entry, and the folder the page's links are written from (see
+:meth:`_Nav.view_key`). The rest (configuration, language, features) is the same for a whole build, and
+MkDocs makes a new environment, with a new :class:`Reuse`, for each build.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-PREFIX = "material"
-"""Templates under ``material/…`` are Material's own, also where ``overrides/`` replaces them."""
+PREFIX = "theme"
+"""Templates under ``theme/…`` are the theme's own (overrides, then Material), also where this module
+puts a wrapper under the same name."""
+WRAPPED = ("partials/nav.html", "partials/tabs.html")
 
 
-def install(env: jinja2.Environment, material_templates: Path) -> None:
-    """Let templates reach Material's own partials and call ``kb_reuse``; once per new environment."""
-    own = jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(material_templates))})
-    env.loader = jinja2.ChoiceLoader([loader for loader in (env.loader, own) if loader is not None])
+def install(env: jinja2.Environment) -> None:
+    """Render the nav partials through ``kb_reuse``; once per new environment, before a template is loaded."""
+    theme = env.loader
+    if theme is None:
+        return
+    wrappers = {name: f'{{{{ kb_reuse("{PREFIX}/{name}") }}}}' for name in WRAPPED}
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(wrappers), jinja2.PrefixLoader({PREFIX: theme}), theme])
     env.globals["kb_reuse"] = Reuse()
 
 
