@@ -34,6 +34,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+if "--package" in sys.argv:  # another checkout's kennisbank package (a baseline), imported before this one's
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--package") + 1]).resolve()))
 
 from benchmarks.run import CORPUS_DIR, prepare  # noqa: E402
 
@@ -164,8 +166,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, help="where corpora are generated")
+    parser.add_argument("--package", type=Path, help="a checkout whose kennisbank package to build with")
     args = parser.parse_args()
     steps = run(args.items, args.build, args.seed, args.corpus_dir)
+    import kennisbank
+
+    print(f"kennisbank from {Path(kennisbank.__file__).parent}, load {os.getloadavg()[0]:.1f}")
     width = max(map(len, steps.seconds))
     for name, seconds in steps.seconds.most_common():
         print(f"{name:<{width}}  {seconds:7.2f} s  {steps.calls[name]:>7}")
