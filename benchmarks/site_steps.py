@@ -145,7 +145,7 @@ def run(items: int, build: str, seed: int, corpus_dir: Path = CORPUS_DIR) -> Ste
     with tempfile.TemporaryDirectory() as site:
         start = time.process_time()
         if build == "plain":
-            config = load_config(CONFIGS[build], strict=False)
+            config = steps.wrap("command rest (configuration)", load_config)(CONFIGS[build], strict=False)
             config.site_dir = site
             config.plugins.on_startup(command="build", dirty=False)
             build_instrumented(config)
@@ -153,7 +153,8 @@ def run(items: int, build: str, seed: int, corpus_dir: Path = CORPUS_DIR) -> Ste
             from kennisbank.mkdocs import commands
 
             commands.build = build_instrumented  # type: ignore[assignment]
-            commands.build_site(Path(CONFIGS[build]), Path(site) / "site", strict=False)
+            build_site = steps.wrap("command rest (configuration, staging folder)", commands.build_site)
+            build_site(Path(CONFIGS[build]), Path(site) / "site", strict=False)
         steps.seconds["total (process CPU of the build)"] = time.process_time() - start
     gc.callbacks.remove(steps.gc_callback)
     return steps
