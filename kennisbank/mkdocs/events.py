@@ -56,7 +56,7 @@ from ..site.tags import item_tag_labels
 from . import build_log, nav_reuse
 from .heap import build_collector
 from .markdown_reuse import SHARED as SHARED_MARKDOWN
-from .markdown_reuse import reuse_markdown
+from .markdown_reuse import reuse_markdown, skip_source
 from .options import BuildOptions, options_of
 from .preview import Preview
 from .preview_errors import ERRORS
@@ -342,7 +342,9 @@ class Build:
                 if section is not None and section.children and section.children[0] is parent_page:
                     parent_page = section  # a section's index page: the path shows the section once, not twice
                 child_file.page.parent = parent_page  # type: ignore[assignment]
-        reuse_markdown(file.page for file in files.documentation_pages() if file.page is not None)
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        reuse_markdown(pages)
+        skip_source(page for page in pages if page.file.src_uri in self._hub().items)
 
     def page_content(self, html: str, page: Page | None = None, files: Files | None = None) -> str:
         """Every page's HTML through the sanitizer, so no contributed markup can run script.

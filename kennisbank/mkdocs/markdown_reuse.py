@@ -77,3 +77,17 @@ def reuse_markdown(pages: Iterable[Page], shared: SharedMarkdown = SHARED) -> No
     for page in pages:
         # An attribute of the instance shadows the class's method: only this build's pages are affected.
         page.render = functools.partial(shared.render, page)  # type: ignore[method-assign]
+
+
+def skip_source(pages: Iterable[Page]) -> None:
+    """Pages whose Markdown and metadata the build writes itself (items): MkDocs need not read their files.
+
+    ``Page.read_source`` reads the file and parses its frontmatter with MkDocs' own YAML reader, which
+    ``on_page_markdown`` then replaces as a whole: the hub read and checked every item already.
+    """
+    for page in pages:
+        page.read_source = functools.partial(_no_source, page)  # type: ignore[method-assign]
+
+
+def _no_source(page: Page, config: MkDocsConfig) -> None:
+    page.markdown, page.meta = "", {}
