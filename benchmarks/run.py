@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.generate import Corpus, copy_skeleton, generate  # noqa: E402
+from benchmarks.generate import CONTENT_FOLDERS, Corpus, copy_skeleton, generate  # noqa: E402
 
 CORPUS_DIR = REPO / "benchmarks" / ".corpus"
 BIN = Path(sys.executable).parent
@@ -101,14 +101,15 @@ def _generator_hash() -> str:
     return digest.hexdigest()[:16]
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, float]:
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """Run a child process; return its wall time (s), CPU time (s) and its own peak RSS (MB)."""
     import tempfile
 
     # The log goes to a file, not a pipe: MkDocs lists every page outside the nav, which fills a pipe.
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log,
+                                   env={**os.environ, **env} if env else None)
         # wait4 gives the rusage of exactly this child, unlike RUSAGE_CHILDREN (a maximum over all children).
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
@@ -132,10 +133,27 @@ def build_plain(corpus: Corpus) -> Run:
                *site_stats(site))
 
 
-def build_kennisbank(corpus: Corpus) -> Run:
-    site = corpus.root / "site-b"
-    return Run(*timed([str(BIN / "kennisbank"), "build", "-f", "bench.yml", "-d", str(site)], corpus.root),
+def build_kennisbank(corpus: Corpus, config: str = "bench.yml", package: Path = REPO,
+                     root: Path | None = None) -> Run:
+    """Build (b) with the ``kennisbank`` package of ``package`` (a checkout), in ``root`` (default: the corpus)."""
+    root = root or corpus.root
+    site = root / "site-b"
+    # PYTHONPATH comes before the editable install, so the package of the checkout asked for is the one imported.
+    env = {"PYTHONPATH": str(package), "KENNISBANK_PDF": "false"}
+    return Run(*timed([str(BIN / "kennisbank"), "build", "-f", config, "-d", str(site)], root, env),
                *site_stats(site))
+
+
+def prepare_baseline(corpus: Corpus, baseline: Path) -> Path:
+    """A copy of the corpus with the configuration, hooks and overrides of another checkout (a baseline)."""
+    root = corpus.root.with_name(corpus.root.name + "-baseline")
+    copy_skeleton(baseline, root)
+    for folder in CONTENT_FOLDERS:
+        shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+        if (corpus.docs / folder).is_dir():
+            shutil.copytree(corpus.docs / folder, root / "docs" / folder)
+    (root / "bench.yml").write_text(BENCH_CONFIG)
+    return root
 
 
 def core_times(docs: Path) -> dict[str, float]:
@@ -255,6 +273,11 @@ def report(results: dict[int, dict], serve: dict[str, float] | None, repeat: int
         a, b = result["a"], result["b"]
         lines.append(f"| {n:,} | (a) plain Material | {a.wall:.1f} | {a.cpu:.1f} | {a.peak_mb:.0f} | {a.pages:,} | "
                      f"{a.pages_per_s:.0f} | {a.size_mb:.0f} | | |")
+        if "b0" in result:
+            b0 = result["b0"]
+            lines.append(f"| {n:,} | (b0) Kennisbank, baseline | {b0.wall:.1f} | {b0.cpu:.1f} | {b0.peak_mb:.0f} | "
+                         f"{b0.pages:,} | {b0.pages_per_s:.0f} | {b0.size_mb:.0f} | {b0.wall / a.wall:.2f} | "
+                         f"{b0.cpu / a.cpu:.2f} |")
         lines.append(f"| {n:,} | (b) Kennisbank | {b.wall:.1f} | {b.cpu:.1f} | {b.peak_mb:.0f} | {b.pages:,} | "
                      f"{b.pages_per_s:.0f} | {b.size_mb:.0f} | {b.wall / a.wall:.2f} | {b.cpu / a.cpu:.2f} |")
     lines += ["", "| Items | Core (CPU): load + validate (s) | Index (s) | Generate pages (s) | "
@@ -280,6 +303,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-serve", action="store_true", help="skip the serve benchmark")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, help="where corpora are generated")
+    parser.add_argument("--config", choices=["bench", "default"], default="bench",
+                        help="(b) as bench.yml (extra outputs off, the default) or as mkdocs.yml ships (PDFs off)")
+    parser.add_argument("--baseline", type=Path, help="another checkout (e.g. 'git archive main' unpacked): also "
+                        "build (b) with its package, configuration and overrides, interleaved, as (b0)")
     parser.add_argument("--core-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.core_only:
@@ -292,13 +319,23 @@ def main(argv: list[str] | None = None) -> None:
     for n in sizes:
         corpus = prepare(n, args.seed, args.corpus_dir)
         print(f"N = {n}: building {repeat}× plain Material and {repeat}× Kennisbank …", file=sys.stderr)
-        runs_a, runs_b = [], []
+        runs_a, runs_b, runs_b0 = [], [], []
+        config = f"{'mkdocs' if args.config == 'default' else 'bench'}.yml"
+        baseline_root = prepare_baseline(corpus, args.baseline.resolve()) if args.baseline else None
         for _ in range(repeat):  # interleaved, so drifting machine load hits both alike
             runs_a.append(build_plain(corpus))
-            runs_b.append(build_kennisbank(corpus))
+            if args.baseline:
+                runs_b0.append(build_kennisbank(corpus, config, args.baseline.resolve(), baseline_root))
+            runs_b.append(build_kennisbank(corpus, config))
+        for name, runs in (("a", runs_a), ("b0", runs_b0), ("b", runs_b)):
+            if runs:
+                print(f"N = {n}, ({name}) CPU runs: {', '.join(f'{r.cpu:.2f}' for r in runs)}; "
+                      f"load {os.getloadavg()[0]:.1f}", file=sys.stderr)
         cores = [measure_core(corpus) for _ in range(repeat)]
         core = {key: statistics.median(c[key] for c in cores) for key in cores[0]}
         results[n] = {"a": _median(runs_a), "b": _median(runs_b), "core": core}
+        if runs_b0:
+            results[n]["b0"] = _median(runs_b0)
     serve = None
     if not args.no_serve:
         corpus = prepare(sizes[0], args.seed, args.corpus_dir)

@@ -5,6 +5,7 @@ Benchmarks are not tests: no timing is asserted here, only that the tools work.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -61,3 +62,21 @@ def test_benchmark_script_runs_end_to_end(tmp_path):
     assert "| 30 | (a) plain Material |" in result.stdout
     assert "| 30 | (b) Kennisbank |" in result.stdout
     assert "Per 1,000 items (s)" in result.stdout
+
+
+@pytest.mark.slow
+def test_step_timer_accounts_for_the_build_per_step(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks/site_steps.py"), "--items", "30", "--build", "default",
+         "--corpus-dir", str(tmp_path), "--json", str(tmp_path / "steps.json")],
+        capture_output=True, text=True, timeout=600)
+
+    assert result.returncode == 0, result.stderr
+    figures = json.loads((tmp_path / "steps.json").read_text())
+    seconds, calls = figures["seconds"], figures["calls"]
+    assert calls["Markdown convert (items)"] == 30
+    assert calls["event page_content: hooks/kennisbank_hooks.py"] == calls["theme template + write (items)"] + \
+        calls["theme template + write (generated)"] + calls["theme template + write (other)"]
+    # Each step's own time, so the steps add up to the build (the collector's rows run inside the others).
+    steps = sum(value for name, value in seconds.items() if not name.startswith(("total", "garbage", "  of which")))
+    assert 0.8 * seconds["total (process CPU of the build)"] <= steps <= seconds["total (process CPU of the build)"]

@@ -119,3 +119,90 @@ def test_every_event_the_hooks_use_exists_with_the_arguments_they_take(name):
     theirs = set(inspect.signature(getattr(config.plugins, name)).parameters) - {"self"}
     for one in handlers:
         assert set(inspect.signature(one).parameters) <= theirs, name
+
+
+# Every Markdown feature that keeps state while a page is converted, on two pages that would leak into each other:
+# footnote numbers, an abbreviation defined on one page only, tab and self-check counters, heading ids that
+# must start again on every page, task lists, a raw HTML anchor and a link to an anchor of the other page.
+_STATEFUL_PAGES = {
+    "artikelen/a.md": """# Een
+
+De VNG[^1] schrijft.
+
+*[VNG]: Vereniging van Nederlandse Gemeenten
+
+[^1]: Een voetnoot.
+
+## Kop
+
+## Kop
+
+=== "Eerste"
+
+    Tekst.
+
+=== "Tweede"
+
+    Meer tekst.
+
+- [x] Gedaan
+- [ ] Open
+
+<a id="plek"></a>
+
+!!! toets "Klopt dit?"
+    - [x] Ja.
+    - [ ] Nee.
+
+    Toelichting: omdat het zo is.
+
+Zie [de andere](b.md#kop).
+""",
+    "artikelen/b.md": """# Twee
+
+Weer de VNG[^1], zonder afkorting hier.
+
+[^1]: Een andere voetnoot.
+
+## Kop
+
+=== "Eerste"
+
+    Tekst.
+
+!!! toets "Nog een vraag?"
+    - [ ] Nee.
+    - [x] Ja.
+
+    Toelichting: daarom.
+""",
+}
+
+
+def test_one_markdown_instance_for_the_build_renders_each_page_as_mkdocs_own_new_instance_does(tmp_path):
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+
+    from kennisbank.mkdocs.markdown_reuse import SharedMarkdown
+
+    hub = project(tmp_path, _STATEFUL_PAGES)
+    config = load_config(str(hub.root / "mkdocs.yml"))
+    files = get_files(config)
+    shared = SharedMarkdown()
+
+    def rendered(src: str, reuse: bool) -> tuple[object, ...]:
+        page = Page(None, files.get_file_from_path(src), config)
+        page.read_source(config)
+        if reuse:
+            shared.render(page, config, files)
+        else:
+            page.render(config, files)
+        return (page.content, [(t.id, t.title, t.level) for t in page.toc], page._title_from_render,
+                page.present_anchor_ids, page.links_to_anchors)
+
+    order = ["artikelen/a.md", "artikelen/b.md", "artikelen/a.md", "artikelen/b.md"]
+    own = [rendered(src, reuse=False) for src in order]
+    assert [rendered(src, reuse=True) for src in order] == own
+    content_b = str(own[1][0])
+    assert "<abbr" not in content_b and "toets-1" in content_b and 'id="kop"' in content_b  # the test can fail
+    assert shared.instance(config) is shared.instance(config)

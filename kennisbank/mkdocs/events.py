@@ -56,8 +56,10 @@ from ..site.render import item_page
 from ..site.safe_ids import SafeIdsExtension
 from ..site.sanitize import sanitize
 from ..site.tags import item_tag_labels, tag_src
-from . import build_log
+from . import build_log, nav_reuse
 from .heap import build_collector
+from .markdown_reuse import SHARED as SHARED_MARKDOWN
+from .markdown_reuse import reuse_markdown, skip_source
 from .options import BuildOptions, options_of
 from .preview import Preview
 from .preview_errors import ERRORS
@@ -111,6 +113,7 @@ class Build:
 
     def pre_build(self, config: MkDocsConfig) -> None:
         BLOCKS.clear()
+        SHARED_MARKDOWN.forget()
         self.collector.close()
         self.collector.enter_context(build_collector())
         docs_dir = Path(config.docs_dir)
@@ -332,7 +335,8 @@ class Build:
         return OutputStore(root / settings.dir, settings.max_mb << 20)
 
     def nav(self, files: Files) -> None:
-        """Hang items and generated pages under their parent pages, so Material's navigation.path shows them."""
+        """Hang items and generated pages under their parent pages, so Material's navigation.path shows them;
+        give every page the build's one Markdown instance (:mod:`.markdown_reuse`)."""
         for child, parent in {**breadcrumbs.parents(self._hub()), **self.parents}.items():
             child_file, parent_file = files.get_file_from_path(child), files.get_file_from_path(parent)
             if child_file and parent_file and child_file.page and parent_file.page and child_file.page.parent is None:
@@ -341,6 +345,9 @@ class Build:
                 if section is not None and section.children and section.children[0] is parent_page:
                     parent_page = section  # a section's index page: the path shows the section once, not twice
                 child_file.page.parent = parent_page  # type: ignore[assignment]
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        reuse_markdown(pages)
+        skip_source(page for page in pages if page.file.src_uri in self._hub().items)
 
     def page_content(self, html: str, page: Page | None = None, files: Files | None = None) -> str:
         """Every page's HTML through the sanitizer, so no contributed markup can run script.
@@ -361,6 +368,7 @@ class Build:
     def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         """Turn on autoescape, and mark the titles that are HTML (see :mod:`kennisbank.escaping`)."""
         escaping.autoescape(env)
+        nav_reuse.install(env)
         if self.preview is not None:
             # MkDocs makes a new theme environment per build; reuse the compiled templates.
             env.bytecode_cache = self.preview.templates

@@ -64,18 +64,32 @@ def analyse_hub(docs: Sequence[SearchDoc]) -> Analysed:
     texts = [[d.title, " ".join(d.keywords), d.summary, d.body] for d in docs]
     splitter = Splitter.from_texts(text for fields in texts for text in fields)
     tokens: Counter[str] = Counter()
+    # A hub repeats its words: 1,000 items hold ~700,000 tokens but ~20,000 distinct ones. Each token's term and
+    # compound parts are worked out once (the pipeline and the splitter are pure), not at every occurrence.
+    analysed: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+
+    def analyse_token(token: str) -> tuple[str, tuple[str, ...]] | None:
+        term = _term(token)
+        if term is None:
+            return None
+        parts = (extra for part in splitter.split(token) if (extra := _term(part)) is not None and extra != term)
+        return term, tuple(parts)
 
     def analyser(text: str) -> tuple[list[str], list[str]]:
         found: list[str] = []
         parts: list[str] = []
         for token in _SEPARATORS.split(text.lower()):
-            if not token or (term := _term(token)) is None:
+            if not token:
                 continue
-            found.append(term)
+            if token in analysed:
+                known = analysed[token]
+            else:
+                known = analysed[token] = analyse_token(token)
+            if known is None:
+                continue
+            found.append(known[0])
             tokens[token] += 1
-            for part in splitter.split(token):
-                if (extra := _term(part)) is not None and extra != term:
-                    parts.append(extra)
+            parts.extend(known[1])
         # The parts are not counted in the field length (see kennisbank/outputs/search/postings.py).
         return found, parts
 
