@@ -46,7 +46,6 @@ from pathlib import Path
 from typing import Any
 
 from ..store import OutputStore
-from . import patches
 from .compose import (
     ANSWER_KEY_ENTRY,
     Page,
@@ -61,7 +60,7 @@ from .compose import (
 )
 from .keys import PageDigests, renderer_fingerprint
 from .plan import PdfDocument
-from .weasy import font_config, site_only_fetcher, stylesheets
+from .weasy import font_config, load, site_only_fetcher, stylesheets
 
 CROSS_PART = "kennisbank-part:"
 """Scheme a link to another part gets while rendered alone: WeasyPrint drops links to anchors it
@@ -119,11 +118,8 @@ def _render_options() -> dict:
 
 
 def _html(text: str, site_dir: Path):
-    import weasyprint
-
-    patches.apply()
-    return weasyprint.HTML(string=text, base_url=site_dir.resolve().as_uri() + "/",
-                           url_fetcher=site_only_fetcher(site_dir))
+    return load().HTML(string=text, base_url=site_dir.resolve().as_uri() + "/",
+                       url_fetcher=site_only_fetcher(site_dir))
 
 
 def _part_style(document: PdfDocument, last: bool) -> str:
@@ -234,7 +230,7 @@ def _fresh_processes() -> multiprocessing.context.BaseContext:
     (the default 'fork' cannot be combined with ``max_tasks_per_child``).
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["weasyprint", __name__])
+    context.set_forkserver_preload([f"{__package__}.loaded", __name__])
     return context
 
 
