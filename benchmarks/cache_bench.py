@@ -24,6 +24,7 @@ import argparse
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -52,16 +53,16 @@ def counts(m: Measured) -> str:
     return f"{found[-1][0]} rendered, {found[-1][1]} reused" if found else "no PDFs"
 
 
-def add(article: Path, round_: int) -> Path:
+def add(article: Path, round_: str) -> Path:
     """A new article: a copy of ``article`` under another file name and title."""
     text = article.read_text(encoding="utf-8")
-    new = article.with_name(f"nieuw-in-ronde-{round_}.md")
+    new = article.with_name(f"nieuw-in-ronde-{round_.replace(' ', '-')}.md")
     new.write_text(re.sub(r'^titel: ".*"$', f'titel: "Nieuw artikel uit ronde {round_}"', text, count=1,
                           flags=re.M), encoding="utf-8")
     return new
 
 
-def edit(article: Path, round_: int) -> None:
+def edit(article: Path, round_: str) -> None:
     with article.open("a", encoding="utf-8") as out:
         out.write(f"\nEen nieuwe zin in ronde {round_} van de meting.\n")
 
@@ -100,7 +101,11 @@ def main() -> None:
             cold = build(root, pdfs=True)
             print(row("cold: with PDFs, empty cache", [cold], None, counts(cold)), flush=True)
             rows.append(row("cold: with PDFs, empty cache", [cold], None, counts(cold)))
-        for round_ in range(args.repeat):
+        # Each round's edit and new title name the moment of the run: the cache is content-addressed, so a rerun
+        # (--skip-cold) that made the same edits again would find their PDFs stored and render nothing.
+        run = time.strftime("%Y%m%d-%H%M%S")
+        for number in range(args.repeat):
+            round_ = f"{number + 1} van {run}"
             kinds["base"].append(build(root, pdfs=False))
             kinds["warm"].append(build(root, pdfs=True))
             edit(article, round_)
@@ -108,7 +113,7 @@ def main() -> None:
             new = add(article, round_)
             kinds["added"].append(build(root, pdfs=True))
             new.unlink()
-            print(f"round {round_ + 1}: " + ", ".join(f"{kind} {runs[-1].cpu:.2f} s ({counts(runs[-1])})"
+            print(f"round {round_}: " + ", ".join(f"{kind} {runs[-1].cpu:.2f} s ({counts(runs[-1])})"
                                                      for kind, runs in kinds.items()), flush=True)
     finally:
         article.write_bytes(original)
