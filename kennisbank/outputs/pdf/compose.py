@@ -49,10 +49,10 @@ class Page:
 def article_html(site_dir: Path, dest: str) -> str:
     """The main content of a built page (Material's ``<article>``)."""
     text = (site_dir / dest).read_text(encoding="utf-8")
-    match = material.ARTICLE.search(text)
-    if match is None:
+    article = material.article(text)
+    if article is None:
         raise ValueError(f"{dest}: geen <article> gevonden in de gebouwde pagina")
-    return match.group(1)
+    return article
 
 
 def compose(document: PdfDocument, pages: dict[str, Page], site_dir: Path, site_url: str,

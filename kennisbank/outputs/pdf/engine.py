@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..store import OutputStore
-from . import patches
 from .compose import Page, compose
 from .keys import KIND, PageDigests, document_key
 from .parts import make_in_parts
 from .plan import PdfDocument
-from .weasy import font_config, site_only_fetcher, stylesheets
+from .weasy import font_config, load, site_only_fetcher, stylesheets
 
 
 @dataclass(frozen=True)
@@ -40,11 +39,8 @@ class Outcome:
 
 def render_pdf(print_html: str, site_dir: Path, output: Path) -> int:
     """Render composed print HTML to a tagged PDF/UA-1 file; returns its size in bytes."""
-    import weasyprint
-
-    patches.apply()
-    document = weasyprint.HTML(string=print_html, base_url=site_dir.resolve().as_uri() + "/",
-                               url_fetcher=site_only_fetcher(site_dir))
+    document = load().HTML(string=print_html, base_url=site_dir.resolve().as_uri() + "/",
+                           url_fetcher=site_only_fetcher(site_dir))
     output.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(output, stylesheets=stylesheets(), font_config=font_config(os.getpid()),
                        pdf_variant="pdf/ua-1", uncompressed_pdf=False)
@@ -124,7 +120,7 @@ def _render(todo: list[tuple[PdfDocument, str | None]], pages: dict[str, Page], 
 
     if workers == 1 or len(todo) <= 1:
         return [(_job(*args(document)), key) for document, key in todo]
-    import weasyprint  # noqa: F401  imported once here, inherited by forked workers
+    load()  # imported once here, inherited by forked workers
 
     done = []
     with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:

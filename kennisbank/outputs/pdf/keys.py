@@ -47,6 +47,8 @@ _LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "tinyhtml5", "fon
 """What WeasyPrint renders, lays out, hyphenates, subsets and compresses with, and what composes its input."""
 _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*/?>')
 """One tag as the sanitizer serialises it: attribute values always in double quotes."""
+_TAG_OR_LT = re.compile(f"{_TAG.pattern}|<")
+"""The next tag, or a ``<`` that starts none (then group 2 is empty): one search per tag, in C."""
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                    "wbr"})
 _SCREEN_NAV = re.compile(r'<nav\b[^>]*\sclass="kb-(?:theme-nav|pager)"[^>]*>')
@@ -121,13 +123,11 @@ class _Unexpected(ValueError):
 
 def _tags(html: str, position: int) -> Iterator[tuple[re.Match[str], int]]:
     """Each tag from ``position`` on, with the change it makes to the depth (+1 open, -1 close, 0 void)."""
-    while (position := html.find("<", position)) >= 0:
-        tag = _TAG.match(html, position)
-        if tag is None:
-            raise _Unexpected(html[position:position + 40])
-        position = tag.end()
-        name = tag.group(2).lower()
-        yield tag, 0 if name in _VOID else -1 if tag.group(1) else 1
+    for tag in _TAG_OR_LT.finditer(html, position):
+        name = tag.group(2)
+        if name is None:
+            raise _Unexpected(html[tag.start():tag.start() + 40])
+        yield tag, 0 if name.lower() in _VOID else -1 if tag.group(1) else 1
 
 
 def _element_end(html: str, start: re.Match[str]) -> int:

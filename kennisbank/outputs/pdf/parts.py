@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 from ..store import OutputStore
-from . import patches
 from .compose import (
     ANSWER_KEY_ENTRY,
     Page,
@@ -60,7 +59,7 @@ from .compose import (
 from .join import CROSS_PART, join
 from .keys import PageDigests, renderer_fingerprint
 from .plan import PdfDocument
-from .weasy import font_config, site_only_fetcher, stylesheets
+from .weasy import font_config, load, site_only_fetcher, stylesheets
 
 PART_KIND = "pdf-part"
 """The store's folder for rendered parts; each has an entry in ``PART_KIND + '-info'`` beside it."""
@@ -115,11 +114,8 @@ def _render_options() -> dict:
 
 
 def _html(text: str, site_dir: Path):
-    import weasyprint
-
-    patches.apply()
-    return weasyprint.HTML(string=text, base_url=site_dir.resolve().as_uri() + "/",
-                           url_fetcher=site_only_fetcher(site_dir))
+    return load().HTML(string=text, base_url=site_dir.resolve().as_uri() + "/",
+                       url_fetcher=site_only_fetcher(site_dir))
 
 
 def _part_style(document: PdfDocument, last: bool) -> str:
@@ -230,7 +226,7 @@ def _fresh_processes() -> multiprocessing.context.BaseContext:
     (the default 'fork' cannot be combined with ``max_tasks_per_child``).
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["weasyprint", __name__])
+    context.set_forkserver_preload([f"{__package__}.loaded", __name__])
     return context
 
 
