@@ -57,6 +57,8 @@ SHOTS = [
     Shot("module", "academie/samenwerken-in-de-regio/01-waarom-en-hoe-gemeenten-samenwerken/", dark=True),
     Shot("zoeken", "zoeken/?zoekterm=wmo", ready=".kb-search__result", dark=True),
     Shot("kenniskaart", "kenniskaart/", dark=True),
+    Shot("trefwoorden", "trefwoorden/"),
+    Shot("trefwoord", "trefwoorden/wmo/"),
     Shot("bijdragen", "bijdragen/", ready=".kb-bijdrage form", start=".kb-bijdrage"),
     Shot("niet-gevonden", "404.html"),
 ]
