@@ -50,11 +50,6 @@ def tag_src(index: HubIndex, key: str) -> str | None:
     return f"{FOLDER}/{slug}.md" if slug is not None else None
 
 
-def item_tag_pages(index: HubIndex, item: Item) -> list[tuple[str, str]]:
-    """The item's tags as (label, ``src`` of the tag's page), for the tag chips in the page header."""
-    return [(index.tag_labels.get(tag, tag), src) for tag in item.tags if (src := tag_src(index, tag)) is not None]
-
-
 def letter_of(label: str) -> str:
     """The heading a tag is listed under: its first letter without accents ('Één' under E), digits together."""
     first = unicodedata.normalize("NFKD", label)[:1].upper()
